@@ -1,0 +1,228 @@
+"""casefile: consolidation of a case: claims with every supporting quote,
+corroboration, conflicts kept apart from updates over time, the timeline and
+the roster.  The result is the case file JSON (CASEFILE.md).
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from ..model import Document, Evidence, Event, Extraction, Judgement, vocab
+from ..model.names import fold
+from ..resolve import Entity, resolve
+from .conflicts import find_conflicts
+
+SCHEMA = "casewatch.casefile/1"
+COUNT_MEASURES = {"detained", "charged", "pretrial_detention", "house_arrest", "administrative_detention", "fined",
+                  "convicted", "released"}
+MEASURE_FIGURE = {"pretrial_detention": "pretrial_detention", "house_arrest": "house_arrest",
+                  "administrative_sanction": "administrative_detention"}
+
+
+def ev_list(evs: list[Evidence]) -> list[dict[str, Any]]:
+    seen, out = set(), []
+    for e in evs:
+        k = (e.doc, e.start, e.end)
+        if k not in seen:
+            seen.add(k)
+            out.append(e.to_dict())
+    return out
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def build(case: str, title: str | None, docs: list[Document], extractions: dict[str, Extraction],
+          judgements: list[Judgement] | None = None) -> dict[str, Any]:
+    judgements = judgements or []
+    entities = resolve(extractions, judgements)
+    persons = [e for e in entities if e.kind == "person"]
+    by_mention: dict[tuple[str, int], Entity] = {}
+    by_name: dict[tuple[str, str], Entity] = {}
+    for e in entities:
+        for d, m in e.mentions:
+            by_mention[(d, m.evidence.start)] = e
+            by_name[(d, fold(m.name))] = e
+            by_name.setdefault(("*", fold(m.name)), e)
+
+    def entity_for(doc: str, name: str) -> Entity | None:
+        return by_name.get((doc, fold(name))) or by_name.get(("*", fold(name)))
+
+    cf: dict[str, Any] = {"schema": SCHEMA, "title": title or case, "case": case}
+    cf["documents"] = [{"id": d.id, "sha256": d.sha256, "title": d.title, "publisher": d.publisher,
+                        "published": d.published, "kind": d.kind, "filename": d.filename, "text": d.text}
+                       for d in docs]
+    doc_date = {d.id: d.published for d in docs}
+
+    # people -------------------------------------------------------------------------
+    out_persons = []
+    for e in persons:
+        roles: list[str] = []
+        measures = []
+        for d, m in e.mentions:
+            for r in m.roles:
+                if r not in roles:
+                    roles.append(r)
+            for ms in m.measures:
+                measures.append((d, ms))
+        if "official" in roles:
+            roles = [r for r in roles if r not in ("defendant", "detainee")]
+        if "defendant" in roles:
+            roles = [r for r in roles if r not in ("detainee", "activist")]
+        roles = _judged_roles(e, roles, judgements)
+        mlist = _measures(measures, doc_date)
+        out_persons.append({"id": e.id, "name": e.name, "aliases": e.aliases, "roles": roles or ["other"],
+                            "measures": mlist, "current_measure": mlist[-1]["type"] if mlist else None,
+                            "current_since": mlist[-1]["date"] if mlist else None,
+                            "sources": len(e.docs),
+                            "evidence": ev_list([m.evidence for _, m in e.mentions])})
+    cf["persons"] = out_persons
+    for kind, key in (("organization", "organizations"), ("place", "places")):
+        cf[key] = [{"id": e.id, "name": e.name, "aliases": e.aliases, "sources": len(e.docs),
+                    "evidence": ev_list([m.evidence for _, m in e.mentions])}
+                   for e in entities if e.kind == kind]
+
+    # provisions ---------------------------------------------------------------------
+    provs: dict[tuple[str, str, str | None], dict[str, Any]] = {}
+    for ex in extractions.values():
+        for p in ex.provisions:
+            k = (p.instrument, p.article, p.part)
+            cur = provs.setdefault(k, {"instrument": p.instrument_name, "instrument_key": p.instrument, "article": p.article,
+                                       "part": p.part, "evidence": []})
+            if len(p.instrument_name) > len(cur["instrument"]):
+                cur["instrument"] = p.instrument_name
+            cur["evidence"] += [e.to_dict() for e in p.evidence]
+    cf["provisions"] = sorted(provs.values(), key=lambda x: (x["instrument_key"], _artnum(x["article"]), x["part"] or ""))
+
+    # events -------------------------------------------------------------------------
+    places_by_doc = defaultdict(list)
+    for e in entities:
+        if e.kind == "place":
+            for d, m in e.mentions:
+                places_by_doc[d].append((m.evidence.start, e.id))
+    merged = _merge_events([(doc, ev) for doc, ex in extractions.items() for ev in ex.events])
+    out_events = []
+    for i, (ev, evdocs) in enumerate(merged, 1):
+        participants = []
+        for d, ev0 in evdocs:
+            for n in ev0.participants:
+                ent = entity_for(d, n)
+                if ent and ent.kind == "person" and ent.id not in participants:
+                    participants.append(ent.id)
+        place = None
+        for d, ev0 in evdocs:
+            q = ev0.evidence[0]
+            cands = [pid for pos, pid in places_by_doc[d] if q.start <= pos < q.end]
+            if cands:
+                place = cands[-1]
+                break
+        out_events.append({"id": f"e{i}", "type": ev.type, "date": ev.date, "date_end": ev.date_end,
+                           "date_inferred": ev.date_inferred, "status": ev.status, "place": place,
+                           "participants": participants, "summary": ev.summary, "sources": len({d for d, _ in evdocs}),
+                           "evidence": ev_list([x for _, e0 in evdocs for x in e0.evidence])})
+    cf["events"] = out_events
+
+    # figures ------------------------------------------------------------------------
+    figs: dict[tuple[str, float], dict[str, Any]] = {}
+    for ex in extractions.values():
+        for f in ex.figures:
+            k = (f.measure, float(f.value))
+            cur = figs.setdefault(k, {"measure": f.measure, "value": int(f.value) if float(f.value).is_integer() else f.value,
+                                      "unit": f.unit, "evidence": []})
+            cur["evidence"] += [e.to_dict() for e in f.evidence]
+    cf["figures"] = sorted(figs.values(), key=lambda x: (x["measure"], x["value"]))
+    for f in cf["figures"]:
+        f["sources"] = len({e["doc"] for e in f["evidence"]})
+
+    conflicts, updates = find_conflicts(extractions, entity_for, cf["figures"], doc_date, judgements)
+    cf["conflicts"] = conflicts
+    cf["updates"] = updates
+    cf["headline"] = _headline(cf)
+    return cf
+
+
+def _artnum(a: str) -> float:
+    try:
+        return float(a)
+    except ValueError:
+        return 0.0
+
+
+def _judged_roles(e: Entity, roles: list[str], judgements: list[Judgement]) -> list[str]:
+    keys = e.keys
+    for j in judgements:
+        if j.kind == "role" and fold(j.payload.get("name", "")) in keys:
+            if j.payload.get("remove"):
+                roles = [r for r in roles if r != j.payload["role"]]
+            elif j.payload["role"] not in roles:
+                roles.append(j.payload["role"])
+    return roles
+
+
+def _measures(measures: list[tuple[str, Any]], doc_date: dict[str, str | None]) -> list[dict[str, Any]]:
+    by_type: dict[str, dict[str, Any]] = {}
+    for d, ms in measures:
+        cur = by_type.setdefault(ms.type, {"type": ms.type, "date": ms.date, "length": ms.length, "evidence": []})
+        if ms.date and (not cur["date"] or (len(ms.date) > len(cur["date"]) and _compatible(ms.date, cur["date"]))):
+            cur["date"] = ms.date
+        if ms.length and not cur["length"]:
+            cur["length"] = ms.length
+        cur["evidence"] += [e.to_dict() for e in ms.evidence]
+    order = vocab()["measures"]
+    # the current measure is the latest; house arrest replaces remand only when dated later
+    out = sorted(by_type.values(), key=lambda x: (x["date"] or "", order.index(x["type"]) if x["type"] in order else 99))
+    return out
+
+
+def _merge_events(items: list[tuple[str, Event]]) -> list[tuple[Event, list[tuple[str, Event]]]]:
+    """One event per (type, date): sources that agree are joined; undated mentions join a dated one."""
+    groups: list[tuple[Event, list[tuple[str, Event]]]] = []
+    items = sorted(items, key=lambda x: (x[1].date_inferred, -(len(x[1].date or ""))))
+    for doc, ev in items:
+        home = None
+        cands = [g for g in groups if g[0].type == ev.type and _compatible(g[0].date, ev.date) and ev.date]
+        if cands:
+            home = max(cands, key=lambda g: (len(g[1]), not g[0].date_inferred))
+        elif not ev.date:
+            same = [g for g in groups if g[0].type == ev.type]
+            home = max(same, key=lambda g: len(g[1])) if same else None
+        if home is None:
+            rep = Event(type=ev.type, date=ev.date, evidence=list(ev.evidence), date_end=ev.date_end, place=ev.place,
+                        participants=list(ev.participants), summary=ev.summary, status=ev.status,
+                        date_inferred=ev.date_inferred)
+            groups.append((rep, [(doc, ev)]))
+        else:
+            rep, members = home
+            members.append((doc, ev))
+            if ev.date and rep.date and len(ev.date) > len(rep.date) and not ev.date_inferred:
+                rep.date = ev.date
+            if ev.date_end and not rep.date_end:
+                rep.date_end = ev.date_end
+            if ev.status == "happened" and not ev.date_inferred:
+                rep.status = "happened"
+            if not ev.date_inferred:
+                rep.date_inferred = False
+    # an undated event whose type has dated ones elsewhere has been joined; keep the rest
+    groups.sort(key=lambda g: (g[0].date or "9999", g[0].type))
+    return groups
+
+
+def _headline(cf: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each count the sources give next to how many people the case names for it."""
+    out = []
+    named = {
+        "charged": [p for p in cf["persons"] if "defendant" in p["roles"]],
+        "detained": [p for p in cf["persons"] if {"defendant", "detainee"} & set(p["roles"])],
+        "pretrial_detention": [p for p in cf["persons"] if any(m["type"] == "pretrial_detention" for m in p["measures"])],
+        "house_arrest": [p for p in cf["persons"] if any(m["type"] == "house_arrest" for m in p["measures"])],
+    }
+    for f in cf["figures"]:
+        if f["measure"] in named:
+            n = len(named[f["measure"]])
+            out.append({"measure": f["measure"], "value": f["value"], "named": n,
+                        "not_named": max(0, int(f["value"]) - n), "evidence": f["evidence"][:1]})
+    return out

@@ -1,0 +1,117 @@
+"""Where sources disagree (a conflict) and where a later source moves a fact on
+(an update, not a conflict)."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any, Callable
+
+from ..model import Claim, Extraction, Judgement
+
+COUNT_MEASURES = {"detained", "charged", "pretrial_detention", "house_arrest", "administrative_detention", "fined",
+                  "convicted", "released"}
+
+
+def _interval(value: str) -> tuple[float, float] | None:
+    m = re.match(r"(?:(up to) )?([\d.]+)(?:–([\d.]+))? (\w+)", value)
+    if not m:
+        return None
+    unit = {"day": 1, "week": 7, "month": 30, "year": 365}.get(m.group(4).rstrip("s"), 1)
+    lo, hi = float(m.group(2)), float(m.group(3) or m.group(2))
+    if m.group(1):
+        lo = 0.0
+    return lo * unit, hi * unit
+
+
+def _disagree(a: str, b: str) -> bool:
+    ia, ib = _interval(a), _interval(b)
+    if ia is None or ib is None:
+        return a != b
+    if ia == ib:
+        return False
+    point_a, point_b = ia[0] == ia[1], ib[0] == ib[1]
+    if point_a and ib[0] <= ia[0] <= ib[1] and ib[0] == 0:
+        return False  # "10 days" within "up to 10 days"
+    if point_b and ia[0] <= ib[0] <= ia[1] and ia[0] == 0:
+        return False
+    return True
+
+
+def find_conflicts(extractions: dict[str, Extraction], entity_for: Callable, figures: list[dict[str, Any]],
+                   doc_date: dict[str, str | None], judgements: list[Judgement]) -> tuple[list[dict], list[dict]]:
+    topics: dict[tuple[str, str | None], list[tuple[str, Claim]]] = defaultdict(list)
+    for doc, ex in extractions.items():
+        for c in ex.claims:
+            subj = None
+            if c.subject:
+                ent = entity_for(doc, c.subject)
+                if ent is None:
+                    continue
+                subj = ent.id
+            topics[(c.topic, subj)].append((doc, c))
+    conflicts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    for (topic, subj), claims in topics.items():
+        plain = [(d, c) for d, c in claims if not c.update]
+        upd = [(d, c) for d, c in claims if c.update]
+        base = _kind(topic)
+        if base == "fate":
+            vals = defaultdict(list)
+            for d, c in plain:
+                vals[c.value.split(":")[0]].append((d, c))
+            if len(vals) > 1 and len({d for v in vals.values() for d, _ in v}) > 1:
+                conflicts.append(_conflict(f"fate of {subj}", topic, subj, vals))
+            continue
+        vals = defaultdict(list)
+        for d, c in plain:
+            vals[c.value].append((d, c))
+        distinct = list(vals)
+        clash = [(a, b) for i, a in enumerate(distinct) for b in distinct[i + 1:] if _disagree(a, b)
+                 and {d for d, _ in vals[a]} != {d for d, _ in vals[b]}]
+        if clash:
+            keep = {x for pair in clash for x in pair}
+            conflicts.append(_conflict(_topic_label(topic, subj), topic, subj, {k: v for k, v in vals.items() if k in keep}))
+        for d, c in upd:
+            prev = plain[0] if plain else None
+            updates.append({"topic": _topic_label(topic, subj), "subject": subj,
+                            "from": prev[1].value if prev else None, "to": c.value,
+                            "evidence": [x.to_dict() for x in (prev[1].evidence if prev else [])] + [x.to_dict() for x in c.evidence]})
+    # counts of people that drift between sources
+    for f_measure in COUNT_MEASURES:
+        fs = [f for f in figures if f["measure"] == f_measure]
+        if len(fs) < 2:
+            continue
+        docsets = [{e["doc"] for e in f["evidence"]} for f in fs]
+        if any(a & b for i, a in enumerate(docsets) for b in docsets[i + 1:]):
+            continue  # one source gives both numbers: two groups, not a disagreement
+        conflicts.append({"topic": f"number {f_measure.replace('_', ' ')}", "key": f"figure.{f_measure}", "subject": None,
+                          "status": "open",
+                          "claims": [{"value": str(f["value"]), "evidence": f["evidence"]} for f in fs]})
+    _apply_conflict_judgements(conflicts, judgements)
+    return conflicts, updates
+
+
+def _kind(topic: str) -> str:
+    return topic.split(".")[0]
+
+
+def _topic_label(topic: str, subj: str | None) -> str:
+    t = topic.replace(".", " ").replace("_", " ")
+    return f"{t} ({subj})" if subj else t
+
+
+def _conflict(label: str, topic: str, subj: str | None, vals: dict[str, list]) -> dict[str, Any]:
+    return {"topic": label, "key": f"{topic}:{subj or ''}", "subject": subj, "status": "open",
+            "claims": [{"value": v, "sources": len({d for d, _ in cs}),
+                        "evidence": [x.to_dict() for _, c in cs for x in c.evidence]} for v, cs in vals.items()]}
+
+
+def _apply_conflict_judgements(conflicts: list[dict[str, Any]], judgements: list[Judgement]) -> None:
+    for j in judgements:
+        if j.kind != "conflict":
+            continue
+        for c in conflicts:
+            if c["key"] == j.payload.get("key"):
+                c["status"] = "resolved"
+                c["resolution"] = {"stands": j.payload.get("stands"), "note": j.payload.get("note"),
+                                   "by": j.user, "at": j.created_at, "judgement": j.id}

@@ -1,0 +1,151 @@
+"""The command line: a thin layer over pipeline, store and outputs."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ..errors import CasewatchError
+from ..settings import Settings
+from ..store import Store
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="casewatch: grounded case files from scattered reports on persecuted activists.")
+console = Console()
+err = Console(stderr=True)
+
+
+class State:
+    db: str | None = None
+    debug: bool = False
+
+    def settings(self) -> Settings:
+        return Settings.from_env(db=self.db, debug=self.debug)
+
+    def store(self) -> Store:
+        return Store(self.settings().db_url)
+
+
+state = State()
+
+
+@app.callback()
+def main_options(db: Optional[str] = typer.Option(None, "--db", help="Database: a SQLite file path or a SQLAlchemy URL "
+                                                   "(default: $CASEWATCH_DB, else casewatch.db in the user's data directory)."),
+                 debug: bool = typer.Option(False, "--debug", help="Show tracebacks.")) -> None:
+    state.db = db
+    state.debug = debug
+
+
+@app.command()
+def ingest(paths: list[Path] = typer.Argument(..., help="Report files or folders (.txt .md .html .htm .pdf)."),
+           case: str = typer.Option(..., "--case", help="The case to add the reports to (created if new)."),
+           title: Optional[str] = typer.Option(None, "--title", help="The case's title."),
+           published: Optional[str] = typer.Option(None, "--published", help="Publication date for these reports (ISO).")) -> None:
+    """Read reports into a case: text, extraction, resolution, stored in one transaction per file."""
+    from ..pipeline import extractor, ingest_paths
+    settings = state.settings()
+    store = Store(settings.db_url)
+    from ..ingest import iter_paths
+    files, _ = iter_paths(paths)
+    with Progress(TextColumn("[bold]reading"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                  TimeElapsedColumn(), console=err, transient=True) as prog:
+        task = prog.add_task("loading the language model", total=max(1, len(files)))
+        extractor()
+        seen = {"n": 0}
+
+        def step(name: str) -> None:
+            if seen["n"]:
+                prog.advance(task)
+            seen["n"] += 1
+            prog.update(task, description=Path(name).name)
+        rep = ingest_paths(store, case, paths, settings, progress=step, title=title, published=published)
+        prog.advance(task)
+    for e in rep.failed:
+        err.print(f"[red]error[/red] {e}", highlight=False)
+    console.print(f"case [bold]{case}[/bold]: {len(rep.added)} added, {len(rep.skipped)} already there, "
+                  f"{len(rep.failed)} failed", highlight=False)
+    if rep.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def cases() -> None:
+    """List the cases in the database."""
+    from rich.table import Table
+    t = Table("case", "title", "documents", "updated")
+    for c in state.store().cases():
+        t.add_row(c["id"], c["title"] or "", str(c["documents"]), c["updated_at"])
+    console.print(t)
+
+
+@app.command()
+def show(case: str = typer.Argument(...)) -> None:
+    """The case in the terminal: roster, timeline, conflicts."""
+    from ..pipeline import build_casefile
+    from .show import render
+    render(console, build_casefile(state.store(), case))
+
+
+@app.command()
+def export(case: str = typer.Argument(...),
+           format: str = typer.Option("casefile", "--format", "-f", help="casefile, or another registered exporter."),
+           output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write (default: standard output).")) -> None:
+    """Export the case (the case file JSON by default)."""
+    from ..outputs import EXPORTERS
+    from ..pipeline import build_casefile
+    if format not in EXPORTERS:
+        raise CasewatchError(f"unknown format {format!r} (known: {', '.join(sorted(EXPORTERS))})")
+    data = EXPORTERS[format](build_casefile(state.store(), case))
+    _write(data, output)
+
+
+def _write(data: str | bytes, output: Path | None) -> None:
+    if output is None:
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+        return
+    tmp = output.with_name(output.name + ".part")
+    (tmp.write_bytes if isinstance(data, bytes) else lambda d: tmp.write_text(d, encoding="utf-8"))(data)
+    os.replace(tmp, output)
+    err.print(f"wrote {output}")
+
+
+@app.command()
+def reextract(case: str = typer.Argument(...)) -> None:
+    """Extract every stored report of a case again (analyst judgements are kept)."""
+    from ..pipeline import reextract as run
+    n = run(state.store(), case)
+    console.print(f"re-extracted {n} documents")
+
+
+def main() -> None:
+    from . import bench  # noqa: F401  (registers the benchmark commands)
+    try:
+        app(standalone_mode=False)
+    except typer.Exit as e:
+        sys.exit(e.exit_code)
+    except typer.Abort:
+        err.print("aborted")
+        sys.exit(130)
+    except CasewatchError as e:
+        if state.debug:
+            raise
+        err.print(f"[red]error[/red] {e}", highlight=False)
+        sys.exit(2)
+    except Exception as e:  # noqa: BLE001
+        import click
+        if isinstance(e, click.ClickException):
+            e.show()
+            sys.exit(e.exit_code)
+        if state.debug or "--debug" in sys.argv:
+            raise
+        err.print(f"[red]error[/red] {type(e).__name__}: {e} (run with --debug for the traceback)", highlight=False)
+        sys.exit(1)

@@ -1,0 +1,2 @@
+"""Benchmark commands (registered on the main app)."""
+from __future__ import annotations

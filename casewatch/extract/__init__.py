@@ -1,0 +1,103 @@
+"""extract: one document in, an `Extraction` out (names, provisions, events,
+figures, claims), every item aligned to character offsets of the stored text.
+
+spaCy types stop here: a `Doc` never leaves this package.
+"""
+from __future__ import annotations
+
+import re
+
+from typing import Iterable, Iterator
+
+from ..model import Document, Extraction, Mention
+from ..model.names import person_key
+from . import nlp as _nlp
+from .dates import find_dates, latest_absolute, parse_iso
+from .events import DocContext, assign_people, find_claims, find_events, find_figures
+from .names import canonical, find_names
+from .provisions import find_provisions
+
+EXTRACTOR = "casewatch-rules/1"
+
+
+class Extractor:
+    name = EXTRACTOR
+
+    def __init__(self) -> None:
+        self.nlp = _nlp.load()
+
+    def extract(self, doc: Document) -> Extraction:
+        return next(iter(self.extract_many([doc])))
+
+    def extract_many(self, docs: Iterable[Document], batch_size: int = 8, n_process: int = 1) -> Iterator[Extraction]:
+        docs = list(docs)
+        texts = (d.text for d in docs)
+        for doc, sdoc in zip(docs, self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process)):
+            ents = [(e.label_, e.start_char, e.end_char) for e in sdoc.ents]
+            sents = [(s.start_char, s.end_char) for s in sdoc.sents]
+            yield analyse(doc, ents, sents)
+
+
+SURNAME_RE = re.compile(r"\b[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b")
+
+
+def _retype_surnames(mentions: list[Mention], doc: Document | None = None) -> None:
+    """A lone word that is a part of a full name in the same document is that person ("Turgunbay", "Lemon")."""
+    parts: set[str] = set()
+    for m in mentions:
+        if m.kind == "person" and len(person_key(m.name)) >= 2:
+            parts.update(person_key(m.name))
+    for m in mentions:
+        key = person_key(m.name)
+        if m.kind != "person" and len(key) == 1 and key[0] in parts and not m.attrs.get("expansion") \
+                and not m.name.isupper():
+            m.kind = "person"
+            m.attrs["retyped"] = True
+    if not parts or doc is None:
+        return
+    taken = [(m.evidence.start, m.evidence.end) for m in mentions]
+    for tm in SURNAME_RE.finditer(doc.text):
+        s, e = tm.span()
+        if person_key(tm.group(0)) and person_key(tm.group(0))[0] in parts and \
+                not any(s < b and a < e for a, b in taken):
+            mentions.append(Mention(kind="person", name=tm.group(0), evidence=doc.span(s, e), attrs={"retyped": True}))
+    mentions.sort(key=lambda m: m.evidence.start)
+
+
+def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[int, int]]) -> Extraction:
+    """The domain layer over the statistical model's names and sentences."""
+    anchor = parse_iso(doc.published) if doc.published and len(doc.published) == 10 else None
+    if anchor is None:
+        anchor = latest_absolute(doc.text)
+    ctx0 = DocContext(doc, sents, [], anchor)
+    dates = find_dates(doc.text, anchor, ctx0.future, ctx0.background)
+    ctx = DocContext(doc, sents, dates, anchor)
+    ex = Extraction(doc=doc.id, extractor=EXTRACTOR)
+    for h in find_names(doc, ents):
+        name = canonical(doc.text[h.start:h.end])
+        if not name:
+            continue
+        ex.mentions.append(Mention(kind=h.kind, name=name, evidence=doc.span(h.start, h.end), attrs=dict(h.attrs)))
+    _retype_surnames(ex.mentions, doc)
+    persons = [m for m in ex.mentions if m.kind == "person"]
+    ex.events = find_events(ctx)
+    assign_people(ctx, persons, ex.events)
+    for m in persons:
+        m.attrs.pop("list", None)
+    for m in ex.mentions:
+        m.attrs = {k: v for k, v in m.attrs.items() if isinstance(v, (str, int, float, bool))}
+    for ev in ex.events:
+        ev.participants = [p.name for p in persons if ev.evidence[0].start <= p.evidence.start < ev.evidence[0].end
+                           and not ({"official", "advocate", "lawyer", "expert"} & set(p.roles))]
+    ex.provisions = find_provisions(doc)
+    ex.figures = find_figures(ctx)
+    ex.claims = find_claims(ctx, persons, ex.events)
+    if doc.kind == "un_communication" and doc.published:
+        from ..model import Event
+        import re
+        m = re.search(r"Ref\.?:?\s*([A-Z]{2,4}\s+[A-Z]{3}\s+\d+/\d{4})", doc.text)
+        sp = doc.span(m.start(1), m.end(1)) if m else None
+        if sp is not None:
+            ex.events.append(Event(type="communication", date=doc.published, evidence=[sp],
+                                   summary=f"UN communication {m.group(1)} sent"))
+    return ex

@@ -1,0 +1,241 @@
+"""Dates in a text: absolute and relative, resolved against an anchor.
+
+Each date is ISO at the precision the text gives ("2025", "2025-11",
+"2025-11-13").  Relative expressions ("last November", "the following week",
+"later that day", "on Tuesday") are resolved against the document's date or
+the dates around them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+MON = {m: i + 1 for i, m in enumerate(MONTHS)}
+MON.update({m[:3]: i + 1 for i, m in enumerate(MONTHS)})
+MON["sept"] = 9
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+M = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+PART = r"(?:(early|mid|late|the end of|the beginning of|the start of)[\s-]+)?"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("dmy_range", re.compile(rf"\b(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})\s+{M}\s+(\d{{4}})\b", re.I)),
+    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{M},?\s+(\d{{4}})\b", re.I)),
+    ("mdy", re.compile(rf"\b{M}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)),
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("dotted", re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")),
+    ("dm_range", re.compile(rf"\b(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})\s+{M}\b(?!,?\s+\d{{4}})", re.I)),
+    ("dm", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{M}\b(?!,?\s+\d{{4}})", re.I)),
+    ("md", re.compile(rf"\b{M}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})(?!\s*[-–]\s*\d)", re.I)),
+    ("my", re.compile(rf"\b{PART}{M},?\s+(\d{{4}})\b", re.I)),
+    ("last_month_name", re.compile(rf"\b(last|this|next|in)\s+{PART}{M}\b(?!\s+\d)", re.I)),
+    ("year", re.compile(r"\b(?:in|since|from|until|by|during|of|early|late|mid|before|after|year)\s+((?:19|20)\d{2})\b(?!-)", re.I)),
+    ("rel_year", re.compile(r"\b(last|this|next|the previous|the following)\s+year\b", re.I)),
+    ("rel_month", re.compile(r"\b(last|this|next|the previous|the following|earlier this|later this)\s+month\b", re.I)),
+    ("rel_week", re.compile(r"\b(last|this|next|the previous|the following|a)\s+week(?:\s+later)?\b", re.I)),
+    ("rel_day", re.compile(r"\b(later that day|that same day|the same day|that day|the next day|the following day|the day after|the day before|the previous day|yesterday|today)\b", re.I)),
+    ("weekday", re.compile(r"\b(?:on|last|this|next)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)),
+]
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    value: str  # ISO prefix
+    end_value: str | None = None
+    relative: bool = False
+    approximate: bool = False
+
+    @property
+    def text_span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def iso(d: date, precision: str = "day") -> str:
+    if precision == "year":
+        return f"{d.year:04d}"
+    if precision == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    return d.isoformat()
+
+
+def parse_iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    parts = value.split("-")
+    try:
+        y = int(parts[0])
+        m = int(parts[1]) if len(parts) > 1 else 1
+        d = int(parts[2]) if len(parts) > 2 else 1
+        return date(y, m, d)
+    except (ValueError, IndexError):
+        return None
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _yearless(month: int, day: int | None, anchor: date, future: bool) -> date | None:
+    cands = [c for c in (_safe(y, month, day or 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)) if c]
+    if future:
+        after = [c for c in cands if c >= anchor - timedelta(days=7)]
+        return min(after) if after else None
+    before = [c for c in cands if c <= anchor + timedelta(days=7)]
+    return max(before) if before else None
+
+
+def add_months(d: date, n: int) -> date:
+    y, m = divmod(d.month - 1 + n, 12)
+    y += d.year
+    m += 1
+    for day in (d.day, 30, 29, 28):
+        x = _safe(y, m, day)
+        if x:
+            return x
+    return d
+
+
+def find_dates(text: str, anchor: date | None, future_at=lambda pos: False, background_at=lambda pos: False) -> list[DateMention]:
+    """All date expressions, left to right, non-overlapping, resolved where possible.
+
+    `anchor` is the document's date (or the latest absolute date in it);
+    `future_at(pos)` tells whether the clause at pos speaks of the future.
+    """
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pat in PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if kind == "year":
+                s = m.start(1)
+            if any(s < b and a < e for a, b in taken):
+                continue
+            taken.append((s, e))
+            found.append((s, e, kind, m))
+    found.sort()
+    out: list[DateMention] = []
+    last: DateMention | None = None
+    for s, e, kind, m in found:
+        dm = _resolve(kind, m, s, e, anchor, last, future_at(s))
+        if dm is None:
+            continue
+        out.append(dm)
+        if (not dm.relative or kind in ("weekday", "last_month_name")) and not background_at(s):
+            last = dm
+    return out
+
+
+def _resolve(kind: str, m: re.Match[str], s: int, e: int, anchor: date | None, last: DateMention | None,
+             future: bool) -> DateMention | None:
+    g = m.groups()
+    if kind == "dmy_range":
+        mo, y = MON[g[2].lower().rstrip(".")], int(g[3])
+        a, b = _safe(y, mo, int(g[0])), _safe(y, mo, int(g[1]))
+        return DateMention(s, e, iso(a), iso(b)) if a and b else None
+    if kind == "dmy":
+        d = _safe(int(g[2]), MON[g[1].lower().rstrip(".")], int(g[0]))
+        return DateMention(s, e, iso(d)) if d else None
+    if kind == "mdy":
+        d = _safe(int(g[2]), MON[g[0].lower().rstrip(".")], int(g[1]))
+        return DateMention(s, e, iso(d)) if d else None
+    if kind == "iso":
+        d = _safe(int(g[0]), int(g[1]), int(g[2]))
+        return DateMention(s, e, iso(d)) if d else None
+    if kind == "dotted":
+        d = _safe(int(g[2]), int(g[1]), int(g[0]))
+        return DateMention(s, e, iso(d)) if d else None
+    if kind in ("dm_range", "dm", "md"):
+        if anchor is None:
+            return None
+        if kind == "dm_range":
+            mo = MON[g[2].lower().rstrip(".")]
+            a = _yearless(mo, int(g[0]), anchor, future)
+            b = _safe(a.year, mo, int(g[1])) if a else None
+            return DateMention(s, e, iso(a), iso(b) if b else None, relative=True) if a else None
+        mo, day = (MON[g[1].lower().rstrip(".")], int(g[0])) if kind == "dm" else (MON[g[0].lower().rstrip(".")], int(g[1]))
+        if day > 31:
+            return None
+        d = _yearless(mo, day, anchor, future)
+        return DateMention(s, e, iso(d), relative=True) if d else None
+    if kind == "my":
+        mo, y = MON[g[1].lower().rstrip(".")], int(g[2])
+        return DateMention(s, e, f"{y:04d}-{mo:02d}")
+    if kind == "last_month_name":
+        if anchor is None:
+            return None
+        which, mo = g[0].lower(), MON[g[2].lower().rstrip(".")]
+        if which == "in":
+            d = _yearless(mo, 1, anchor, future)
+        elif which == "last":
+            y = anchor.year if mo < anchor.month else anchor.year - 1
+            d = date(y, mo, 1)
+        elif which == "next":
+            y = anchor.year if mo > anchor.month else anchor.year + 1
+            d = date(y, mo, 1)
+        else:
+            d = date(anchor.year, mo, 1)
+        return DateMention(s, e, iso(d, "month"), relative=True) if d else None
+    if kind == "year":
+        return DateMention(s, e, g[0])
+    ref = last_date(last) or anchor
+    if kind == "rel_year":
+        if anchor is None:
+            return None
+        w = g[0].lower()
+        base = anchor if w in ("last", "this", "next") else (ref or anchor)
+        off = {"last": -1, "the previous": -1, "this": 0, "next": 1, "the following": 1}[w]
+        return DateMention(s, e, str(base.year + off), relative=True)
+    if kind == "rel_month":
+        w = g[0].lower()
+        base = anchor if w in ("last", "this", "next", "earlier this", "later this") else ref
+        if base is None:
+            return None
+        off = {"last": -1, "the previous": -1, "this": 0, "earlier this": 0, "later this": 0, "next": 1, "the following": 1}[w]
+        return DateMention(s, e, iso(add_months(base, off), "month"), relative=True)
+    if kind == "rel_week":
+        w = g[0].lower()
+        base = anchor if w in ("last", "this", "next") else ref
+        if base is None:
+            return None
+        off = {"last": -7, "this": 0, "next": 7, "the previous": -7, "the following": 7, "a": 7}[w]
+        return DateMention(s, e, iso(base + timedelta(days=off), "month"), relative=True, approximate=True)
+    if kind == "rel_day":
+        w = g[0].lower()
+        if w in ("yesterday", "today"):
+            if anchor is None:
+                return None
+            return DateMention(s, e, iso(anchor - timedelta(days=1 if w == "yesterday" else 0)), relative=True)
+        if ref is None or last is None or len(last.value) < 10:
+            return None
+        off = {"the next day": 1, "the following day": 1, "the day after": 1, "the day before": -1, "the previous day": -1}.get(w, 0)
+        return DateMention(s, e, iso(ref + timedelta(days=off)), relative=True)
+    if kind == "weekday":
+        if anchor is None:
+            return None
+        wd = WEEKDAYS.index(g[0].lower())
+        delta = (anchor.weekday() - wd) % 7
+        d = anchor + timedelta(days=(7 - delta) % 7) if future else anchor - timedelta(days=delta or (7 if "last" in m.group(0).lower() else 0))
+        return DateMention(s, e, iso(d), relative=True)
+    return None
+
+
+def last_date(dm: DateMention | None) -> date | None:
+    return parse_iso(dm.value) if dm else None
+
+
+def latest_absolute(text: str) -> date | None:
+    """The latest fully given date in a text: the anchor for documents with no date of their own."""
+    best = None
+    for dm in find_dates(text, None):
+        if not dm.relative and len(dm.value) == 10:
+            d = parse_iso(dm.end_value or dm.value)
+            if d and (best is None or d > best):
+                best = d
+    return best

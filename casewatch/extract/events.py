@@ -1,0 +1,471 @@
+"""Events, measures, roles, figures and claims: the domain layer over sentences.
+
+Cue phrases come from data/*.yaml; this module only decides which sentence,
+clause and person they belong to, and which date.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..model import Claim, Document, Event, Figure, Measure, Mention
+from .data import cue, cue_table, load
+from .dates import DateMention, iso, parse_iso
+from .numbers import NUM, as_number, value
+
+CLAUSE_SPLIT = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+but\b|\s+–\s+|\s+—\s+")
+BACKGROUND = re.compile(r"\b(?:who|which|whose|since)\b", re.I)
+AFTER_EVENT = re.compile(r"\b(?:following|after|during|at)\s+(?:the\s+)?(?:being\s+)?(?P<what>protest|rally|demonstration|arrest|arrests|detention|apprehended|detained|trial|hearing)\b", re.I)
+SEQUENCE = re.compile(r"\b(?:shortly afterwards|subsequently|afterwards|then|later)\b", re.I)
+PRONOUN = re.compile(r"(?:^|[.;,]\s+|\bwhen\b[^,]*,\s*)(?P<p>She|He|she|he)\b")
+KIN = re.compile(r"\b(?:his|her|their|its)\s+(?:husband|wife|son|daughter|nephew|niece|brother|sister|mother|father|relatives?|family|children|lawyer)\b", re.I)
+SOFT_ROLES = {"official", "advocate", "lawyer", "expert", "journalist"}
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    dates: list[DateMention] = field(default_factory=list)
+    historical: bool = False
+
+
+def sentence_spans(text: str, spacy_sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for s, e in spacy_sents:
+        # a sentence never crosses a blank line or a list line
+        for part in re.finditer(r"[^\n]+(?:\n(?!\s*\n|\s*[-•*\d]+[.)]?\s)[^\n]+)*", text[s:e]):
+            ps, pe = s + part.start(), s + part.end()
+            seg = text[ps:pe]
+            ls = len(seg) - len(seg.lstrip())
+            rs = len(seg.rstrip())
+            if rs > ls:
+                out.append((ps + ls, ps + rs))
+    return out
+
+
+def clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    out, pos = [], s
+    for m in CLAUSE_SPLIT.finditer(text, s, e):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, e))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _clause_of(cls: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for a, b in cls:
+        if a <= pos < b:
+            return a, b
+    return cls[-1]
+
+
+class DocContext:
+    """What the domain layer needs to know about one document."""
+
+    def __init__(self, doc: Document, spacy_sents: list[tuple[int, int]], dates: list[DateMention], anchor: date | None):
+        self.doc = doc
+        self.text = doc.text
+        self.anchor = anchor
+        self.sents = [Sentence(s, e) for s, e in sentence_spans(doc.text, spacy_sents)]
+        self.starts = [s.start for s in self.sents]
+        for dm in dates:
+            i = self.sent_index(dm.start)
+            if i is not None:
+                self.sents[i].dates.append(dm)
+        years = [int(dm.value[:4]) for dm in dates]
+        latest = max(years) if years else (anchor.year if anchor else None)
+        if anchor:
+            latest = max(latest or 0, anchor.year)
+        for st in self.sents:
+            ys = [int(d.value[:4]) for d in st.dates]
+            st.historical = bool(ys) and latest is not None and max(ys) <= latest - 2
+
+    def sent_index(self, pos: int) -> int | None:
+        i = bisect_right(self.starts, pos) - 1
+        if i >= 0 and pos <= self.sents[i].end:
+            return i
+        return None
+
+    def background(self, pos: int) -> bool:
+        """Inside a relative clause ("…, who was detained in July 2025"): not the story's own time."""
+        i = self.sent_index(pos)
+        if i is None:
+            return False
+        return bool(BACKGROUND.search(self.text, self.sents[i].start, pos))
+
+    def future(self, pos: int) -> bool:
+        i = self.sent_index(pos)
+        if i is None:
+            return False
+        st = self.sents[i]
+        a, b = _clause_of(clauses(self.text, st.start, st.end), pos)
+        return bool(cue("cues", "future").search(self.text, st.start, b))
+
+
+# events ----------------------------------------------------------------------------------
+
+def find_events(ctx: DocContext) -> list[Event]:
+    text = ctx.text
+    table = cue_table("events")
+    out: list[Event] = []
+    narrative: DateMention | None = None
+    by_type: dict[str, Event] = {}
+    last_event: Event | None = None
+    for st in ctx.sents:
+        found: list[tuple[str, re.Match[str]]] = []
+        for etype, pat in table.items():
+            m = pat.search(text, st.start, st.end)
+            if m:
+                found.append((etype, m))
+        found.sort(key=lambda x: x[1].start())
+        bg_at = BACKGROUND.search(text, st.start, st.end)
+        sent_events = []
+        for etype, m in found:
+            background = bool(bg_at and bg_at.start() < m.start())
+            dm = _nearest_date(st.dates, m.start(), m.end(), background, bg_at.start() if bg_at else None)
+            inferred = False
+            if dm is not None:
+                d, d_end = dm.value, dm.end_value
+                if dm.approximate:
+                    inferred = True
+            else:
+                d_end = None
+                ref = AFTER_EVENT.search(text, st.start, m.start() + 1)
+                src = None
+                if ref:
+                    w = ref.group("what").lower()
+                    key = {"apprehended": "arrest", "detained": "arrest", "arrests": "arrest", "detention": "arrest",
+                           "rally": "protest", "demonstration": "protest", "trial": "trial_opened"}.get(w, w)
+                    src = by_type.get(key)
+                elif SEQUENCE.search(text, st.start, m.start() + 1) and last_event is not None:
+                    src = last_event
+                d = src.date if src is not None and src.date else (narrative.value if narrative else None)
+                if d and len(d) > 7:
+                    d = d[:7]
+                inferred = d is not None
+            future = bool(cue("cues", "future").search(text, st.start, m.end() + 40 if m.end() + 40 < st.end else st.end))
+            if d and ctx.anchor and parse_iso(d) and parse_iso(d) > ctx.anchor:
+                future = True
+            ev = Event(type=etype, date=d, date_end=d_end, evidence=[ctx.doc.span(st.start, st.end)],
+                       summary=_summary(text[st.start:st.end]), status="announced" if future else "happened",
+                       date_inferred=inferred)
+            ev_bg = background
+            sent_events.append((ev, ev_bg))
+            out.append(ev)
+        for ev, bg in sent_events:
+            if not bg and ev.date:
+                by_type.setdefault(ev.type, ev)
+                last_event = ev
+        # the narrative date moves with dates outside background clauses
+        for dm in st.dates:
+            dateline = dm.start < 400 and ctx.doc.published and dm.value == ctx.doc.published
+            if not (bg_at and dm.start > bg_at.start()) and not st.historical and not dateline:
+                narrative = dm
+    return out
+
+
+def _nearest_date(dates: list[DateMention], s: int, e: int, background: bool, bg_pos: int | None) -> DateMention | None:
+    best, bd = None, 10 ** 9
+    for dm in dates:
+        in_bg = bg_pos is not None and dm.start > bg_pos
+        if in_bg and not background:
+            continue
+        dist = s - dm.end if dm.end <= s else (dm.start - e if dm.start >= e else 0)
+        if dist < bd:
+            best, bd = dm, dist
+    return best
+
+
+def _summary(sentence: str) -> str:
+    s = re.sub(r"\s+", " ", sentence).strip()
+    return s if len(s) <= 240 else s[:237] + "…"
+
+
+# people: roles, measures --------------------------------------------------------------
+
+def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) -> None:
+    """Roles from titles and context; measures and defendant status from cues in the clause."""
+    text = ctx.text
+    roles_tbl = cue_table("roles")
+    measures_tbl = cue_table("measures")
+    defendant = cue("cues", "defendant")
+    ev_by_sent: dict[int, list[Event]] = {}
+    for ev in events:
+        i = ctx.sent_index(ev.evidence[0].start)
+        if i is not None:
+            ev_by_sent.setdefault(i, []).append(ev)
+    by_sent: dict[int, list[Mention]] = {}
+    for p in persons:
+        i = ctx.sent_index(p.evidence.start)
+        if i is not None:
+            by_sent.setdefault(i, []).append(p)
+    # 1. titles and appositions
+    for p in persons:
+        s, e = p.evidence.start, p.evidence.end
+        before = text[max(0, s - 80):s]
+        before = re.split(r"[.;:\n]|,\s+(?=[a-z])", before)[-1]
+        after_m = re.match(r"^(?:\s*,\s*|\s{2,}\n?|\s*\n)([^.;\n]{0,110})", text[e:e + 130])
+        after = after_m.group(1) if after_m else ""
+        after = re.split(r",\s+(?:said|says|told|who|which|rejects|has|had|was|is)\b", after)[0]
+        near_before = re.search(r"([\w’'-]+(?:’s|'s)?\s+)?([\w-]+\s+){0,3}$", before)
+        for role, pat in roles_tbl.items():
+            hit_after = pat.search(after)
+            hit_before = pat.search(near_before.group(0)) if near_before else None
+            if hit_after or hit_before:
+                if role == "relative":
+                    _add(p.roles, "relative")
+                    continue
+                _add(p.roles, role)
+    # 2. clause cues: defendant, detainee, measures
+    last_person: Mention | None = None
+    for i, st in enumerate(ctx.sents):
+        people = by_sent.get(i, [])
+        cls = clauses(text, st.start, st.end)
+        prev_sent = ctx.sents[i - 1] if i > 0 else None
+        for a, b in cls:
+            in_clause = [p for p in people if a <= p.evidence.start < b]
+            subjects = list(in_clause)
+            pm0 = PRONOUN.search(text[a:b])
+            pm = _Shift(pm0, a) if pm0 else None
+            if pm and last_person is not None and (not in_clause or pm.start("p") < in_clause[0].evidence.start):
+                subjects.append(last_person)
+            if not subjects:
+                continue
+            clause = text[a:b]
+            group_intro = re.search(r"\b(?:\w+)\s+others\s*[–—:-]", text[st.start:b])
+            for p in subjects:
+                if SOFT_ROLES & set(p.roles):
+                    continue
+                pos = p.evidence.start if p in in_clause else (pm.start("p") if pm else a)
+                scope = _scope(text, pos, a, b, p, in_clause, subjects)
+                if st.historical:
+                    continue
+                sc_text = text[scope[0]:scope[1]]
+                if defendant.search(sc_text):
+                    _add(p.roles, "defendant")
+                elif group_intro and prev_sent is not None and defendant.search(text, prev_sent.start, prev_sent.end):
+                    _add(p.roles, "defendant")
+                for mtype, pat in measures_tbl.items():
+                    mm = pat.search(text, scope[0], scope[1])
+                    if mm:
+                        d = _measure_date(ev_by_sent.get(i, []), mtype)
+                        length = re.search(r"\bfor (?:a further |another )?(\w+ (?:days?|weeks?|months?|years?))\b", sc_text)
+                        if not any(x.type == mtype and x.evidence[0].start == mm.start() for x in p.measures):
+                            p.measures.append(Measure(mtype, d, [ctx.doc.span(mm.start(), mm.end())],
+                                                      length.group(1) if length else None))
+                        break
+                if re.search(r"\b(?:release|detention|arrest|imprisonment|abduction|disappearance) of\s+(?:(?:Mr|Ms|Mrs)\.?\s+)?$", text[max(0, pos - 40):pos]) or \
+                        cue("cues", "detainee").search(text, pos, min(scope[1], pos + 120)):
+                    _add(p.roles, "detainee")
+            kin = KIN.search(clause)
+            if kin and in_clause and re.search(r"\b(?:arrest|detention|detained|release|case)\b", clause):
+                _add(in_clause[0].roles, "relative")
+        for p in people:
+            if not (SOFT_ROLES & set(p.roles)):
+                last_person = p
+    for p in persons:
+        if "defendant" in p.roles and "detainee" in p.roles:
+            p.roles.remove("detainee")
+
+
+class _Shift:
+    """A match on a slice, with offsets into the whole text."""
+
+    def __init__(self, m: re.Match[str], off: int):
+        self.m, self.off = m, off
+
+    def start(self, g: str | int = 0) -> int:
+        return self.m.start(g) + self.off
+
+
+def _scope(text: str, pos: int, a: int, b: int, p: Mention, in_clause: list[Mention], subjects: list[Mention]) -> tuple[int, int]:
+    """The part of a clause that speaks of one person: up to a 'his nephew' or the next named person."""
+    if "list" in p.attrs:
+        return a, b
+    end = b
+    k = KIN.search(text, pos, b)
+    if k and not re.search(r",\s+(?:she|he)\b", text[k.end():b]):
+        end = k.start()
+    for q in in_clause:
+        if q is not p and q.evidence.start > pos and "list" not in q.attrs:
+            end = min(end, q.evidence.start)
+    start = a
+    for q in in_clause:
+        if q is not p and q.evidence.end <= pos and "list" not in q.attrs:
+            start = max(start, q.evidence.end)
+    return start, end
+
+
+def _measure_date(events: list[Event], mtype: str) -> str | None:
+    for ev in events:
+        if ev.type == mtype or (mtype == "administrative_sanction" and ev.type == "administrative_sanction"):
+            return ev.date
+    for ev in events:
+        if ev.date:
+            return ev.date
+    return None
+
+
+def _add(lst: list[str], x: str) -> None:
+    if x not in lst:
+        lst.append(x)
+
+
+# figures -------------------------------------------------------------------------------
+
+GROUP_RE = None
+
+
+def _group_re() -> re.Pattern[str]:
+    global GROUP_RE
+    if GROUP_RE is None:
+        nouns = sorted(load("cues")["group_nouns"], key=len, reverse=True)
+        GROUP_RE = re.compile(
+            rf"\b(?P<num>{NUM})\s+(?P<noun>(?:(?!(?:days?|weeks?|months?|years?)\b)[\w-]+\s+){{0,3}}?(?:{'|'.join(re.escape(n) for n in nouns)}))\b"
+            rf"|\b(?P<num2>{NUM})\s+(?=(?:were|have been|had been|are|remain|of them|(?:\w+ly\s+)?(?:arrested|detained|charged|remanded|released|convicted|sentenced|fined))\b)", re.I)
+    return GROUP_RE
+
+
+def find_figures(ctx: DocContext) -> list[Figure]:
+    text = ctx.text
+    spec = load("figures")
+    out: list[Figure] = []
+    for st in ctx.sents:
+        if st.historical:
+            continue
+        for a, b in clauses(text, st.start, st.end):
+            counts = []
+            for m in _group_re().finditer(text, a, b):
+                raw = m.group("num") or m.group("num2")
+                v = value(raw)
+                if v is None or v < 2 or v > 100000:
+                    continue
+                ns = m.start("num") if m.group("num") else m.start("num2")
+                if re.search(r"\band\s*$", text[max(a, ns - 30):ns]) and re.search(r"\b(?:she|he|[A-Z]\w+)\s+and\s*$", text[max(a, ns - 30):ns]) and "other" in (m.group("noun") or ""):
+                    v += 1  # "She and five other suspects": six people
+                noun = (m.group("noun") or "").lower()
+                counts.append((ns, m.end(), v, noun))
+            used: set[int] = set()
+            for ns, ne, v, noun in counts:
+                if "political prisoners" in noun:
+                    out.append(Figure("political_prisoners", v, [ctx.doc.span(ns, ne)]))
+                    used.add(ns)
+            pairs = []
+            for measure, sp in spec.items():
+                for pat in sp.get("after", []):
+                    for cm in re.finditer(pat, text[a:b], re.I):
+                        cs = a + cm.start()
+                        for ns, ne, v, noun in counts:
+                            if ne <= cs:
+                                pairs.append((cs - ne, measure, ns, ne, v, cs, a + cm.end()))
+                for pat in sp.get("before", []):
+                    for ns, ne, v, noun in counts:
+                        seg = text[max(a, ns - 45):ns]
+                        cm = re.search(pat + r"(?:\s+(?:the|all|at least|some|about|around))*\s*$", seg, re.I)
+                        if cm:
+                            pairs.append((len(seg) - cm.end(), measure, ns, ne, v, max(a, ns - 45) + cm.start(), ns))
+            pairs.sort()
+            taken_cues: set[tuple[int, str]] = set()
+            for dist, measure, ns, ne, v, cs, ce in pairs:
+                if ns in used or (cs, measure) in taken_cues or dist > 90:
+                    continue
+                used.add(ns)
+                taken_cues.add((cs, measure))
+                out.append(Figure(measure, v, [ctx.doc.span(min(ns, cs), max(ne, ce))]))
+        # sentences: "up to ten years", "2.5-year prison term"
+        for m in re.finditer(rf"\bup to (?:(?P<n>{NUM}) years|(?P<dec>a decade))", text[st.start:st.end], re.I):
+            v = 10.0 if m.group("dec") else value(m.group("n"))
+            if v:
+                out.append(Figure("max_sentence_years", v, [ctx.doc.span(st.start + m.start(), st.start + m.end())], unit="years"))
+        for m in re.finditer(rf"\bfacing (?P<n>{NUM}) years\b", text[st.start:st.end], re.I):
+            v = value(m.group("n"))
+            if v:
+                out.append(Figure("max_sentence_years", v, [ctx.doc.span(st.start + m.start(), st.start + m.end())], unit="years"))
+        for m in re.finditer(rf"\b(?P<n>\d+(?:\.\d+)?)-year(?:-long)? (?:prison |jail )?(?:term|sentence)\b|\bsentenced to (?P<w>{NUM}) years\b",
+                             text[st.start:st.end], re.I):
+            v = value(m.group("n") or m.group("w"))
+            if v:
+                out.append(Figure("sentence_years", v, [ctx.doc.span(st.start + m.start(), st.start + m.end())], unit="years"))
+    return out
+
+
+# claims: what each source says on topics where sources may disagree ----------------------
+
+DURATION = re.compile(rf"\b(?:(?P<between>between\s+(?P<a>{NUM})\s+and\s+(?P<b>{NUM}))|(?P<upto>up to\s+(?P<c>{NUM}))|(?P<range>(?P<d>{NUM})\s*(?:-|–|to)\s*(?P<e>{NUM}))|(?:for\s+(?:a\s+further\s+|another\s+)?(?P<f>{NUM})))\s+(?P<unit>days?|weeks?|months?)\b", re.I)
+
+
+def find_claims(ctx: DocContext, persons: list[Mention], events: list[Event]) -> list[Claim]:
+    text = ctx.text
+    out: list[Claim] = []
+    update_cue = cue("cues", "update")
+    for st in ctx.sents:
+        for a, b in clauses(text, st.start, st.end):
+            clause = text[a:b]
+            for m in DURATION.finditer(clause):
+                topic = None
+                if re.search(r"administrative|short-term detention|hooliganism|fines? and", clause, re.I):
+                    topic = "administrative_detention.length"
+                elif re.search(r"remanded|pre-?trial|custody", clause, re.I):
+                    topic = "pretrial_detention.length"
+                elif re.search(r"house arrest", clause, re.I):
+                    topic = "house_arrest.length"
+                elif re.search(r"measures?\b[^.;]{0,30}\bextended|extended\b", clause, re.I):
+                    topic = "pretrial_detention.length"
+                if topic is None:
+                    continue
+                unit = m.group("unit").rstrip("s")
+                if m.group("between") or m.group("range"):
+                    lo, hi = value(m.group("a") or m.group("d")), value(m.group("b") or m.group("e"))
+                    val = f"{as_number(lo)}–{as_number(hi)} {unit}s"
+                elif m.group("upto"):
+                    val = f"up to {as_number(value(m.group('c')))} {unit}s"
+                else:
+                    val = f"{as_number(value(m.group('f')))} {unit}s"
+                is_update = bool(update_cue.search(clause)) or "extended" in clause.lower()
+                out.append(Claim(topic=topic, value=val, evidence=[ctx.doc.span(a + m.start(), a + m.end())],
+                                 update=is_update))
+    # fate of a detainee
+    unknown, sentenced = cue("cues", "fate_unknown"), cue("cues", "fate_sentenced")
+    last_person: Mention | None = None
+    by_start = sorted(persons, key=lambda p: p.evidence.start)
+    for st in ctx.sents:
+        here = [p for p in by_start if st.start <= p.evidence.start < st.end and "official" not in p.roles]
+        for pat, val in ((unknown, "unknown"), (sentenced, "sentenced")):
+            m = pat.search(text, st.start, st.end)
+            if not m:
+                continue
+            subj = None
+            before = [p for p in here if p.evidence.start < m.start() and "detainee" in p.roles]
+            if before:
+                subj = before[-1]
+            elif last_person is not None and "detainee" in last_person.roles:
+                subj = last_person
+            if subj is None:
+                continue
+            quote_val = text[m.start():m.end()]
+            out.append(Claim(topic="fate", subject=subj.name, value=f"{val}: {quote_val}",
+                             evidence=[ctx.doc.span(m.start(), m.end())]))
+        for p in here:
+            if "detainee" in p.roles:
+                last_person = p
+    # the year of a one-off life event (moving country): per person
+    for ev in events:
+        if ev.type != "other" or not ev.date:
+            continue
+        q = ev.evidence[0]
+        m = re.search(r"\b(?:moved|relocated|emigrated|left)\b", text[q.start:q.end])
+        if not m:
+            continue
+        pos = q.start + m.start()
+        before = [p for p in by_start if q.start <= p.evidence.start < pos and "official" not in p.roles]
+        ym = re.search(r"\b(?:19|20)\d{2}\b", text[pos:q.end])
+        if not before or not ym:
+            continue
+        ys = pos + ym.start()
+        for p in before[-2:]:
+            out.append(Claim(topic="relocation", subject=p.name, value=ym.group(0),
+                             evidence=[ctx.doc.span(ys, ys + 4)], date=ym.group(0)))
+    return out

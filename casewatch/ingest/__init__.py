@@ -1,0 +1,162 @@
+"""Files -> ``Document``: text, sha256 of the original bytes, metadata.
+
+The stored ``Document.text`` is the cleaned text (page furniture removed, see
+``data/boilerplate.yaml``); every offset the rest of the tool makes points
+into it, so cleaning happens here and nowhere else.
+
+    paths, errors = iter_paths([Path("reports/")])
+    docs = [read_path(p, settings) for p in paths]
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Document
+from ..settings import Settings
+from . import convert
+from .clean import clean, normalize
+from .convert import BadInput, MEDIA_TYPES
+from .meta import (detect_kind, detect_published, detect_publisher, detect_title, detect_un_reference,
+                   normalize_date, un_title)
+
+__all__ = ["ACCEPTED", "iter_paths", "read_path", "read_bytes", "detect_un_reference", "clean"]
+
+ACCEPTED = {".txt", ".md", ".html", ".htm", ".pdf"}
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def iter_paths(paths: list[Path]) -> tuple[list[Path], list[InputError]]:
+    """Files to read, in order: folders expanded recursively (sorted, hidden and unaccepted files skipped).
+
+    A named file with an unaccepted suffix, or a path that does not exist, is an error.
+    """
+    files: list[Path] = []
+    errors: list[InputError] = []
+    seen: set[Path] = set()
+
+    def add(p: Path) -> None:
+        key = p.resolve()
+        if key not in seen:
+            seen.add(key)
+            files.append(p)
+
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and not _hidden(f, p) and f.suffix.lower() in ACCEPTED:
+                    add(f)
+        elif p.is_file():
+            if p.suffix.lower() in ACCEPTED:
+                add(p)
+            else:
+                errors.append(InputError(str(p), f"unsupported file type {p.suffix or '(none)'!r} "
+                                                  f"(accepted: {', '.join(sorted(ACCEPTED))})"))
+        elif p.exists():
+            errors.append(InputError(str(p), "not a regular file"))
+        else:
+            errors.append(InputError(str(p), "no such file or directory"))
+    return files, errors
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
+
+
+def read_path(path: Path, settings: Settings) -> Document:
+    """Read one file; the size is checked before the file is read."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file or directory") from None
+    except OSError as e:
+        raise InputError(str(path), f"cannot read: {e.strerror or e}") from None
+    if not path.is_file():
+        raise InputError(str(path), "not a regular file")
+    if size > settings.max_file_bytes:
+        raise InputError(str(path), f"file too large ({_size(size)}; limit {_size(settings.max_file_bytes)})")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(settings.max_file_bytes + 1)
+    except OSError as e:
+        raise InputError(str(path), f"cannot read: {e.strerror or e}") from None
+    try:
+        return read_bytes(path.name, data, settings)
+    except InputError as e:
+        raise InputError(str(path), e.reason) from None
+
+
+def _sniff(data: bytes) -> str:
+    head = data[:1024].lstrip().lower()
+    if head.startswith(b"%pdf-"):
+        return ".pdf"
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+        return ".html"
+    return ".txt"
+
+
+def read_bytes(filename: str, data: bytes, settings: Settings,
+               published: str | None = None, title: str | None = None) -> Document:
+    """Turn one file's bytes into a Document; bad input raises ``InputError(filename, reason)``."""
+    name = Path(filename).name or filename
+    if len(data) > settings.max_file_bytes:
+        raise InputError(name, f"file too large ({_size(len(data))}; limit {_size(settings.max_file_bytes)})")
+    if not data:
+        raise InputError(name, "empty file")
+    suffix = Path(name).suffix.lower() or _sniff(data)
+    if suffix not in ACCEPTED:
+        raise InputError(name, f"unsupported file type {suffix!r} (accepted: {', '.join(sorted(ACCEPTED))})")
+    try:
+        if suffix == ".pdf":
+            conv = convert.from_pdf(data)
+        elif suffix in (".html", ".htm"):
+            conv = convert.from_html(data)
+        elif suffix == ".md":
+            conv = convert.from_markdown(data)
+        else:
+            conv = convert.from_text(data)
+    except BadInput as e:
+        raise InputError(name, str(e)) from None
+
+    full = normalize(conv.text)
+    if not full.strip():
+        raise InputError(name, "no text in file")
+    text = clean(full)
+    if not text.strip():
+        raise InputError(name, "no text left after removing page furniture")
+
+    cue_text = full if not conv.cue_text else normalize(conv.cue_text) + "\n\n" + full
+    ref = detect_un_reference(full)
+    kind = detect_kind(full)
+    doc_title = (title or "").strip() or None
+    if doc_title is None and kind == "un_communication" and ref:
+        doc_title = un_title(ref)
+    if doc_title is None:
+        meta_title = conv.meta.get("title")
+        doc_title = " ".join(str(meta_title).split()) if meta_title else None
+    if doc_title is None:
+        doc_title = detect_title(text, markdown=suffix == ".md")
+
+    date: str | None
+    if published:
+        date = normalize_date(published) or published.strip()
+    else:
+        date = normalize_date(conv.meta.get("published")) or detect_published(text)
+
+    return Document(
+        sha256=hashlib.sha256(data).hexdigest(),
+        filename=name,
+        media_type=MEDIA_TYPES[suffix],
+        text=text,
+        raw=data,
+        title=doc_title,
+        publisher=detect_publisher(cue_text, ref=ref, fallback=conv.meta.get("publisher")),
+        published=date,
+        kind=kind,
+    )

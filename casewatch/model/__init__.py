@@ -1,0 +1,195 @@
+"""The small typed data model that every step passes around.
+
+Every fact is tied to its evidence: the document, the character span and the
+exact quote.  Vocabularies live in data files beside this module.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA = Path(__file__).parent / "data"
+
+
+@lru_cache(maxsize=None)
+def vocab() -> dict[str, Any]:
+    """Roles, measures/event types, figure measures and document kinds (vocab.yaml)."""
+    with open(DATA / "vocab.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A span of a document's stored text: text[start:end] == quote."""
+
+    doc: str
+    start: int
+    end: int
+    quote: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc": self.doc, "start": self.start, "end": self.end, "quote": self.quote}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Evidence":
+        return cls(d["doc"], int(d["start"]), int(d["end"]), d["quote"])
+
+
+@dataclass
+class Document:
+    """One report as stored: the original bytes, the plain text that offsets point into, metadata."""
+
+    sha256: str
+    filename: str
+    media_type: str
+    text: str
+    raw: bytes = b""
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None  # ISO date at the precision known
+    kind: str = "other"
+    id: str = ""  # stable id, derived from the sha256
+    case: str | None = None
+    ingested_at: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = "d" + self.sha256[:12]
+
+    def span(self, start: int, end: int) -> Evidence:
+        return Evidence(self.id, start, end, self.text[start:end])
+
+
+@dataclass
+class Measure:
+    """A restriction on a person's liberty (remand, house arrest, sentence …)."""
+
+    type: str
+    date: str | None
+    evidence: list[Evidence]
+    length: str | None = None  # "10 days", "two months"
+
+
+@dataclass
+class Mention:
+    """A name in one document: a person, organization or place."""
+
+    kind: str  # person | organization | place
+    name: str
+    evidence: Evidence
+    roles: list[str] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
+    attrs: dict[str, Any] = field(default_factory=dict)  # title, acronym, sex, relative_of …
+
+
+@dataclass
+class Provision:
+    instrument: str  # key in instruments.yaml, or the name as written
+    instrument_name: str
+    article: str
+    part: str | None
+    evidence: list[Evidence]
+
+
+@dataclass
+class Event:
+    type: str
+    date: str | None
+    evidence: list[Evidence]
+    date_end: str | None = None
+    place: str | None = None
+    participants: list[str] = field(default_factory=list)
+    summary: str = ""
+    status: str = "happened"  # happened | announced
+    date_inferred: bool = False
+
+
+@dataclass
+class Figure:
+    measure: str
+    value: float
+    evidence: list[Evidence]
+    unit: str = "people"
+
+
+@dataclass
+class Claim:
+    """A value a source states about a topic, for agreement, conflict and update."""
+
+    topic: str  # e.g. "administrative_detention.length", "status:<person>"
+    value: str
+    evidence: list[Evidence]
+    subject: str | None = None
+    update: bool = False  # the source presents it as a change (extension, later news)
+    date: str | None = None
+
+
+@dataclass
+class Extraction:
+    """What one document says, as extracted: everything carries evidence."""
+
+    doc: str
+    mentions: list[Mention] = field(default_factory=list)
+    provisions: list[Provision] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    extractor: str = ""
+
+    def facts(self) -> list[tuple[str, Any]]:
+        out: list[tuple[str, Any]] = [(m.kind, m) for m in self.mentions]
+        out += [("provision", x) for x in self.provisions]
+        out += [("event", x) for x in self.events]
+        out += [("figure", x) for x in self.figures]
+        out += [("claim", x) for x in self.claims]
+        return out
+
+
+FACT_TYPES: dict[str, type] = {
+    "person": Mention, "organization": Mention, "place": Mention,
+    "provision": Provision, "event": Event, "figure": Figure, "claim": Claim,
+}
+
+
+def to_data(obj: Any) -> Any:
+    """Dataclass -> JSON-able dict (evidence as dicts)."""
+    if dataclasses.is_dataclass(obj):
+        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, list):
+        return [to_data(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: to_data(v) for k, v in obj.items()}
+    return obj
+
+
+def from_data(kind: str, data: dict[str, Any]) -> Any:
+    cls = FACT_TYPES[kind]
+    d = dict(data)
+    if cls is Mention:
+        d["evidence"] = Evidence.from_dict(d["evidence"])
+        d["measures"] = [Measure(m["type"], m.get("date"), [Evidence.from_dict(e) for e in m["evidence"]], m.get("length"))
+                         for m in d.get("measures", [])]
+    else:
+        d["evidence"] = [Evidence.from_dict(e) for e in d["evidence"]]
+    return cls(**d)
+
+
+@dataclass
+class Judgement:
+    """An analyst's correction, kept in a log that survives re-extraction.
+
+    kind: merge | split | reject | add | conflict
+    """
+
+    kind: str
+    case: str
+    payload: dict[str, Any]
+    user: str = "analyst"
+    id: int | None = None
+    created_at: str | None = None
+    undone_at: str | None = None

@@ -1,0 +1,250 @@
+"""resolve: the same person, organisation or place across documents and spellings.
+
+Blocking by name keys, matching with explanations (`Link.why`), then the
+analyst's judgement log applied on top, so a merge or split survives
+re-extraction and can be undone.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..extract.data import word_set
+from ..model import Extraction, Judgement, Mention
+from ..model.names import fold, person_key
+
+STRONG_ATTRS = ("acronym", "expansion", "translation")
+
+
+@dataclass
+class Entity:
+    id: str
+    kind: str
+    name: str
+    mentions: list[tuple[str, Mention]] = field(default_factory=list)
+    why: list[str] = field(default_factory=list)
+
+    @property
+    def aliases(self) -> list[str]:
+        seen: dict[str, str] = {}
+        for _, m in self.mentions:
+            seen.setdefault(fold(m.name), m.name)
+        return sorted(seen.values(), key=lambda x: (-len(x), x))
+
+    @property
+    def docs(self) -> list[str]:
+        return sorted({d for d, _ in self.mentions})
+
+    @property
+    def keys(self) -> set[str]:
+        return {fold(m.name) for _, m in self.mentions}
+
+
+class UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _org_key(name: str) -> str:
+    generic = word_set("names", "org_generic")
+    return " ".join(t for t in fold(name).split() if t not in generic)
+
+
+def _place_key(name: str) -> str:
+    k = fold(name)
+    k = re.sub(r"^(?:the )?(?:peoples |people )?republic of ", "", k)
+    return k
+
+
+def settle_kinds(items: list[tuple[str, Mention]]) -> None:
+    """One kind per name across the case: strong cues, then the majority."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    strong: dict[str, str] = {}
+    for _, m in items:
+        k = fold(m.name)
+        votes[k][m.kind] += 1
+        if any(a in m.attrs for a in STRONG_ATTRS) and m.kind != "person":
+            strong[k] = m.kind
+    org_tokens = {k for k, v in votes.items() if " " not in k and (strong.get(k) == "organization" or v.most_common(1)[0][0] == "organization")}
+    for _, m in items:
+        k = fold(m.name)
+        if k in strong:
+            m.kind = strong[k]
+        elif m.kind == "person" and any(t in org_tokens for t in k.split()) and votes[k]["person"] < 3:
+            m.kind = "organization"
+        elif m.kind != "person" and votes[k]["person"] > votes[k][m.kind] and not m.attrs:
+            m.kind = "person"
+
+
+def resolve(extractions: dict[str, Extraction], judgements: list[Judgement] | None = None) -> list[Entity]:
+    items = [(doc, m) for doc, ex in extractions.items() for m in ex.mentions]
+    settle_kinds(items)
+    rejected = {(j.payload.get("kind"), fold(j.payload.get("name", ""))) for j in judgements or [] if j.kind == "reject_entity"}
+    out: list[Entity] = []
+    for kind, fn in (("person", _cluster_persons), ("organization", _cluster_orgs), ("place", _cluster_places)):
+        sub = [(d, m) for d, m in items if m.kind == kind]
+        clusters = fn(sub)
+        clusters = _apply_judgements(kind, sub, clusters, judgements or [])
+        ents = []
+        for members in clusters:
+            ms = [sub[i] for i in members]
+            ent = Entity(id="", kind=kind, name=_pick_name(kind, ms), mentions=ms)
+            if (kind, fold(ent.name)) in rejected or any((kind, k) in rejected for k in ent.keys):
+                continue
+            ents.append(ent)
+        ents.sort(key=lambda e: (min(m.evidence.start for d, m in e.mentions if d == e.docs[0]) if e.mentions else 0))
+        ents.sort(key=lambda e: -len(e.mentions))
+        prefix = kind[0] if kind != "place" else "l"
+        for i, e in enumerate(ents, 1):
+            e.id = f"{prefix}{i}"
+        out += ents
+    return out
+
+
+def _pick_name(kind: str, ms: list[tuple[str, Mention]]) -> str:
+    names = Counter(m.name for _, m in ms if not (kind == "organization" and m.name.isupper() and len(ms) > 1))
+    if not names:
+        names = Counter(m.name for _, m in ms)
+    if kind == "person":
+        full = {n: c for n, c in names.items() if len(person_key(n)) >= 2}
+        names = Counter(full) or names
+    return sorted(names.items(), key=lambda x: (-x[1], -len(x[0]), x[0]))[0][0]
+
+
+def _cluster_persons(sub: list[tuple[str, Mention]]) -> list[list[int]]:
+    uf = UnionFind()
+    full: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    singles: list[int] = []
+    for i, (_, m) in enumerate(sub):
+        key = person_key(m.name)
+        uf.find(i)
+        if len(key) >= 2:
+            full[(key[0], key[-1])].append(i)
+        elif key:
+            singles.append(i)
+    for idx in full.values():
+        for j in idx[1:]:
+            uf.union(idx[0], j)
+    keys = list(full)
+    # a missing middle name: "Kassym Tokayev" and "Kassym-Jomart Tokayev" share first and last
+    dropped: set[int] = set()
+    for i in singles:
+        doc, m = sub[i]
+        tok = person_key(m.name)[0]
+        cands = [k for k in keys if tok in k]
+        same_doc = [k for k in cands if any(sub[j][0] == doc for j in full[k])]
+        pick = same_doc if len(same_doc) == 1 else (cands if len(cands) == 1 and not same_doc else [])
+        if len(pick) == 1:
+            uf.union(i, full[pick[0]][0])
+        else:
+            dropped.add(i)  # ambiguous or unknown: a surname alone is not a person of the case
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(sub)):
+        if i not in dropped:
+            groups[uf.find(i)].append(i)
+    return list(groups.values())
+
+
+def _cluster_orgs(sub: list[tuple[str, Mention]]) -> list[list[int]]:
+    uf = UnionFind()
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, (_, m) in enumerate(sub):
+        uf.find(i)
+        by_key[_org_key(m.name)].append(i)
+        for a in ("acronym", "expansion", "translation"):
+            if m.attrs.get(a):
+                by_key[_org_key(m.attrs[a])].append(i)
+    for idx in by_key.values():
+        for j in idx[1:]:
+            uf.union(idx[0], j)
+    umbrella = {fold(x) for x in word_set("names", "umbrella_orgs")}
+    keys = [k for k in by_key if k]
+    for k in keys:
+        if k in umbrella:
+            continue
+        toks = k.split()
+        longer = [o for o in keys if o != k and len(o.split()) > len(toks) and _contains(o.split(), toks)]
+        if len(toks) == 1:
+            longer = [o for o in keys if o != k and o.split()[0] == k] or longer
+        roots = {uf.find(by_key[o][0]) for o in longer}
+        if len(roots) == 1:
+            uf.union(by_key[k][0], by_key[longer[0]][0])
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(sub)):
+        groups[uf.find(i)].append(i)
+    return list(groups.values())
+
+
+def _contains(long: list[str], short: list[str]) -> bool:
+    n = len(short)
+    return any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+def _cluster_places(sub: list[tuple[str, Mention]]) -> list[list[int]]:
+    uf = UnionFind()
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, (_, m) in enumerate(sub):
+        uf.find(i)
+        by_key[_place_key(m.name)].append(i)
+        for a in ("acronym", "expansion"):
+            if m.attrs.get(a):
+                by_key[_place_key(m.attrs[a])].append(i)
+    for idx in by_key.values():
+        for j in idx[1:]:
+            uf.union(idx[0], j)
+    suffix = r"(?:region|province|oblast|governorate|prefecture|autonomous region)"
+    for k in list(by_key):
+        m = re.match(rf"^(\w+) {suffix}$", k)
+        base = m.group(1) if m else None
+        # "Xinjiang Uyghur Autonomous Region" is Xinjiang: X is a region, so "X region" is X too
+        long = [o for o in by_key if o != k and re.match(rf"^{re.escape(base or k)}\b.*\b{suffix}$", o)] if (base or " " not in k) else []
+        if long:
+            uf.union(by_key[k][0], by_key[long[0]][0])
+            if base and base in by_key:
+                uf.union(by_key[k][0], by_key[base][0])
+        elif base is None and " " not in k:
+            continue
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(sub)):
+        groups[uf.find(i)].append(i)
+    return list(groups.values())
+
+
+def _apply_judgements(kind: str, sub: list[tuple[str, Mention]], clusters: list[list[int]], judgements: list[Judgement]) -> list[list[int]]:
+    """merge: two names are one; split: a name is its own entity.  Applied in log order."""
+    owner = {i: n for n, c in enumerate(clusters) for i in c}
+    for j in judgements:
+        if j.payload.get("kind", kind) != kind:
+            continue
+        if j.kind == "merge":
+            a, b = fold(j.payload["a"]), fold(j.payload["b"])
+            ia = {owner[i] for i in owner if fold(sub[i][1].name) == a}
+            ib = {owner[i] for i in owner if fold(sub[i][1].name) == b}
+            if ia and ib:
+                target = min(ia | ib)
+                for i in owner:
+                    if owner[i] in ia | ib:
+                        owner[i] = target
+        elif j.kind == "split":
+            name = fold(j.payload["name"])
+            new = max(owner.values(), default=0) + 1 + (j.id or 0) * 1000
+            for i in owner:
+                if fold(sub[i][1].name) == name:
+                    owner[i] = new
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i, o in owner.items():
+        groups[o].append(i)
+    return [sorted(g) for g in groups.values()]

@@ -1,0 +1,98 @@
+"""Named, transactional, recorded schema migrations (in the manner of sqlite-utils).
+
+Each migration runs once, inside a transaction, and is recorded by name in
+`_migrations`.  Add new ones at the end; never edit an applied one.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Callable
+
+from sqlalchemy import Connection, text
+
+MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = []
+
+
+def migration(fn: Callable[[Connection], None]) -> Callable[[Connection], None]:
+    MIGRATIONS.append((fn.__name__, fn))
+    return fn
+
+
+def _exec(conn: Connection, sql: str) -> None:
+    for stmt in [s.strip() for s in sql.split(";") if s.strip()]:
+        conn.execute(text(stmt))
+
+
+@migration
+def m001_initial(conn: Connection) -> None:
+    blob = "BYTEA" if conn.dialect.name == "postgresql" else "BLOB"
+    serial = "SERIAL PRIMARY KEY" if conn.dialect.name == "postgresql" else "INTEGER PRIMARY KEY AUTOINCREMENT"
+    _exec(conn, f"""
+    CREATE TABLE cases (
+        id VARCHAR(200) PRIMARY KEY,
+        title TEXT,
+        created_at VARCHAR(40) NOT NULL,
+        updated_at VARCHAR(40) NOT NULL
+    );
+    CREATE TABLE documents (
+        case_id VARCHAR(200) NOT NULL REFERENCES cases(id),
+        id VARCHAR(40) NOT NULL,
+        sha256 VARCHAR(64) NOT NULL,
+        filename TEXT NOT NULL,
+        media_type VARCHAR(100) NOT NULL,
+        raw {blob} NOT NULL,
+        text TEXT NOT NULL,
+        title TEXT,
+        publisher TEXT,
+        published VARCHAR(20),
+        kind VARCHAR(40) NOT NULL,
+        ingested_at VARCHAR(40) NOT NULL,
+        PRIMARY KEY (case_id, id),
+        UNIQUE (case_id, sha256)
+    );
+    CREATE TABLE facts (
+        id {serial},
+        case_id VARCHAR(200) NOT NULL,
+        doc_id VARCHAR(40) NOT NULL,
+        kind VARCHAR(40) NOT NULL,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        quote TEXT NOT NULL,
+        data TEXT NOT NULL,
+        extractor VARCHAR(80) NOT NULL,
+        FOREIGN KEY (case_id, doc_id) REFERENCES documents(case_id, id)
+    );
+    CREATE INDEX facts_case_doc ON facts(case_id, doc_id);
+    CREATE TABLE judgements (
+        id {serial},
+        case_id VARCHAR(200) NOT NULL REFERENCES cases(id),
+        kind VARCHAR(40) NOT NULL,
+        payload TEXT NOT NULL,
+        "user" VARCHAR(200) NOT NULL,
+        created_at VARCHAR(40) NOT NULL,
+        undone_at VARCHAR(40)
+    );
+    CREATE TABLE snapshots (
+        id {serial},
+        case_id VARCHAR(200) NOT NULL REFERENCES cases(id),
+        created_at VARCHAR(40) NOT NULL,
+        note TEXT,
+        casefile TEXT NOT NULL
+    );
+    CREATE INDEX snapshots_case ON snapshots(case_id, id)
+    """)
+
+
+def apply(conn: Connection) -> list[str]:
+    """Apply every migration not yet recorded; returns the names applied."""
+    conn.execute(text("CREATE TABLE IF NOT EXISTS _migrations (name VARCHAR(200) PRIMARY KEY, applied_at VARCHAR(40) NOT NULL)"))
+    done = {r[0] for r in conn.execute(text("SELECT name FROM _migrations"))}
+    applied = []
+    for name, fn in MIGRATIONS:
+        if name in done:
+            continue
+        fn(conn)
+        conn.execute(text("INSERT INTO _migrations (name, applied_at) VALUES (:n, :t)"),
+                     {"n": name, "t": datetime.now(timezone.utc).isoformat(timespec="seconds")})
+        applied.append(name)
+    return applied
