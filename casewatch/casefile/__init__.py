@@ -181,7 +181,7 @@ def _measures(measures: list[tuple[str, Any]], doc_date: dict[str, str | None]) 
 def _merge_events(items: list[tuple[str, Event]]) -> list[tuple[Event, list[tuple[str, Event]]]]:
     """One event per (type, date): sources that agree are joined; undated mentions join a dated one."""
     groups: list[tuple[Event, list[tuple[str, Event]]]] = []
-    items = sorted(items, key=lambda x: (x[1].date_inferred, -(len(x[1].date or ""))))
+    items = sorted(items, key=lambda x: (x[1].date is None, x[1].date_inferred, -(len(x[1].date or ""))))
     for doc, ev in items:
         home = None
         cands = [g for g in groups if g[0].type == ev.type and _compatible(g[0].date, ev.date) and ev.date]

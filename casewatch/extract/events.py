@@ -206,11 +206,11 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
     for p in persons:
         s, e = p.evidence.start, p.evidence.end
         before = text[max(0, s - 80):s]
-        before = re.split(r"[.;:\n]|,\s+(?=[a-z])", before)[-1]
+        before = re.split(r"[.;:\n]", before)[-1]
         after_m = re.match(r"^(?:\s*,\s*|\s{2,}\n?|\s*\n)([^.;\n]{0,110})", text[e:e + 130])
         after = after_m.group(1) if after_m else ""
         after = re.split(r",\s+(?:said|says|told|who|which|rejects|has|had|was|is)\b", after)[0]
-        near_before = re.search(r"([\w’'-]+(?:’s|'s)?\s+)?([\w-]+\s+){0,3}$", before)
+        near_before = re.search(r"(?:[\w’'-]+(?:’s|'s)?,?\s+){0,4}$", before)
         for role, pat in roles_tbl.items():
             hit_after = pat.search(after)
             hit_before = pat.search(near_before.group(0)) if near_before else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Document, Evidence
 from .data import load, word_set
@@ -92,6 +93,7 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
     dem = word_set("names", "demonyms")
     honor = word_set("names", "honorifics")
     notname = word_set("names", "not_name")
+    titles = word_set("names", "titles") | {"chair-rapporteur"}
 
     # 1. lists of names: people unless they hold organisation words
     for m in LIST_RE.finditer(text):
@@ -148,6 +150,16 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
         s, e = _clean_span(text, *m.span("name"))
         hits.append(NameHit("organization", s, e, strong=True))
 
+    # 4b. well-known bodies, and media that people talk to
+    for m in known_orgs_re().finditer(text):
+        hits.append(NameHit("organization", m.start(), m.end(), strong=True))
+    for m in MEDIA_RE.finditer(text):
+        hits.append(NameHit("organization", m.start("name"), m.end("name"), strong=False))
+    # signature blocks: a name alone on its line, a title on the next
+    for m in SIGNATURE_RE.finditer(text):
+        if looks_like_person(m.group("name")):
+            hits.append(NameHit("person", m.start("name"), m.end("name"), strong=True))
+
     # 5. places from cues
     for m in PLACE_INTRO_RE.finditer(text):
         s, e = m.span("name")
@@ -162,7 +174,9 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
         s, e = _clean_span(text, s, e)
         if e <= s or BOOK_BEFORE.search(text[max(0, s - 20):s]) or text[e:e + 1] == ":":
             continue
-        if text[s:e].casefold() in notname:
+        if text[s:e].casefold() in notname or any(ch.isdigit() for ch in text[s:e]) or is_instrument(text[s:e]):
+            continue
+        if re.search(r"\bbook\b", text[max(0, s - 30):s]) or text[s:e].casefold() in titles:
             continue
         nm = text[s:e]
         toks = _tokens(nm)
@@ -202,6 +216,8 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
     return _settle(text, hits, honor)
 
 
+MEDIA_RE = re.compile(r"\b(?:told|(?:as )?seen by|according to|interview with)\s+(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)?)\b(?!\s+[A-Z])")
+SIGNATURE_RE = re.compile(r"^(?P<name>[A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,3})[ \t]*\n(?=[A-Z][\w-]*(?:\s+\w+){0,3}\s*(?:Rapporteur|Chair|Director|President|Secretary|Coordinator|Chair-Rapporteur|Expert|Member|of the))", re.M)
 ORG_BEFORE = re.compile(r"\b(?:group|movement|organi[sz]ation|NGO|party|union|association|network|newspaper|outlet|website|agency)\s+$", re.I)
 BOOK_BEFORE = re.compile(r"\b(?:book|film|report|novel|documentary)\s+$", re.I)
 PERSON_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|explained|wrote|noted|stated|who\b|an?\s+(?:\d+-year-old|ethnic|human rights|journalist|lawyer|activist|blogger|citizen|member|leader|woman|man|mother|father))")
@@ -237,6 +253,17 @@ def _settle(text: str, hits: list[NameHit], honor: frozenset[str]) -> list[NameH
             out[out.index(o)] = h
     out.sort(key=lambda h: h.start)
     return out
+
+
+@lru_cache(maxsize=None)
+def known_orgs_re() -> re.Pattern[str]:
+    names = sorted(load("names")["known_orgs"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+def is_instrument(name: str) -> bool:
+    from .provisions import instruments
+    return any(pat.fullmatch(name.strip()) for _, _, pat in instruments())
 
 
 def evidence(doc: Document, h: NameHit) -> Evidence:

@@ -85,8 +85,8 @@ def settle_kinds(items: list[tuple[str, Mention]]) -> None:
             m.kind = strong[k]
         elif m.kind == "person" and any(t in org_tokens for t in k.split()) and votes[k]["person"] < 3:
             m.kind = "organization"
-        elif m.kind != "person" and votes[k]["person"] > votes[k][m.kind] and not m.attrs:
-            m.kind = "person"
+        elif not m.attrs and votes[k].most_common(1)[0][1] > votes[k][m.kind]:
+            m.kind = votes[k].most_common(1)[0][0]
 
 
 def resolve(extractions: dict[str, Extraction], judgements: list[Judgement] | None = None) -> list[Entity]:
@@ -176,9 +176,10 @@ def _cluster_orgs(sub: list[tuple[str, Mention]]) -> list[list[int]]:
         if k in umbrella:
             continue
         toks = k.split()
-        longer = [o for o in keys if o != k and len(o.split()) > len(toks) and _contains(o.split(), toks)]
         if len(toks) == 1:
-            longer = [o for o in keys if o != k and o.split()[0] == k] or longer
+            longer = [o for o in keys if o != k and o.split()[0] == k]
+        else:
+            longer = [o for o in keys if o != k and len(o.split()) > len(toks) and _contains(o.split(), toks)]
         roots = {uf.find(by_key[o][0]) for o in longer}
         if len(roots) == 1:
             uf.union(by_key[k][0], by_key[longer[0]][0])
@@ -208,15 +209,13 @@ def _cluster_places(sub: list[tuple[str, Mention]]) -> list[list[int]]:
     suffix = r"(?:region|province|oblast|governorate|prefecture|autonomous region)"
     for k in list(by_key):
         m = re.match(rf"^(\w+) {suffix}$", k)
-        base = m.group(1) if m else None
-        # "Xinjiang Uyghur Autonomous Region" is Xinjiang: X is a region, so "X region" is X too
-        long = [o for o in by_key if o != k and re.match(rf"^{re.escape(base or k)}\b.*\b{suffix}$", o)] if (base or " " not in k) else []
-        if long:
-            uf.union(by_key[k][0], by_key[long[0]][0])
-            if base and base in by_key:
-                uf.union(by_key[k][0], by_key[base][0])
-        elif base is None and " " not in k:
+        base = m.group(1) if m else (k if " " not in k else None)
+        if base is None:
             continue
+        # "Xinjiang Uyghur Autonomous Region" is Xinjiang: where X has such a formal name, X and "X region" are one
+        formal = [o for o in by_key if re.match(rf"^{re.escape(base)} \w+ .*\b{suffix}$", o)]
+        if formal:
+            uf.union(by_key[k][0], by_key[formal[0]][0])
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sub)):
         groups[uf.find(i)].append(i)
