@@ -67,7 +67,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Report files or folders
         rep = ingest_paths(store, case, paths, settings, progress=step, title=title, published=published)
         prog.advance(task)
     for e in rep.failed:
-        err.print(f"[red]error[/red] {e}", highlight=False)
+        err.print(f"[red]error[/red] {e}", highlight=False, soft_wrap=True)
     console.print(f"case [bold]{case}[/bold]: {len(rep.added)} added, {len(rep.skipped)} already there, "
                   f"{len(rep.failed)} failed", highlight=False)
     if rep.failed:
@@ -129,7 +129,9 @@ def reextract(case: str = typer.Argument(...)) -> None:
 def main() -> None:
     from . import bench  # noqa: F401  (registers the benchmark commands)
     try:
-        app(standalone_mode=False)
+        rc = app(standalone_mode=False)
+        if isinstance(rc, int) and rc:
+            sys.exit(rc)
     except typer.Exit as e:
         sys.exit(e.exit_code)
     except typer.Abort:
@@ -138,7 +140,7 @@ def main() -> None:
     except CasewatchError as e:
         if state.debug:
             raise
-        err.print(f"[red]error[/red] {e}", highlight=False)
+        err.print(f"[red]error[/red] {e}", highlight=False, soft_wrap=True)
         sys.exit(2)
     except Exception as e:  # noqa: BLE001
         import click
@@ -147,5 +149,5 @@ def main() -> None:
             sys.exit(e.exit_code)
         if state.debug or "--debug" in sys.argv:
             raise
-        err.print(f"[red]error[/red] {type(e).__name__}: {e} (run with --debug for the traceback)", highlight=False)
+        err.print(f"[red]error[/red] {type(e).__name__}: {e} (run with --debug for the traceback)", highlight=False, soft_wrap=True)
         sys.exit(1)

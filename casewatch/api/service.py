@@ -1,0 +1,226 @@
+"""What the web pages and the JSON API both do: one code path for each.
+
+Reads build the case file (casewatch.pipeline.build_casefile) and cut views
+out of it; writes go through the store's judgement log or the ingest
+pipeline.  Nothing here knows about HTTP.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from sqlalchemy import text
+
+from .. import ingest
+from ..errors import InputError, Invalid, NotFound
+from ..model import Judgement, vocab
+from ..model.names import fold
+from ..pipeline import IngestReport, build_casefile, ingest_documents
+from ..settings import Settings
+from ..store import Store
+
+HELD = ("pretrial_detention", "house_arrest", "arrest")
+JUDGEMENT_KINDS = ("merge", "split", "reject_entity", "conflict", "role")
+ENTITY_KINDS = ("person", "organization", "place")
+CASE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+ACCEPTED = sorted(ingest.ACCEPTED)
+
+
+def today() -> str:
+    return date.today().isoformat()
+
+
+# cases ---------------------------------------------------------------------
+def create_case(store: Store, case: str, title: str | None = None) -> dict[str, Any]:
+    case = (case or "").strip()
+    if not CASE_ID.match(case):
+        raise Invalid("a case id is 1-64 characters: lower-case letters, digits, '-' or '_', starting with a letter or digit")
+    with store.engine.connect() as conn:
+        exists = conn.execute(text("SELECT 1 FROM cases WHERE id=:c"), {"c": case}).first() is not None
+    if exists:
+        raise Invalid(f"a case named {case!r} already exists")
+    with store.transaction() as conn:
+        store.ensure_case(conn, case, (title or "").strip() or None)
+    return store.case(case)
+
+
+def held_now(cf: dict[str, Any]) -> list[dict[str, Any]]:
+    return [p for p in cf["persons"] if p.get("current_measure") in HELD]
+
+
+def next_dates(cf: dict[str, Any], on: str | None = None) -> list[dict[str, Any]]:
+    """Events still to come: announced, or dated today or later."""
+    on = on or today()
+    out = [e for e in cf["events"] if e.get("status") == "announced" or (e.get("date") and e["date"] >= on[:len(e["date"])])]
+    return sorted(out, key=lambda e: e.get("date") or "9999")
+
+
+def open_conflicts(cf: dict[str, Any]) -> list[dict[str, Any]]:
+    return [c for c in cf["conflicts"] if c.get("status") != "resolved"]
+
+
+def summary(store: Store, row: dict[str, Any]) -> dict[str, Any]:
+    cf = build_casefile(store, row["id"])
+    nxt = next_dates(cf)
+    return {"id": row["id"], "title": row.get("title") or row["id"], "documents": row.get("documents", len(cf["documents"])),
+            "updated_at": row.get("updated_at"), "held_now": len(held_now(cf)), "persons": len(cf["persons"]),
+            "next_date": nxt[0] if nxt else None, "open_conflicts": len(open_conflicts(cf))}
+
+
+def cases(store: Store) -> list[dict[str, Any]]:
+    return [summary(store, r) for r in store.cases()]
+
+
+def casefile(store: Store, case: str) -> dict[str, Any]:
+    store.case(case)  # NotFound first
+    return build_casefile(store, case)
+
+
+# persons -------------------------------------------------------------------
+def person(cf: dict[str, Any], pid: str) -> dict[str, Any]:
+    for p in cf["persons"]:
+        if p["id"] == pid:
+            out = dict(p)
+            out["events"] = [e for e in cf["events"] if pid in e.get("participants", [])]
+            out["conflicts"] = [c for c in cf["conflicts"] if c.get("subject") == pid]
+            return out
+    raise NotFound(f"no person {pid!r} in case {cf['case']!r}")
+
+
+def names(cf: dict[str, Any], kind: str = "person") -> list[str]:
+    key = {"person": "persons", "organization": "organizations", "place": "places"}[kind]
+    seen: dict[str, str] = {}
+    for e in cf[key]:
+        for n in [e["name"], *e.get("aliases", [])]:
+            seen.setdefault(fold(n), n)
+    return sorted(seen.values(), key=str.casefold)
+
+
+# documents -----------------------------------------------------------------
+def _spans(cf: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    """Every (kind, label, evidence) of the case."""
+    out: list[tuple[str, str, dict[str, Any]]] = []
+    for key, kind in (("persons", "person"), ("organizations", "organization"), ("places", "place")):
+        for e in cf[key]:
+            out += [(kind, e["name"], ev) for ev in e["evidence"]]
+            for m in e.get("measures", []):
+                out += [("measure", f"{m['type']} ({e['name']})", ev) for ev in m["evidence"]]
+    for p in cf["provisions"]:
+        label = f"{p['instrument']} art. {p['article']}" + (f" part {p['part']}" if p.get("part") else "")
+        out += [("provision", label, ev) for ev in p["evidence"]]
+    for e in cf["events"]:
+        out += [("event", f"{e['type']} {e.get('date') or ''}".strip(), ev) for ev in e["evidence"]]
+    for f in cf["figures"]:
+        out += [("figure", f"{f['measure']} = {f['value']}", ev) for ev in f["evidence"]]
+    for c in cf["conflicts"]:
+        for cl in c["claims"]:
+            out += [("conflict", f"{c['topic']}: {cl['value']}", ev) for ev in cl["evidence"]]
+    return out
+
+
+def document(store: Store, cf: dict[str, Any], doc_id: str) -> dict[str, Any]:
+    doc = next((d for d in cf["documents"] if d["id"] == doc_id), None)
+    if doc is None:
+        raise NotFound(f"no document {doc_id!r} in case {cf['case']!r}")
+    merged: dict[tuple[int, int], dict[str, Any]] = {}
+    for kind, label, ev in _spans(cf):
+        if ev["doc"] != doc_id:
+            continue
+        s = merged.setdefault((ev["start"], ev["end"]), {"id": f"s-{ev['start']}-{ev['end']}", "start": ev["start"],
+                                                         "end": ev["end"], "quote": ev["quote"], "kinds": [], "labels": []})
+        if kind not in s["kinds"]:
+            s["kinds"].append(kind)
+        if label not in s["labels"]:
+            s["labels"].append(label)
+    out = dict(doc)
+    out["spans"] = sorted(merged.values(), key=lambda s: (s["start"], -s["end"]))
+    return out
+
+
+# judgements ----------------------------------------------------------------
+def _need(payload: dict[str, Any], key: str) -> str:
+    v = payload.get(key)
+    if not isinstance(v, str) or not v.strip():
+        raise Invalid(f"payload.{key} is required (a non-empty string)")
+    return v.strip()
+
+
+def check_judgement(cf: dict[str, Any], kind: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """A clean payload for a judgement of this kind, or Invalid naming what is wrong."""
+    if kind not in JUDGEMENT_KINDS:
+        raise Invalid(f"unknown judgement kind {kind!r} (known: {', '.join(JUDGEMENT_KINDS)})")
+    if kind in ("merge", "split", "reject_entity"):
+        ek = payload.get("kind", "person")
+        if ek not in ENTITY_KINDS:
+            raise Invalid(f"payload.kind must be one of {', '.join(ENTITY_KINDS)}")
+        known = {fold(n) for n in names(cf, ek)}
+        fields = ("a", "b") if kind == "merge" else ("name",)
+        clean: dict[str, Any] = {"kind": ek}
+        for f in fields:
+            v = _need(payload, f)
+            if fold(v) not in known:
+                raise Invalid(f"no {ek} named {v!r} in this case")
+            clean[f] = v
+        if kind == "merge" and fold(clean["a"]) == fold(clean["b"]):
+            raise Invalid("pick two different names to merge")
+        return clean
+    if kind == "conflict":
+        key, stands = _need(payload, "key"), _need(payload, "stands")
+        c = next((c for c in cf["conflicts"] if c["key"] == key), None)
+        if c is None:
+            raise Invalid(f"no conflict {key!r} in this case")
+        if stands not in [cl["value"] for cl in c["claims"]]:
+            raise Invalid(f"{stands!r} is not one of the values in conflict")
+        note = payload.get("note") or ""
+        if not isinstance(note, str):
+            raise Invalid("payload.note must be a string")
+        return {"key": key, "stands": stands, "note": note.strip()[:2000]}
+    name, role = _need(payload, "name"), _need(payload, "role")
+    if role not in vocab()["roles"]:
+        raise Invalid(f"unknown role {role!r}")
+    if fold(name) not in {fold(n) for n in names(cf, "person")}:
+        raise Invalid(f"no person named {name!r} in this case")
+    return {"name": name, "role": role, "remove": bool(payload.get("remove"))}
+
+
+def add_judgement(store: Store, settings: Settings, case: str, kind: str, payload: dict[str, Any]) -> Judgement:
+    cf = casefile(store, case)
+    clean = check_judgement(cf, kind, payload if isinstance(payload, dict) else {})
+    return store.add_judgement(Judgement(kind=kind, case=case, payload=clean, user=settings.user))
+
+
+def undo_judgement(store: Store, case: str, jid: int) -> None:
+    store.case(case)
+    store.undo_judgement(case, jid)
+
+
+def judgements(store: Store, case: str) -> list[dict[str, Any]]:
+    store.case(case)
+    return [{"id": j.id, "kind": j.kind, "payload": j.payload, "user": j.user, "created_at": j.created_at,
+             "undone_at": j.undone_at} for j in reversed(store.judgements(case, include_undone=True))]
+
+
+# uploads -------------------------------------------------------------------
+class TooLarge(InputError):
+    code = "too-large"
+
+
+def size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(1, n // 1024)} KB"
+
+
+def upload(store: Store, settings: Settings, case: str, filename: str, data: bytes,
+           title: str | None = None, published: str | None = None) -> IngestReport:
+    """One report into a case.  TooLarge over the upload limit, InputError for a file that is not a report."""
+    store.case(case)
+    filename = (filename or "").strip() or "pasted.txt"
+    if len(data) > settings.max_upload_bytes:
+        raise TooLarge(filename, f"file too large ({size(len(data))}; the upload limit is {size(settings.max_upload_bytes)})")
+    if published and not re.match(r"^\d{4}(-\d{2}){0,2}$", published):
+        raise InputError(filename, "the publication date must be YYYY, YYYY-MM or YYYY-MM-DD")
+    doc = ingest.read_bytes(filename, data, settings, published=published, title=(title or None))
+    rep = ingest_documents(store, case, [(filename, lambda: doc)])
+    if rep.failed:
+        raise rep.failed[0]
+    return rep
