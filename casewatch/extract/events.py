@@ -46,9 +46,12 @@ def sentence_spans(text: str, spacy_sents: list[tuple[int, int]]) -> list[tuple[
     return out
 
 
-def clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+CLAUSE_SPLIT_NO_DASH = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+but\b")
+
+
+def clauses(text: str, s: int, e: int, dashes: bool = True) -> list[tuple[int, int]]:
     out, pos = [], s
-    for m in CLAUSE_SPLIT.finditer(text, s, e):
+    for m in (CLAUSE_SPLIT if dashes else CLAUSE_SPLIT_NO_DASH).finditer(text, s, e):
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, e))
@@ -240,7 +243,7 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
                 if SOFT_ROLES & set(p.roles):
                     continue
                 pos = p.evidence.start if p in in_clause else (pm.start("p") if pm else a)
-                scope = _scope(text, pos, a, b, p, in_clause, subjects)
+                scope = (st.start, st.end) if "list" in p.attrs else _scope(text, pos, a, b, p, in_clause, subjects)
                 if st.historical:
                     continue
                 sc_text = text[scope[0]:scope[1]]
@@ -248,8 +251,20 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
                     _add(p.roles, "defendant")
                 elif group_intro and prev_sent is not None and defendant.search(text, prev_sent.start, prev_sent.end):
                     _add(p.roles, "defendant")
-                for mtype, pat in measures_tbl.items():
-                    mm = pat.search(text, scope[0], scope[1])
+                found_m = []
+                if "list" in p.attrs:
+                    ls, le = p.attrs["list"]
+                    for mtype, pat in measures_tbl.items():
+                        for mm in pat.finditer(text, st.start, st.end):
+                            dist = ls - mm.end() if mm.end() <= ls else max(0, mm.start() - le)
+                            found_m.append((dist, mtype, mm))
+                    found_m = sorted(found_m, key=lambda x: x[0])[:1]
+                else:
+                    for mtype, pat in measures_tbl.items():
+                        mm = pat.search(text, scope[0], scope[1])
+                        if mm:
+                            found_m.append((0, mtype, mm))
+                for _, mtype, mm in found_m:
                     if mm:
                         d = _measure_date(ev_by_sent.get(i, []), mtype)
                         length = re.search(r"\bfor (?:a further |another )?(\w+ (?:days?|weeks?|months?|years?))\b", sc_text)
@@ -336,7 +351,7 @@ def find_figures(ctx: DocContext) -> list[Figure]:
     for st in ctx.sents:
         if st.historical:
             continue
-        for a, b in clauses(text, st.start, st.end):
+        for a, b in clauses(text, st.start, st.end, dashes=False):
             counts = []
             for m in _group_re().finditer(text, a, b):
                 raw = m.group("num") or m.group("num2")

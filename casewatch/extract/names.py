@@ -209,8 +209,11 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
             hits.append(NameHit("organization", s, e))
 
     # 7. name-shaped spans the model missed, when the context says person
+    other = [(s, e) for label, s, e in ents if label != "PERSON"]
     for m in NAME_RE.finditer(text):
         s, e = m.span()
+        if any(s < b and a < e for a, b in other):
+            continue
         if looks_like_person(m.group(0)) and _person_context(text, s, e):
             hits.append(NameHit("person", s, e))
     return _settle(text, hits, honor)
@@ -220,7 +223,7 @@ MEDIA_RE = re.compile(r"\b(?:told|(?:as )?seen by|according to|interview with)\s
 SIGNATURE_RE = re.compile(r"^(?P<name>[A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,3})[ \t]*\n(?=[A-Z][\w-]*(?:\s+\w+){0,3}\s*(?:Rapporteur|Chair|Director|President|Secretary|Coordinator|Chair-Rapporteur|Expert|Member|of the))", re.M)
 ORG_BEFORE = re.compile(r"\b(?:group|movement|organi[sz]ation|NGO|party|union|association|network|newspaper|outlet|website|agency)\s+$", re.I)
 BOOK_BEFORE = re.compile(r"\b(?:book|film|report|novel|documentary)\s+$", re.I)
-PERSON_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|explained|wrote|noted|stated|who\b|an?\s+(?:\d+-year-old|ethnic|human rights|journalist|lawyer|activist|blogger|citizen|member|leader|woman|man|mother|father))")
+PERSON_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|explained|wrote|noted|stated|joined|staged|was|is|has|had|remains|remained|spent|went|who\b|an?\s+(?:\d+-year-old|ethnic|human rights|journalist|lawyer|activist|blogger|citizen|member|leader|woman|man|mother|father))")
 PERSON_BEFORE = re.compile(r"(?:\b(?:said|says|told|lawyer|journalist|activist|defender|President|Minister|Ambassador|husband|wife|brother|sister|son|daughter|release of)\s+|,\s*)$")
 
 

@@ -1,0 +1,162 @@
+"""Small helpers the exporters share: dates at day precision, lengths of time,
+sentences around a quote, and numbered citations.
+
+Everything here reads the case file dict only (casewatch.casefile/1)."""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_UNITS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks",
+          "month": "months", "months": "months", "year": "years", "years": "years"}
+_LENGTH = re.compile(r"(?P<n>\d+(?:\.\d+)?|[a-z]+(?:[\s-][a-z]+)?)\s*(?:-\s*)?(?P<unit>days?|weeks?|months?|years?)\b",
+                     re.IGNORECASE)
+
+
+def day(value: str | None) -> date | None:
+    """An ISO date at day precision, else None ("2025-11" and "2025" are not days)."""
+    if not value or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _number(word: str) -> float | None:
+    word = word.lower().strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        return float(word)
+    parts = [p for p in re.split(r"[\s-]+", word) if p]
+    # "a further two" -> the last number word wins; "twenty-one" -> sum
+    nums = [NUMBER_WORDS[p] for p in parts if p in NUMBER_WORDS]
+    if not nums:
+        return None
+    if len(nums) == 2 and nums[0] >= 20 and nums[1] < 10:
+        return float(nums[0] + nums[1])
+    return float(nums[-1])
+
+
+def parse_length(text: str | None) -> tuple[int, str] | None:
+    """ "10 days" -> (10, "days"); "two months" -> (2, "months"); "a further 3 weeks" -> (3, "weeks")."""
+    if not text:
+        return None
+    m = _LENGTH.search(text)
+    if not m:
+        return None
+    n = _number(m.group("n"))
+    if n is None or n != int(n) or n <= 0:
+        return None
+    return int(n), _UNITS[m.group("unit").lower()]
+
+
+def add_months(d: date, months: int) -> date:
+    y, m = divmod(d.month - 1 + months, 12)
+    y, m = d.year + y, m + 1
+    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+def add_length(start: date, length: tuple[int, str]) -> date:
+    n, unit = length
+    if unit == "days":
+        return start + timedelta(days=n)
+    if unit == "weeks":
+        return start + timedelta(weeks=n)
+    if unit == "months":
+        return add_months(start, n)
+    return add_months(start, 12 * n)
+
+
+def documents(cf: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {d["id"]: d for d in cf.get("documents", [])}
+
+
+_SENT_END = re.compile(r"[.!?;][\"'”’)]?(?=\s)|\n")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Hon|St|No|Nos|Art|para|paras|Jr|Sr|Prof|Gen|Col|Lt|Sgt|etc|e\.g|i\.e|U\.N|H\.E|[A-Z])\.)$")
+
+
+def _boundaries(text: str, lo: int, hi: int) -> list[int]:
+    """Offsets just after sentence ends in text[lo:hi] (abbreviations like "Ms." are not ends)."""
+    out = []
+    for m in _SENT_END.finditer(text, lo, hi):
+        if m.group() != "\n" and _ABBREV.search(text[max(0, m.start() - 6):m.start() + 1]):
+            continue
+        out.append(m.end())
+    return out
+
+
+def sentence_around(text: str, start: int, end: int, most: int = 420) -> tuple[int, int]:
+    """The span of the sentence (or line) holding text[start:end], kept under `most` characters
+    each side where possible; never narrower than the span itself."""
+    left = max(0, start - most)
+    before = [b for b in _boundaries(text, left, start) if b <= start]
+    s = before[-1] if before else (0 if left == 0 else start)
+    after = [b for b in _boundaries(text, end, min(len(text), end + most)) if b > end]
+    e = after[0] if after else (len(text) if end + most >= len(text) else end)
+    while s < start and text[s].isspace():
+        s += 1
+    while e > end and text[e - 1].isspace():
+        e -= 1
+    return s, max(e, end)
+
+
+def widen(cf: dict[str, Any], ev: dict[str, Any]) -> dict[str, Any]:
+    """The evidence widened to its sentence, still an exact span of the document text."""
+    doc = documents(cf).get(ev["doc"])
+    if not doc:
+        return ev
+    text = doc["text"]
+    if text[ev["start"]:ev["end"]] != ev["quote"]:
+        return ev
+    s, e = sentence_around(text, ev["start"], ev["end"])
+    return {"doc": ev["doc"], "start": s, "end": e, "quote": text[s:e]}
+
+
+def doc_label(doc: dict[str, Any]) -> str:
+    bits = [doc.get("publisher") or "", f"“{doc['title']}”" if doc.get("title") else "", doc.get("published") or ""]
+    return ", ".join(b for b in bits if b) or doc["id"]
+
+
+@dataclass
+class Citations:
+    """Numbered citations in order of first use; the same span keeps its number."""
+
+    cf: dict[str, Any]
+    items: list[dict[str, Any]] = field(default_factory=list)
+    _index: dict[tuple[str, int, int], int] = field(default_factory=dict)
+
+    def cite(self, ev: dict[str, Any], sentence: bool = True) -> int:
+        ev = widen(self.cf, ev) if sentence else ev
+        key = (ev["doc"], ev["start"], ev["end"])
+        if key not in self._index:
+            doc = documents(self.cf).get(ev["doc"], {"id": ev["doc"]})
+            self.items.append({"n": len(self.items) + 1, "doc": ev["doc"], "start": ev["start"], "end": ev["end"],
+                               "quote": ev["quote"], "title": doc.get("title"), "publisher": doc.get("publisher"),
+                               "published": doc.get("published"), "label": doc_label(doc)})
+            self._index[key] = len(self.items)
+        return self._index[key]
+
+    def refs(self, evs: list[dict[str, Any]], most: int = 2) -> str:
+        nums = sorted({self.cite(e) for e in evs[:most]})
+        return "".join(f"[{n}]" for n in nums)
+
+
+def find_span(text: str, needle: str) -> dict[str, Any] | None:
+    """The first occurrence of needle in text (whitespace-insensitive) as a span dict without doc."""
+    rx = r"\s+".join(re.escape(p) for p in needle.split())
+    m = re.search(rx, text)
+    return {"start": m.start(), "end": m.end(), "quote": m.group()} if m else None
+
+
+def date_phrases(d: date) -> list[str]:
+    month = calendar.month_name[d.month]
+    return [f"{d.day} {month} {d.year}", f"{month} {d.day}, {d.year}", f"{month} {d.day} {d.year}", d.isoformat()]
