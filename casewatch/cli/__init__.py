@@ -128,6 +128,8 @@ def reextract(case: str = typer.Argument(...)) -> None:
 
 def main() -> None:
     from . import bench  # noqa: F401  (registers the benchmark commands)
+    from . import act  # noqa: F401
+    from . import serve  # noqa: F401
     try:
         rc = app(standalone_mode=False)
         if isinstance(rc, int) and rc:

@@ -42,6 +42,8 @@ def tokens(name: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def skeleton(token: str) -> str:
     t = fold(token)
+    if t.startswith("h"):
+        t = "g" + t[1:]  # Hasanova / Gasanova: the Russian spelling of an initial h
     for a, b in _rules():
         t = t.replace(a, b)
     t = re.sub(r"(.)\1+", r"\1", t)

@@ -19,3 +19,7 @@ def exporter(name: str) -> Callable:
 def casefile_json(cf: dict[str, Any]) -> str:
     """The case file JSON (casewatch.casefile/1)."""
     return json.dumps(cf, ensure_ascii=False, indent=1) + "\n"
+
+
+# the built-in exporters register themselves on import (datasette's DEFAULT_PLUGINS, in small)
+from . import agenda, appeal, ftm, roster_csv  # noqa: E402,F401

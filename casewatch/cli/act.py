@@ -1,0 +1,70 @@
+"""Commands for acting on a case: agenda, appeal letter, changes since the last ingest."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import CasewatchError
+from . import _write, app, console, state  # noqa: F401
+
+
+def _casefiles(case: str | None) -> list[dict]:
+    from ..pipeline import build_casefile
+    store = state.store()
+    ids = [case] if case else [c["id"] for c in store.cases()]
+    return [build_casefile(store, c) for c in ids]
+
+
+@app.command()
+def agenda(case: Optional[str] = typer.Argument(None, help="The case (default: every case in the database)."),
+           format: str = typer.Option("text", "--format", "-f", help="text or ics (iCalendar)."),
+           output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write (default: standard output)."),
+           today: Optional[str] = typer.Option(None, "--today", help="Split upcoming from past at this date (ISO).")) -> None:
+    """Hearings, reply windows of UN communications and ends of detention measures, with their sources."""
+    from ..outputs import agenda as ag
+    if format not in ("text", "ics"):
+        raise CasewatchError(f"unknown agenda format {format!r} (known: text, ics)")
+    settings = state.settings()
+    cfs = _casefiles(case)
+    if format == "ics":
+        _write(ag.render_ics(cfs, settings.reply_window_days), output)
+    else:
+        when = date.fromisoformat(today) if today else None
+        _write(ag.render_text(cfs, when, settings.reply_window_days), output)
+
+
+@app.command()
+def appeal(case: str = typer.Argument(...),
+           output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write (default: standard output)."),
+           template: Optional[Path] = typer.Option(None, "--template", help="A Jinja2 template to use instead of the built-in one.")) -> None:
+    """An urgent-appeal letter (Markdown) to the authorities the sources name, every fact cited."""
+    from ..outputs import appeal as ap
+    if template is not None and not template.is_file():
+        raise CasewatchError(f"{template}: no such template")
+    _write(ap.render(_casefiles(case)[0], template), output)
+
+
+@app.command()
+def changes(case: str = typer.Argument(...),
+            since: Optional[str] = typer.Option(None, "--since", help="Compare with the last snapshot before this date (ISO)."),
+            as_json: bool = typer.Option(False, "--json", help="Print the difference as JSON."),
+            output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write (default: standard output).")) -> None:
+    """What the latest ingest changed: new people, changed measures, new events, new or resolved conflicts."""
+    from ..outputs import changes as ch
+    store = state.store()
+    store.case(case)                                    # NotFound for an unknown case
+    base, latest = ch.pick(store.snapshots(case), since)
+    if latest is None:
+        raise CasewatchError(f"case {case!r} has no snapshots yet (ingest reports first)")
+    old = store.snapshot(case, base["id"]) if base else None
+    d = ch.diff(old, store.snapshot(case, latest["id"]))
+    if as_json:
+        _write(json.dumps(d, ensure_ascii=False, indent=1) + "\n", output)
+        return
+    title = (f"Changes in {case}: snapshot {latest['id']} ({latest['created_at']}) against "
+             + (f"snapshot {base['id']} ({base['created_at']})" if base else "nothing before it"))
+    _write(ch.render_text(d, title), output)

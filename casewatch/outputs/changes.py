@@ -1,0 +1,152 @@
+"""What changed between two case files (two snapshots of one case).
+
+New documents, new people, changed current measures, new events, new and
+resolved conflicts, each with a source quote.  casewatch ids (p1, e3) are
+not stable between builds, so people are matched on their folded names and
+aliases, events on (type, date) or shared evidence spans, conflicts on their
+key with the subject's name in place of its id."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..model.names import fold
+from .common import doc_label, documents, widen
+
+
+def _names(p: dict[str, Any]) -> set[str]:
+    return {fold(n) for n in [p["name"], *p.get("aliases", [])] if fold(n)}
+
+
+def _find_person(p: dict[str, Any], others: list[dict[str, Any]]) -> dict[str, Any] | None:
+    names = _names(p)
+    for q in others:
+        if fold(q["name"]) in names or fold(p["name"]) in _names(q):
+            return q
+    for q in others:
+        if names & _names(q):
+            return q
+    return None
+
+
+def _spans(item: dict[str, Any]) -> set[tuple[str, int, int]]:
+    return {(e["doc"], e["start"], e["end"]) for e in item.get("evidence", [])}
+
+
+def _doc_shas(cf: dict[str, Any]) -> dict[str, str]:
+    return {d["id"]: d.get("sha256") or d["id"] for d in cf.get("documents", [])}
+
+
+def _span_keys(cf: dict[str, Any], item: dict[str, Any]) -> set[tuple[str, int, int]]:
+    """Evidence spans keyed by the document's hash, comparable across snapshots."""
+    shas = _doc_shas(cf)
+    return {(shas.get(d, d), s, e) for d, s, e in _spans(item)}
+
+
+def _conflict_key(cf: dict[str, Any], c: dict[str, Any]) -> str:
+    names = {p["id"]: fold(p["name"]) for p in cf.get("persons", [])}
+    key = (c.get("key") or c.get("topic") or "").split(":")[0]
+    return f"{key}:{names.get(c.get('subject'), c.get('subject') or '')}"
+
+
+def _quote(cf: dict[str, Any], evs: list[dict[str, Any]]) -> dict[str, Any] | None:
+    if not evs:
+        return None
+    ev = widen(cf, evs[0])
+    doc = documents(cf).get(ev["doc"], {"id": ev["doc"]})
+    return {"doc": ev["doc"], "source": doc_label(doc), "quote": ev["quote"]}
+
+
+def diff(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    old = old or {"documents": [], "persons": [], "events": [], "conflicts": []}
+    out: dict[str, list[dict[str, Any]]] = {"documents": [], "people": [], "measures": [], "events": [],
+                                             "conflicts_new": [], "conflicts_resolved": []}
+    old_shas = set(_doc_shas(old).values())
+    for d in new.get("documents", []):
+        if (d.get("sha256") or d["id"]) not in old_shas:
+            out["documents"].append({"doc": d["id"], "title": d.get("title"), "source": doc_label(d)})
+
+    for p in new.get("persons", []):
+        q = _find_person(p, old.get("persons", []))
+        if q is None:
+            out["people"].append({"name": p["name"], "roles": p.get("roles", []),
+                                  "current_measure": p.get("current_measure"), "evidence": _quote(new, p.get("evidence", []))})
+            continue
+        before = (q.get("current_measure"), q.get("current_since"))
+        after = (p.get("current_measure"), p.get("current_since"))
+        if before != after and p.get("current_measure"):
+            m = next((m for m in reversed(p.get("measures", [])) if m["type"] == p["current_measure"]), None)
+            out["measures"].append({"name": p["name"], "from": before[0], "from_since": before[1], "to": after[0],
+                                    "since": after[1], "evidence": _quote(new, m["evidence"] if m else p.get("evidence", []))})
+
+    old_events = old.get("events", [])
+    old_keys = {(e["type"], e.get("date")) for e in old_events}
+    old_spans = [(e["type"], _span_keys(old, e)) for e in old_events]
+    for e in new.get("events", []):
+        spans = _span_keys(new, e)
+        if (e["type"], e.get("date")) in old_keys or any(t == e["type"] and spans & s for t, s in old_spans):
+            continue
+        out["events"].append({"type": e["type"], "date": e.get("date"), "status": e.get("status"),
+                              "summary": e.get("summary"), "evidence": _quote(new, e.get("evidence", []))})
+
+    def open_conflicts(cf: dict[str, Any]) -> dict[str, dict[str, Any]]:
+        return {_conflict_key(cf, c): c for c in cf.get("conflicts", []) if c.get("status", "open") != "resolved"}
+    before_c, after_c = open_conflicts(old), open_conflicts(new)
+    for k, c in after_c.items():
+        if k not in before_c:
+            out["conflicts_new"].append({"topic": c["topic"], "claims": [
+                {"value": x["value"], "evidence": _quote(new, x.get("evidence", []))} for x in c.get("claims", [])]})
+    for k, c in before_c.items():
+        if k not in after_c:
+            now = next((x for x in new.get("conflicts", []) if _conflict_key(new, x) == k), None)
+            evs = [ev for x in (now or c).get("claims", []) for ev in x.get("evidence", [])]
+            out["conflicts_resolved"].append({"topic": c["topic"], "status": (now or {}).get("status", "gone"),
+                                              "evidence": _quote(new if now else old, evs)})
+    return out
+
+
+def is_empty(d: dict[str, list[Any]], ignore_documents: bool = False) -> bool:
+    return not any(v for k, v in d.items() if not (ignore_documents and k == "documents"))
+
+
+def pick(snapshots: list[dict[str, Any]], since: str | None = None) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    """(base, latest) snapshot rows: the one before the latest, or the last one before `since`."""
+    if not snapshots:
+        return None, None
+    latest = snapshots[-1]
+    if since:
+        before = [s for s in snapshots if str(s["created_at"]) < since]
+        return (before[-1] if before else None), latest
+    return (snapshots[-2] if len(snapshots) > 1 else None), latest
+
+
+def render_text(d: dict[str, list[dict[str, Any]]], title: str = "") -> str:
+    lines = [title] if title else []
+
+    def src(e: dict[str, Any] | None) -> str:
+        return f"\n      “{e['quote']}” ({e['source']})" if e else ""
+    if d["documents"]:
+        lines.append(f"New reports ({len(d['documents'])}):")
+        lines += [f"  - {x['source']}" for x in d["documents"]]
+    if d["people"]:
+        lines.append(f"New people ({len(d['people'])}):")
+        lines += [f"  - {x['name']} ({', '.join(x['roles'])})" + src(x["evidence"]) for x in d["people"]]
+    if d["measures"]:
+        lines.append(f"Changed measures ({len(d['measures'])}):")
+        lines += [f"  - {x['name']}: {x['from'] or 'none known'} -> {x['to']}" + (f" since {x['since']}" if x["since"] else "")
+                  + src(x["evidence"]) for x in d["measures"]]
+    if d["events"]:
+        lines.append(f"New events ({len(d['events'])}):")
+        lines += [f"  - {x['date'] or '?'} {x['type'].replace('_', ' ')}" + (" (announced)" if x["status"] == "announced" else "")
+                  + src(x["evidence"]) for x in d["events"]]
+    if d["conflicts_new"]:
+        lines.append(f"New conflicts between sources ({len(d['conflicts_new'])}):")
+        for c in d["conflicts_new"]:
+            lines.append(f"  - {c['topic']}")
+            lines += [f"      {x['value']}" + (f": “{x['evidence']['quote']}” ({x['evidence']['source']})" if x["evidence"] else "")
+                      for x in c["claims"]]
+    if d["conflicts_resolved"]:
+        lines.append(f"Resolved conflicts ({len(d['conflicts_resolved'])}):")
+        lines += [f"  - {c['topic']} ({c['status']})" + src(c["evidence"]) for c in d["conflicts_resolved"]]
+    if is_empty(d):
+        lines.append("No changes.")
+    return "\n".join(lines) + "\n"
