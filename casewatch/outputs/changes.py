@@ -7,6 +7,7 @@ aliases, events on (type, date) or shared evidence spans, conflicts on their
 key with the subject's name in place of its id."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..model.names import fold
@@ -46,6 +47,13 @@ def _conflict_key(cf: dict[str, Any], c: dict[str, Any]) -> str:
     names = {p["id"]: fold(p["name"]) for p in cf.get("persons", [])}
     key = (c.get("key") or c.get("topic") or "").split(":")[0]
     return f"{key}:{names.get(c.get('subject'), c.get('subject') or '')}"
+
+
+def _topic(cf: dict[str, Any], c: dict[str, Any]) -> str:
+    """The conflict's topic with its subject's name in place of the id ("fate of p1")."""
+    subject = c.get("subject")
+    name = next((p["name"] for p in cf.get("persons", []) if p["id"] == subject), None)
+    return re.sub(rf"\b{re.escape(subject)}\b", name, c["topic"]) if subject and name else c["topic"]
 
 
 def _quote(cf: dict[str, Any], evs: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -93,13 +101,13 @@ def diff(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, list[dict
     before_c, after_c = open_conflicts(old), open_conflicts(new)
     for k, c in after_c.items():
         if k not in before_c:
-            out["conflicts_new"].append({"topic": c["topic"], "claims": [
+            out["conflicts_new"].append({"topic": _topic(new, c), "claims": [
                 {"value": x["value"], "evidence": _quote(new, x.get("evidence", []))} for x in c.get("claims", [])]})
     for k, c in before_c.items():
         if k not in after_c:
             now = next((x for x in new.get("conflicts", []) if _conflict_key(new, x) == k), None)
             evs = [ev for x in (now or c).get("claims", []) for ev in x.get("evidence", [])]
-            out["conflicts_resolved"].append({"topic": c["topic"], "status": (now or {}).get("status", "gone"),
+            out["conflicts_resolved"].append({"topic": _topic(old, c), "status": (now or {}).get("status", "gone"),
                                               "evidence": _quote(new if now else old, evs)})
     return out
 
