@@ -13,7 +13,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -76,6 +76,7 @@ def create_app(settings: Settings) -> FastAPI:
             if length and length.isdigit() and int(length) > limit:
                 from ..api.service import size
                 msg = f"upload too large ({size(int(length))}; the upload limit is {size(settings.max_upload_bytes)})"
+                resp: Response
                 if wants_json(request):
                     resp = JSONResponse({"detail": msg}, status_code=413)
                 else:

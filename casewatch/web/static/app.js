@@ -12,6 +12,7 @@
     }
   }
   window.addEventListener("hashchange", focusTarget);
+  window.addEventListener("load", focusTarget);
   document.addEventListener("DOMContentLoaded", function () {
     focusTarget();
     var input = document.querySelector("input[type=file][data-max]");

@@ -1,0 +1,79 @@
+"""Fixtures for the web and API tests: a real SQLite database holding the seeds.
+
+The seeds are ingested once per session (the language model loads once);
+each test gets its own copy of that database file, so writes never leak.
+"""
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from casewatch.settings import Settings
+from tests.conftest import SEEDS
+
+CASE = "atajurt"
+
+
+@pytest.fixture(scope="session")
+def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip(f"no seeds at {SEEDS}")
+    from casewatch.pipeline import ingest_paths
+    from casewatch.store import Store
+    path = tmp_path_factory.mktemp("seeded") / "cw.db"
+    store = Store(f"sqlite:///{path}")
+    rep = ingest_paths(store, CASE, [SEEDS], Settings(db_url=store.url), title="Atajurt activists")
+    assert rep.added and not rep.failed
+    store.close()
+    return path
+
+
+@pytest.fixture
+def settings(seeded_db: Path, tmp_path: Path) -> Settings:
+    db = tmp_path / "cw.db"
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(str(seeded_db) + suffix)
+        if src.exists():
+            shutil.copy(src, str(db) + suffix)
+    return Settings(db_url=f"sqlite:///{db}", max_upload_bytes=64 * 1024)
+
+
+@pytest.fixture
+def client(settings: Settings) -> Iterator:
+    from fastapi.testclient import TestClient
+
+    from casewatch.web import create_app
+    with TestClient(create_app(settings)) as c:
+        yield c
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def live_server(settings: Settings) -> Iterator[str]:
+    """uvicorn in a thread on 127.0.0.1 with a free port; yields the base URL."""
+    import uvicorn
+
+    from casewatch.web import create_app
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
+    t = threading.Thread(target=server.run, daemon=True)
+    t.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if time.monotonic() > deadline or not t.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.02)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    t.join(10)

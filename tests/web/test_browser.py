@@ -1,0 +1,215 @@
+"""The workspace in a real browser: Debian's chromium driven by Playwright, against uvicorn in a thread.
+
+Opt-in by marker (``-m browser``) is not required: the tests skip when
+/usr/bin/chromium is missing (.ci/browser-setup installs it).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from tests.conftest import ROOT
+
+from .conftest import CASE
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+SHOTS = ROOT / "docs" / "screenshots"
+SIZES = [(1280, 800), (390, 844)]
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium (run .ci/browser-setup)")]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, live_server: str) -> Iterator:  # noqa: ANN001
+    ctx = browser.new_context(base_url=live_server, viewport={"width": 1280, "height": 800})
+    pg = ctx.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.set_default_timeout(15000)
+    yield pg
+    ctx.close()
+    assert not errors, errors
+
+
+def quote_visible(page, anchor: str) -> bool:  # noqa: ANN001
+    """The mark's first line is in the viewport and on top (not hidden under the sticky header)."""
+    return page.evaluate("""id => {
+        const m = document.getElementById(id), r = m.getClientRects()[0];
+        if (!r || r.top < 0 || r.bottom > innerHeight) return false;
+        const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 10), r.top + r.height / 2);
+        return !!hit && (hit === m || m.contains(hit));
+    }""", anchor)
+
+
+def roster_names(page) -> list[str]:  # noqa: ANN001
+    return page.locator("table.roster tbody tr td:first-child a").all_inner_texts()
+
+
+def test_overview_fact_to_quote(page) -> None:  # noqa: ANN001
+    page.goto(f"/cases/{CASE}")
+    assert int(page.locator("#held-now").inner_text()) >= 10
+    assert "Nazigul Maksutkhan" in roster_names(page)
+    link = page.locator("table.headline a.quote").first
+    quote = link.inner_text().strip("“”")
+    href = link.get_attribute("href")
+    link.click()
+    page.wait_for_url("**/documents/**")
+    anchor = href.split("#", 1)[1]
+    mark = page.locator(f"mark#{anchor}")
+    assert mark.inner_text() == quote
+    assert mark.evaluate("m => m.matches(':target') && m.classList.contains('focus')")
+    assert quote_visible(page, anchor), "the quote is scrolled into view, not under the header"
+
+
+def test_person_page_quotes_link_to_reader(page) -> None:  # noqa: ANN001
+    page.goto(f"/cases/{CASE}")
+    page.get_by_role("link", name="Nazigul Maksutkhan").click()
+    page.wait_for_url("**/persons/**")
+    assert "house arrest" in page.locator("dl.facts").inner_text()
+    q = page.locator(".evidence-list a.quote").first
+    text = q.inner_text().strip("“”")
+    q.click()
+    page.wait_for_url("**/documents/**")
+    assert page.locator("mark:target").inner_text() == text
+
+
+def test_resolve_conflict(page) -> None:  # noqa: ANN001
+    page.goto(f"/cases/{CASE}/conflicts")
+    first = page.locator("section.conflict").first
+    assert "open" in first.get_attribute("class")
+    value = first.locator("input[name=stands]").nth(1).get_attribute("value")
+    first.locator("input[name=stands]").nth(1).check()
+    first.locator("input[name=note]").fill("the court's own record")
+    first.get_by_role("button", name="Mark as standing").click()
+    page.wait_for_load_state()
+    first = page.locator("section.conflict").first
+    assert "resolved" in first.get_attribute("class")
+    assert value in first.locator(".side.stands").inner_text()
+    assert "the court's own record" in first.inner_text()
+
+
+def test_merge_and_undo(page) -> None:  # noqa: ANN001
+    page.goto(f"/cases/{CASE}")
+    before = roster_names(page)
+    assert "Ergali Nurlybayev" in before and "Erbol Nurlybayev" in before
+    page.goto(f"/cases/{CASE}/review")
+    form = page.locator("#merge-form")
+    form.locator("select[name=a]").select_option("Ergali Nurlybayev")
+    form.locator("select[name=b]").select_option("Erbol Nurlybayev")
+    form.get_by_role("button", name="Merge").click()
+    page.wait_for_url(f"**/cases/{CASE}/review")
+    row = page.locator("table.history tbody tr").first
+    assert "merged" in row.inner_text()
+    page.goto(f"/cases/{CASE}")
+    merged = roster_names(page)
+    assert len(merged) == len(before) - 1
+    assert ("Ergali Nurlybayev" in merged) != ("Erbol Nurlybayev" in merged)
+    page.goto(f"/cases/{CASE}/review")
+    page.locator("table.history tbody tr").first.get_by_role("button", name="Undo").click()
+    page.wait_for_url(f"**/cases/{CASE}/review")
+    assert "undone" in page.locator("table.history tbody tr").first.get_attribute("class")
+    page.goto(f"/cases/{CASE}")
+    assert sorted(roster_names(page)) == sorted(before)
+
+
+def test_upload_changes_roster(page, tmp_path: Path) -> None:  # noqa: ANN001
+    page.goto(f"/cases/{CASE}")
+    assert "Zhanar Kenzhebekova" not in roster_names(page)
+    report = tmp_path / "kenzhebekova.txt"
+    report.write_text("Almaty court jails activist Zhanar Kenzhebekova\n\nOn 2 March 2026 the Almaty court placed "
+                      "activist Zhanar Kenzhebekova in pretrial detention for two months.\n", encoding="utf-8")
+    page.goto(f"/cases/{CASE}/upload")
+    page.set_input_files("input[name=file]", str(report))
+    page.get_by_role("button", name="Add to the case").click()
+    page.wait_for_url(f"**/cases/{CASE}?added=*", timeout=60000)
+    assert "Added kenzhebekova.txt" in page.locator(".notice").inner_text()
+    assert "Zhanar Kenzhebekova" in roster_names(page)
+
+
+def test_upload_refuses_wrong_type_and_size(page, tmp_path: Path, settings) -> None:  # noqa: ANN001
+    bad = tmp_path / "virus.exe"
+    bad.write_bytes(b"MZ\x90\x00")
+    page.goto(f"/cases/{CASE}/upload")
+    page.set_input_files("input[name=file]", str(bad))
+    page.get_by_role("button", name="Add to the case").click()
+    page.wait_for_load_state()
+    assert "unsupported file type" in page.locator("p.error[role=alert]").inner_text()
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * (settings.max_upload_bytes // 4))
+    page.goto(f"/cases/{CASE}/upload")
+    page.set_input_files("input[name=file]", str(big))
+    assert page.locator(".too-big").is_visible()  # told before sending
+    assert not page.locator("input[name=file]").evaluate("i => i.checkValidity()")
+    # and the server says so too, should the browser check be bypassed
+    resp = page.request.post(f"/cases/{CASE}/upload", multipart={
+        "csrf": page.locator("input[name=csrf]").first.input_value(),
+        "file": {"name": "big.txt", "mimeType": "text/plain", "buffer": big.read_bytes()}})
+    assert resp.status == 413 and "limit" in resp.text()
+
+
+def test_hostile_report_is_shown_escaped(page) -> None:  # noqa: ANN001
+    hostile = ('<script>window.__pwned = 1</script>Statement on Daulet Serikbayev\n\n'
+               'Activist Daulet Serikbayev was detained in Almaty on 4 March 2026. '
+               '<img src=x onerror="window.__pwned = 2"> <svg onload="window.__pwned = 3"></svg> '
+               '<iframe srcdoc="<script>parent.__pwned = 4</script>"></iframe>')
+    page.goto(f"/cases/{CASE}/upload")
+    page.fill("textarea[name=text]", hostile)
+    page.fill("input[name=title]", '<img src=x onerror="window.__pwned = 5">')
+    page.get_by_role("button", name="Add to the case").click()
+    page.wait_for_url(f"**/cases/{CASE}?added=*", timeout=60000)
+    doc = page.locator("ul.docs a", has_text="onerror")
+    assert doc.count() == 1, "the hostile title is listed as text"
+    doc.click()
+    page.wait_for_url("**/documents/**")
+    page.wait_for_load_state("load")
+    text = page.locator("#doctext").inner_text()
+    assert "<script>window.__pwned = 1</script>" in text and '<img src=x onerror="window.__pwned = 2">' in text
+    assert page.evaluate("() => window.__pwned") is None
+    assert page.evaluate("() => document.querySelectorAll('script:not([src]), img, svg, iframe, [onerror], [onload]').length") == 0
+    for url in (f"/cases/{CASE}", f"/cases/{CASE}/timeline", "/"):
+        page.goto(url)
+        assert page.evaluate("() => window.__pwned") is None
+
+
+def test_screenshots(browser, live_server: str) -> None:  # noqa: ANN001
+    """Every page at desktop and phone size, into docs/screenshots/."""
+    import json
+    import urllib.request
+    cf = json.load(urllib.request.urlopen(f"{live_server}/api/cases/{CASE}"))
+    pid = next(p["id"] for p in cf["persons"] if p["name"] == "Nazigul Maksutkhan")
+    head = cf["headline"][0]["evidence"][0]
+    pages = {"cases": "/", "overview": f"/cases/{CASE}", "timeline": f"/cases/{CASE}/timeline",
+             "person": f"/cases/{CASE}/persons/{pid}",
+             "reader": f"/cases/{CASE}/documents/{head['doc']}#s-{head['start']}-{head['end']}",
+             "conflicts": f"/cases/{CASE}/conflicts", "review": f"/cases/{CASE}/review", "upload": f"/cases/{CASE}/upload"}
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for w, h in SIZES:
+        ctx = browser.new_context(base_url=live_server, viewport={"width": w, "height": h})
+        pg = ctx.new_page()
+        for name, url in pages.items():
+            pg.goto(url)
+            pg.wait_for_load_state("load")
+            if "#" in url:
+                assert quote_visible(pg, url.split("#", 1)[1]), (name, w)
+            out = SHOTS / f"{name}-{w}x{h}.png"
+            pg.screenshot(path=str(out))
+            assert out.stat().st_size > 1000
+        # nothing overflows sideways on a phone except inside the scrolling tables
+        if w < 500:
+            pg.goto(f"/cases/{CASE}")
+            assert pg.evaluate("() => document.documentElement.scrollWidth") <= w + 1
+        ctx.close()
