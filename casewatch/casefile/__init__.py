@@ -4,7 +4,6 @@ the roster.  The result is the case file JSON (CASEFILE.md).
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from typing import Any
 
@@ -14,10 +13,6 @@ from ..resolve import Entity, resolve
 from .conflicts import find_conflicts
 
 SCHEMA = "casewatch.casefile/1"
-COUNT_MEASURES = {"detained", "charged", "pretrial_detention", "house_arrest", "administrative_detention", "fined",
-                  "convicted", "released"}
-MEASURE_FIGURE = {"pretrial_detention": "pretrial_detention", "house_arrest": "house_arrest",
-                  "administrative_sanction": "administrative_detention"}
 
 
 def ev_list(evs: list[Evidence]) -> list[dict[str, Any]]:
@@ -56,7 +51,6 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
     cf["documents"] = [{"id": d.id, "sha256": d.sha256, "title": d.title, "publisher": d.publisher,
                         "published": d.published, "kind": d.kind, "filename": d.filename, "text": d.text}
                        for d in docs]
-    doc_date = {d.id: d.published for d in docs}
 
     # people -------------------------------------------------------------------------
     out_persons = []
@@ -74,7 +68,7 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
         if "defendant" in roles:
             roles = [r for r in roles if r not in ("detainee", "activist")]
         roles = _judged_roles(e, roles, judgements)
-        mlist = _measures(measures, doc_date)
+        mlist = _measures(measures)
         out_persons.append({"id": e.id, "name": e.name, "aliases": e.aliases, "roles": roles or ["other"],
                             "measures": mlist, "current_measure": mlist[-1]["type"] if mlist else None,
                             "current_since": mlist[-1]["date"] if mlist else None,
@@ -138,7 +132,7 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
     for f in cf["figures"]:
         f["sources"] = len({e["doc"] for e in f["evidence"]})
 
-    conflicts, updates = find_conflicts(extractions, entity_for, cf["figures"], doc_date, judgements)
+    conflicts, updates = find_conflicts(extractions, entity_for, cf["figures"], judgements)
     cf["conflicts"] = conflicts
     cf["updates"] = updates
     cf["headline"] = _headline(cf)
@@ -163,9 +157,9 @@ def _judged_roles(e: Entity, roles: list[str], judgements: list[Judgement]) -> l
     return roles
 
 
-def _measures(measures: list[tuple[str, Any]], doc_date: dict[str, str | None]) -> list[dict[str, Any]]:
+def _measures(measures: list[tuple[str, Any]]) -> list[dict[str, Any]]:
     by_type: dict[str, dict[str, Any]] = {}
-    for d, ms in measures:
+    for _, ms in measures:
         cur = by_type.setdefault(ms.type, {"type": ms.type, "date": ms.date, "length": ms.length, "evidence": []})
         if ms.date and (not cur["date"] or (len(ms.date) > len(cur["date"]) and _compatible(ms.date, cur["date"]))):
             cur["date"] = ms.date

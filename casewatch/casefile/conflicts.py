@@ -38,7 +38,7 @@ def _disagree(a: str, b: str) -> bool:
 
 
 def find_conflicts(extractions: dict[str, Extraction], entity_for: Callable, figures: list[dict[str, Any]],
-                   doc_date: dict[str, str | None], judgements: list[Judgement]) -> tuple[list[dict], list[dict]]:
+                   judgements: list[Judgement]) -> tuple[list[dict], list[dict]]:
     topics: dict[tuple[str, str | None], list[tuple[str, Claim]]] = defaultdict(list)
     for doc, ex in extractions.items():
         for c in ex.claims:
@@ -71,7 +71,7 @@ def find_conflicts(extractions: dict[str, Extraction], entity_for: Callable, fig
         if clash:
             keep = {x for pair in clash for x in pair}
             conflicts.append(_conflict(_topic_label(topic, subj), topic, subj, {k: v for k, v in vals.items() if k in keep}))
-        for d, c in upd:
+        for _, c in upd:
             prev = plain[0] if plain else None
             updates.append({"topic": _topic_label(topic, subj), "subject": subj,
                             "from": prev[1].value if prev else None, "to": c.value,

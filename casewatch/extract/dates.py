@@ -49,10 +49,6 @@ class DateMention:
     relative: bool = False
     approximate: bool = False
 
-    @property
-    def text_span(self) -> tuple[int, int]:
-        return self.start, self.end
-
 
 def iso(d: date, precision: str = "day") -> str:
     if precision == "year":

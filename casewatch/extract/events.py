@@ -12,7 +12,7 @@ from datetime import date
 
 from ..model import Claim, Document, Event, Figure, Measure, Mention
 from .data import cue, cue_table, load
-from .dates import DateMention, iso, parse_iso
+from .dates import DateMention, parse_iso
 from .numbers import NUM, as_number, value
 
 CLAUSE_SPLIT = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+but\b|\s+–\s+|\s+—\s+")
@@ -251,27 +251,15 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
                     _add(p.roles, "defendant")
                 elif group_intro and prev_sent is not None and defendant.search(text, prev_sent.start, prev_sent.end):
                     _add(p.roles, "defendant")
-                found_m = []
-                if "list" in p.attrs:
-                    ls, le = p.attrs["list"]
-                    for mtype, pat in measures_tbl.items():
-                        for mm in pat.finditer(text, st.start, st.end):
-                            dist = ls - mm.end() if mm.end() <= ls else max(0, mm.start() - le)
-                            found_m.append((dist, mtype, mm))
-                    found_m = sorted(found_m, key=lambda x: x[0])[:1]
-                else:
-                    for mtype, pat in measures_tbl.items():
-                        mm = pat.search(text, scope[0], scope[1])
-                        if mm:
-                            found_m.append((0, mtype, mm))
-                for _, mtype, mm in found_m:
-                    if mm:
-                        d = _measure_date(ev_by_sent.get(i, []), mtype)
-                        length = re.search(r"\bfor (?:a further |another )?(\w+ (?:days?|weeks?|months?|years?))\b", sc_text)
-                        if not any(x.type == mtype and x.evidence[0].start == mm.start() for x in p.measures):
-                            p.measures.append(Measure(mtype, d, [ctx.doc.span(mm.start(), mm.end())],
-                                                      length.group(1) if length else None))
-                        break
+                chosen = _list_measure(text, st, p.attrs["list"], measures_tbl) if "list" in p.attrs \
+                    else _first_measure(text, scope, measures_tbl)
+                if chosen is not None:
+                    mtype, mm = chosen
+                    d = _measure_date(ev_by_sent.get(i, []), mtype)
+                    length = re.search(r"\bfor (?:a further |another )?(\w+ (?:days?|weeks?|months?|years?))\b", sc_text)
+                    if not any(x.type == mtype and x.evidence[0].start == mm.start() for x in p.measures):
+                        p.measures.append(Measure(mtype, d, [ctx.doc.span(mm.start(), mm.end())],
+                                                  length.group(1) if length else None))
                 if re.search(r"\b(?:release|detention|arrest|imprisonment|abduction|disappearance) of\s+(?:(?:Mr|Ms|Mrs)\.?\s+)?$", text[max(0, pos - 40):pos]) or \
                         cue("cues", "detainee").search(text, pos, min(scope[1], pos + 120)):
                     _add(p.roles, "detainee")
@@ -284,6 +272,27 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
     for p in persons:
         if "defendant" in p.roles and "detainee" in p.roles:
             p.roles.remove("detainee")
+
+
+def _first_measure(text: str, scope: tuple[int, int], table: dict[str, re.Pattern[str]]):
+    """The first measure cue (in the table's order) inside a person's scope."""
+    for mtype, pat in table.items():
+        mm = pat.search(text, scope[0], scope[1])
+        if mm:
+            return mtype, mm
+    return None
+
+
+def _list_measure(text: str, st: Sentence, span: tuple[int, int], table: dict[str, re.Pattern[str]]):
+    """For a list of names, the measure cue of its sentence nearest to the list."""
+    ls, le = span
+    best = None
+    for mtype, pat in table.items():
+        for mm in pat.finditer(text, st.start, st.end):
+            dist = ls - mm.end() if mm.end() <= ls else max(0, mm.start() - le)
+            if best is None or dist < best[0]:
+                best = (dist, mtype, mm)
+    return best[1:] if best else None
 
 
 class _Shift:

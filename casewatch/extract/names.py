@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..model import Document, Evidence
+from ..model import Document
 from .data import load, word_set
 
 NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*|[A-Z]\.)"
@@ -91,7 +91,6 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
     hits: list[NameHit] = []
     orgw = word_set("names", "org_words")
     dem = word_set("names", "demonyms")
-    honor = word_set("names", "honorifics")
     notname = word_set("names", "not_name")
     titles = word_set("names", "titles") | {"chair-rapporteur"}
 
@@ -134,10 +133,7 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
         hits.append(NameHit(kind, long_s, long_e, strong=True, attrs={"acronym": short}))
         hits.append(NameHit(kind, m.start("short"), m.end("short"), strong=True, attrs={"expansion": text[long_s:long_e]}))
     for m in TRANSLATION_RE.finditer(text):
-        a, b = m.group("name"), m.group("alt")
-        if looks_like_person(a) and not any(t.casefold() in orgw for t in _tokens(b)):
-            pass
-        hits.append(NameHit("organization", m.start("name"), m.end("name"), strong=False, attrs={"translation": b}))
+        hits.append(NameHit("organization", m.start("name"), m.end("name"), strong=False, attrs={"translation": m.group("alt")}))
 
     # 4. organisations from cues ("leader of X", "the Chinese consulate in Almaty")
     for m in ORG_CUE_RE.finditer(text):
@@ -216,7 +212,7 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
             continue
         if looks_like_person(m.group(0)) and _person_context(text, s, e):
             hits.append(NameHit("person", s, e))
-    return _settle(text, hits, honor)
+    return _settle(hits)
 
 
 MEDIA_RE = re.compile(r"\b(?:told|(?:as )?seen by|according to|interview with)\s+(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)?)\b(?!\s+[A-Z])")
@@ -224,7 +220,6 @@ SIGNATURE_RE = re.compile(r"^(?P<name>[A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,3})[ \t]*
 ORG_BEFORE = re.compile(r"\b(?:group|movement|organi[sz]ation|NGO|party|union|association|network|newspaper|outlet|website|agency)\s+$", re.I)
 BOOK_BEFORE = re.compile(r"\b(?:book|film|report|novel|documentary)\s+$", re.I)
 PERSON_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|explained|wrote|noted|stated|joined|staged|was|is|has|had|remains|remained|spent|went|who\b|an?\s+(?:\d+-year-old|ethnic|human rights|journalist|lawyer|activist|blogger|citizen|member|leader|woman|man|mother|father))")
-PERSON_BEFORE = re.compile(r"(?:\b(?:said|says|told|lawyer|journalist|activist|defender|President|Minister|Ambassador|husband|wife|brother|sister|son|daughter|release of)\s+|,\s*)$")
 
 
 def _person_context(text: str, s: int, e: int) -> bool:
@@ -235,7 +230,7 @@ def _person_context(text: str, s: int, e: int) -> bool:
     return bool(re.search(r"\b(?:said|says|told|lawyer|journalist|activist|defender|President|Minister|Ambassador|husband|wife|release of)\s+$", before))
 
 
-def _settle(text: str, hits: list[NameHit], honor: frozenset[str]) -> list[NameHit]:
+def _settle(hits: list[NameHit]) -> list[NameHit]:
     """One kind per span: strong cues beat the model; longer spans beat nested ones."""
     hits.sort(key=lambda h: (h.start, -(h.end - h.start), not h.strong))
     out: list[NameHit] = []
@@ -267,10 +262,6 @@ def known_orgs_re() -> re.Pattern[str]:
 def is_instrument(name: str) -> bool:
     from .provisions import instruments
     return any(pat.fullmatch(name.strip()) for _, _, pat in instruments())
-
-
-def evidence(doc: Document, h: NameHit) -> Evidence:
-    return doc.span(h.start, h.end)
 
 
 def canonical(text: str) -> str:
