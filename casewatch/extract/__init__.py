@@ -1,17 +1,17 @@
 """extract: one document in, an `Extraction` out (names, provisions, events,
 figures, claims), every item aligned to character offsets of the stored text.
 
-spaCy types stop here: a `Doc` never leaves this package.
+spaCy types stop here: a `Doc` never leaves this package.  spaCy itself is
+imported only when an `Extractor` is made, so the pure helpers here (dates,
+numbers, the cue data) cost nothing to import for the layers above.
 """
 from __future__ import annotations
 
 import re
-
 from typing import Iterable, Iterator
 
 from ..model import Document, Extraction, Mention
 from ..model.names import person_key
-from . import nlp as _nlp
 from .dates import find_dates, latest_absolute, parse_iso
 from .events import DocContext, assign_people, find_claims, find_events, find_figures
 from .names import canonical, find_names
@@ -24,7 +24,8 @@ class Extractor:
     name = EXTRACTOR
 
     def __init__(self) -> None:
-        self.nlp = _nlp.load()
+        from . import nlp
+        self.nlp = nlp.load()
 
     def extract(self, doc: Document) -> Extraction:
         return next(iter(self.extract_many([doc])))

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..extract.data import load as load_data
 from . import exporter
 from .common import Citations
 
@@ -93,20 +94,13 @@ def recipients(cf: dict[str, Any]) -> list[Recipient]:
 
 @lru_cache(maxsize=1)
 def _national_keys() -> frozenset[str]:
-    """Instrument keys marked national in the extractor's instrument list (read as data)."""
-    import yaml
-    path = Path(__file__).resolve().parents[1] / "extract" / "data" / "instruments.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except OSError:
-        return frozenset()
-    return frozenset(k for k, v in data.items() if isinstance(v, dict) and v.get("national"))
+    """Instrument keys marked national in the extractor's instrument table."""
+    return frozenset(k for k, v in load_data("instruments").items() if v.get("national"))
 
 
 def _is_charge_provision(p: dict[str, Any]) -> bool:
     key = p.get("instrument_key") or ""
-    national = key in _national_keys() if _national_keys() else "code" in key
-    return national and "procedure" not in key and "constitution" not in key
+    return key in _national_keys() and "procedure" not in key and "constitution" not in key
 
 
 def _provision_label(p: dict[str, Any]) -> str:

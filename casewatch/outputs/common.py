@@ -10,12 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
+from ..extract.dates import add_months
+from ..extract.numbers import value as number_value
+
 _UNITS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks",
           "month": "months", "months": "months", "year": "years", "years": "years"}
 _LENGTH = re.compile(r"(?P<n>\d+(?:\.\d+)?|[a-z]+(?:[\s-][a-z]+)?)\s*(?:-\s*)?(?P<unit>days?|weeks?|months?|years?)\b",
@@ -32,18 +29,11 @@ def day(value: str | None) -> date | None:
         return None
 
 
-def _number(word: str) -> float | None:
-    word = word.lower().strip()
-    if re.fullmatch(r"\d+(?:\.\d+)?", word):
-        return float(word)
-    parts = [p for p in re.split(r"[\s-]+", word) if p]
-    # "a further two" -> the last number word wins; "twenty-one" -> sum
-    nums = [NUMBER_WORDS[p] for p in parts if p in NUMBER_WORDS]
-    if not nums:
-        return None
-    if len(nums) == 2 and nums[0] >= 20 and nums[1] < 10:
-        return float(nums[0] + nums[1])
-    return float(nums[-1])
+def _number(words: str) -> float | None:
+    """ "10", "two", "twenty-one"; in "further two" the last word is the number."""
+    words = words.lower().strip()
+    v = number_value(words)
+    return v if v is not None else number_value(words.split()[-1]) if words.split() else None
 
 
 def parse_length(text: str | None) -> tuple[int, str] | None:
@@ -57,12 +47,6 @@ def parse_length(text: str | None) -> tuple[int, str] | None:
     if n is None or n != int(n) or n <= 0:
         return None
     return int(n), _UNITS[m.group("unit").lower()]
-
-
-def add_months(d: date, months: int) -> date:
-    y, m = divmod(d.month - 1 + months, 12)
-    y, m = d.year + y, m + 1
-    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
 
 
 def add_length(start: date, length: tuple[int, str]) -> date:
@@ -109,9 +93,9 @@ def sentence_around(text: str, start: int, end: int, most: int = 420) -> tuple[i
     return s, max(e, end)
 
 
-def widen(cf: dict[str, Any], ev: dict[str, Any]) -> dict[str, Any]:
+def widen(cf: dict[str, Any], ev: dict[str, Any], docs: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
     """The evidence widened to its sentence, still an exact span of the document text."""
-    doc = documents(cf).get(ev["doc"])
+    doc = (docs if docs is not None else documents(cf)).get(ev["doc"])
     if not doc:
         return ev
     text = doc["text"]
@@ -134,11 +118,14 @@ class Citations:
     items: list[dict[str, Any]] = field(default_factory=list)
     _index: dict[tuple[str, int, int], int] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self._docs = documents(self.cf)
+
     def cite(self, ev: dict[str, Any], sentence: bool = True) -> int:
-        ev = widen(self.cf, ev) if sentence else ev
+        ev = widen(self.cf, ev, self._docs) if sentence else ev
         key = (ev["doc"], ev["start"], ev["end"])
         if key not in self._index:
-            doc = documents(self.cf).get(ev["doc"], {"id": ev["doc"]})
+            doc = self._docs.get(ev["doc"], {"id": ev["doc"]})
             self.items.append({"n": len(self.items) + 1, "doc": ev["doc"], "start": ev["start"], "end": ev["end"],
                                "quote": ev["quote"], "title": doc.get("title"), "publisher": doc.get("publisher"),
                                "published": doc.get("published"), "label": doc_label(doc)})
