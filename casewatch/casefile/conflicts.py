@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import Any, Callable
 
 from ..model import Claim, Extraction, Judgement
+from ..model.names import fold
 
 COUNT_MEASURES = {"detained", "charged", "pretrial_detention", "house_arrest", "administrative_detention", "fined",
                   "convicted", "released"}
@@ -40,6 +41,7 @@ def _disagree(a: str, b: str) -> bool:
 def find_conflicts(extractions: dict[str, Extraction], entity_for: Callable, figures: list[dict[str, Any]],
                    judgements: list[Judgement]) -> tuple[list[dict], list[dict]]:
     topics: dict[tuple[str, str | None], list[tuple[str, Claim]]] = defaultdict(list)
+    names: dict[str, str] = {}  # entity id -> name: labels and keys name the subject, ids are renumbered
     for doc, ex in extractions.items():
         for c in ex.claims:
             subj = None
@@ -48,6 +50,7 @@ def find_conflicts(extractions: dict[str, Extraction], entity_for: Callable, fig
                 if ent is None:
                     continue
                 subj = ent.id
+                names[subj] = ent.name
             topics[(c.topic, subj)].append((doc, c))
     conflicts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
@@ -60,7 +63,7 @@ def find_conflicts(extractions: dict[str, Extraction], entity_for: Callable, fig
             for d, c in plain:
                 vals[c.value.split(":")[0]].append((d, c))
             if len(vals) > 1 and len({d for v in vals.values() for d, _ in v}) > 1:
-                conflicts.append(_conflict(f"fate of {subj}", topic, subj, vals))
+                conflicts.append(_conflict(f"fate of {names[subj]}", topic, subj, names.get(subj), vals))
             continue
         vals = defaultdict(list)
         for d, c in plain:
@@ -70,10 +73,11 @@ def find_conflicts(extractions: dict[str, Extraction], entity_for: Callable, fig
                  and {d for d, _ in vals[a]} != {d for d, _ in vals[b]}]
         if clash:
             keep = {x for pair in clash for x in pair}
-            conflicts.append(_conflict(_topic_label(topic, subj), topic, subj, {k: v for k, v in vals.items() if k in keep}))
+            conflicts.append(_conflict(_topic_label(topic, names.get(subj)), topic, subj, names.get(subj),
+                                       {k: v for k, v in vals.items() if k in keep}))
         for _, c in upd:
             prev = plain[0] if plain else None
-            updates.append({"topic": _topic_label(topic, subj), "subject": subj,
+            updates.append({"topic": _topic_label(topic, names.get(subj)), "subject": subj,
                             "from": prev[1].value if prev else None, "to": c.value,
                             "evidence": [x.to_dict() for x in (prev[1].evidence if prev else [])] + [x.to_dict() for x in c.evidence]})
     # counts of people that drift between sources
@@ -95,13 +99,14 @@ def _kind(topic: str) -> str:
     return topic.split(".")[0]
 
 
-def _topic_label(topic: str, subj: str | None) -> str:
+def _topic_label(topic: str, name: str | None) -> str:
     t = topic.replace(".", " ").replace("_", " ")
-    return f"{t} ({subj})" if subj else t
+    return f"{t} ({name})" if name else t
 
 
-def _conflict(label: str, topic: str, subj: str | None, vals: dict[str, list]) -> dict[str, Any]:
-    return {"topic": label, "key": f"{topic}:{subj or ''}", "subject": subj, "status": "open",
+def _conflict(label: str, topic: str, subj: str | None, name: str | None, vals: dict[str, list]) -> dict[str, Any]:
+    """A conflict; its key names the subject by folded name, so an analyst's ruling survives re-extraction."""
+    return {"topic": label, "key": f"{topic}:{fold(name) if name else ''}", "subject": subj, "status": "open",
             "claims": [{"value": v, "sources": len({d for d, _ in cs}),
                         "evidence": [x.to_dict() for _, c in cs for x in c.evidence]} for v, cs in vals.items()]}
 

@@ -7,7 +7,6 @@ aliases, events on (type, date) or shared evidence spans, conflicts on their
 key with the subject's name in place of its id."""
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..model.names import fold
@@ -43,17 +42,9 @@ def _span_keys(cf: dict[str, Any], item: dict[str, Any]) -> set[tuple[str, int, 
     return {(shas.get(d, d), s, e) for d, s, e in _spans(item)}
 
 
-def _conflict_key(cf: dict[str, Any], c: dict[str, Any]) -> str:
-    names = {p["id"]: fold(p["name"]) for p in cf.get("persons", [])}
-    key = (c.get("key") or c.get("topic") or "").split(":")[0]
-    return f"{key}:{names.get(c.get('subject'), c.get('subject') or '')}"
-
-
-def _topic(cf: dict[str, Any], c: dict[str, Any]) -> str:
-    """The conflict's topic with its subject's name in place of the id ("fate of p1")."""
-    subject = c.get("subject")
-    name = next((p["name"] for p in cf.get("persons", []) if p["id"] == subject), None)
-    return re.sub(rf"\b{re.escape(subject)}\b", name, c["topic"]) if subject and name else c["topic"]
+def _conflict_key(c: dict[str, Any]) -> str:
+    """Conflict keys name their subject (casefile.conflicts), so they compare across snapshots."""
+    return c.get("key") or c.get("topic") or ""
 
 
 def _quote(cf: dict[str, Any], evs: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -97,17 +88,17 @@ def diff(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, list[dict
                               "summary": e.get("summary"), "evidence": _quote(new, e.get("evidence", []))})
 
     def open_conflicts(cf: dict[str, Any]) -> dict[str, dict[str, Any]]:
-        return {_conflict_key(cf, c): c for c in cf.get("conflicts", []) if c.get("status", "open") != "resolved"}
+        return {_conflict_key(c): c for c in cf.get("conflicts", []) if c.get("status", "open") != "resolved"}
     before_c, after_c = open_conflicts(old), open_conflicts(new)
     for k, c in after_c.items():
         if k not in before_c:
-            out["conflicts_new"].append({"topic": _topic(new, c), "claims": [
+            out["conflicts_new"].append({"topic": c["topic"], "claims": [
                 {"value": x["value"], "evidence": _quote(new, x.get("evidence", []))} for x in c.get("claims", [])]})
     for k, c in before_c.items():
         if k not in after_c:
-            now = next((x for x in new.get("conflicts", []) if _conflict_key(new, x) == k), None)
+            now = next((x for x in new.get("conflicts", []) if _conflict_key(x) == k), None)
             evs = [ev for x in (now or c).get("claims", []) for ev in x.get("evidence", [])]
-            out["conflicts_resolved"].append({"topic": _topic(old, c), "status": (now or {}).get("status", "gone"),
+            out["conflicts_resolved"].append({"topic": c["topic"], "status": (now or {}).get("status", "gone"),
                                               "evidence": _quote(new if now else old, evs)})
     return out
 
