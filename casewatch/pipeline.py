@@ -69,8 +69,10 @@ def ingest_documents(store: Store, case: str, docs: Iterable[tuple[str, Callable
 
 def ingest_paths(store: Store, case: str, paths: list[Path], settings: Settings,
                  progress: Callable[[str], None] = lambda name: None, title: str | None = None,
-                 published: str | None = None) -> IngestReport:
+                 published: str | None = None, on_total: Callable[[int], None] = lambda n: None) -> IngestReport:
+    """Folders expanded once; `on_total` hears how many files will be read, before the first."""
     files, errors = ingest.iter_paths(paths)
+    on_total(len(files))
 
     def loader(p: Path) -> Callable[[], Document]:
         def load() -> Document:

@@ -51,11 +51,9 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Report files or folders
     from ..pipeline import extractor, ingest_paths
     settings = state.settings()
     store = Store(settings.db_url)
-    from ..ingest import iter_paths
-    files, _ = iter_paths(paths)
     with Progress(TextColumn("[bold]reading"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                   TimeElapsedColumn(), console=err, transient=True) as prog:
-        task = prog.add_task("loading the language model", total=max(1, len(files)))
+        task = prog.add_task("loading the language model", total=None)
         extractor()
         seen = {"n": 0}
 
@@ -64,7 +62,8 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Report files or folders
                 prog.advance(task)
             seen["n"] += 1
             prog.update(task, description=Path(name).name)
-        rep = ingest_paths(store, case, paths, settings, progress=step, title=title, published=published)
+        rep = ingest_paths(store, case, paths, settings, progress=step, title=title, published=published,
+                           on_total=lambda n: prog.update(task, total=max(1, n)))
         prog.advance(task)
     for e in rep.failed:
         err.print(f"[red]error[/red] {e}", highlight=False, soft_wrap=True)

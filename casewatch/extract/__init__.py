@@ -59,7 +59,8 @@ def _retype_surnames(mentions: list[Mention], doc: Document | None = None) -> No
     taken = [(m.evidence.start, m.evidence.end) for m in mentions]
     for tm in SURNAME_RE.finditer(doc.text):
         s, e = tm.span()
-        if person_key(tm.group(0)) and person_key(tm.group(0))[0] in parts and \
+        key = person_key(tm.group(0))
+        if key and key[0] in parts and \
                 not any(s < b and a < e for a, b in taken):
             mentions.append(Mention(kind="person", name=tm.group(0), evidence=doc.span(s, e), attrs={"retyped": True}))
     mentions.sort(key=lambda m: m.evidence.start)

@@ -15,7 +15,8 @@ from .data import cue, cue_table, load
 from .dates import DateMention, parse_iso
 from .numbers import NUM, as_number, value
 
-CLAUSE_SPLIT = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+but\b|\s+–\s+|\s+—\s+")
+CLAUSE_SPLIT_NO_DASH = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+but\b")
+CLAUSE_SPLIT = re.compile(CLAUSE_SPLIT_NO_DASH.pattern + r"|\s+–\s+|\s+—\s+")
 BACKGROUND = re.compile(r"\b(?:who|which|whose|since)\b", re.I)
 AFTER_EVENT = re.compile(r"\b(?:following|after|during|at)\s+(?:the\s+)?(?:being\s+)?(?P<what>protest|rally|demonstration|arrest|arrests|detention|apprehended|detained|trial|hearing)\b", re.I)
 SEQUENCE = re.compile(r"\b(?:shortly afterwards|subsequently|afterwards|then|later)\b", re.I)
@@ -44,9 +45,6 @@ def sentence_spans(text: str, spacy_sents: list[tuple[int, int]]) -> list[tuple[
             if rs > ls:
                 out.append((ps + ls, ps + rs))
     return out
-
-
-CLAUSE_SPLIT_NO_DASH = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+but\b")
 
 
 def clauses(text: str, s: int, e: int, dashes: bool = True) -> list[tuple[int, int]]:

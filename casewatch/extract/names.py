@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..model import Document
 from .data import load, word_set
+from .provisions import instruments
 
 NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*|[A-Z]\.)"
 NAME = rf"{NAME_TOKEN}(?:[ \t]+(?:de|da|dos|van|von|bin|ibn|al|el|del|la|le)[ \t]+{NAME_TOKEN}|[ \t]+{NAME_TOKEN}){{1,3}}"
@@ -92,7 +93,7 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
     orgw = word_set("names", "org_words")
     dem = word_set("names", "demonyms")
     notname = word_set("names", "not_name")
-    titles = word_set("names", "titles") | {"chair-rapporteur"}
+    not_entity = notname | word_set("names", "titles") | {"chair-rapporteur"}
 
     # 1. lists of names: people unless they hold organisation words
     for m in LIST_RE.finditer(text):
@@ -168,11 +169,9 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
     # 6. the statistical model's names
     for label, s, e in ents:
         s, e = _clean_span(text, s, e)
-        if e <= s or BOOK_BEFORE.search(text[max(0, s - 20):s]) or text[e:e + 1] == ":":
+        if e <= s or BOOK_BEFORE.search(text[max(0, s - 30):s]) or text[e:e + 1] == ":":
             continue
-        if text[s:e].casefold() in notname or any(ch.isdigit() for ch in text[s:e]) or is_instrument(text[s:e]):
-            continue
-        if re.search(r"\bbook\b", text[max(0, s - 30):s]) or text[s:e].casefold() in titles:
+        if text[s:e].casefold() in not_entity or any(ch.isdigit() for ch in text[s:e]) or is_instrument(text[s:e]):
             continue
         nm = text[s:e]
         toks = _tokens(nm)
@@ -218,7 +217,8 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
 MEDIA_RE = re.compile(r"\b(?:told|(?:as )?seen by|according to|interview with)\s+(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)?)\b(?!\s+[A-Z])")
 SIGNATURE_RE = re.compile(r"^(?P<name>[A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,3})[ \t]*\n(?=[A-Z][\w-]*(?:\s+\w+){0,3}\s*(?:Rapporteur|Chair|Director|President|Secretary|Coordinator|Chair-Rapporteur|Expert|Member|of the))", re.M)
 ORG_BEFORE = re.compile(r"\b(?:group|movement|organi[sz]ation|NGO|party|union|association|network|newspaper|outlet|website|agency)\s+$", re.I)
-BOOK_BEFORE = re.compile(r"\b(?:book|film|report|novel|documentary)\s+$", re.I)
+# a work's title, not a name: "the book Backlash: China's Struggle…" ("book" anywhere just before, the others adjacent)
+BOOK_BEFORE = re.compile(r"(?-i:\bbook\b)|\b(?:film|report|novel|documentary)\s+$", re.I)
 PERSON_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|explained|wrote|noted|stated|joined|staged|was|is|has|had|remains|remained|spent|went|who\b|an?\s+(?:\d+-year-old|ethnic|human rights|journalist|lawyer|activist|blogger|citizen|member|leader|woman|man|mother|father))")
 
 
@@ -260,7 +260,6 @@ def known_orgs_re() -> re.Pattern[str]:
 
 
 def is_instrument(name: str) -> bool:
-    from .provisions import instruments
     return any(pat.fullmatch(name.strip()) for _, _, pat in instruments())
 
 

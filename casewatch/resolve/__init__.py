@@ -85,8 +85,10 @@ def settle_kinds(items: list[tuple[str, Mention]]) -> None:
             m.kind = strong[k]
         elif m.kind == "person" and any(t in org_tokens for t in k.split()) and votes[k]["person"] < 3:
             m.kind = "organization"
-        elif not m.attrs and votes[k].most_common(1)[0][1] > votes[k][m.kind]:
-            m.kind = votes[k].most_common(1)[0][0]
+        elif not m.attrs:
+            top, n = votes[k].most_common(1)[0]
+            if n > votes[k][m.kind]:
+                m.kind = top
 
 
 def resolve(extractions: dict[str, Extraction], judgements: list[Judgement] | None = None) -> list[Entity]:
