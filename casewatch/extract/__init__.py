@@ -12,9 +12,9 @@ from typing import Iterable, Iterator
 
 from ..model import Document, Extraction, Mention
 from ..model.names import person_key
-from .dates import find_dates, latest_absolute, parse_iso
+from .dates import find_dates, latest_resolved, parse_iso
 from .events import DocContext, assign_people, find_claims, find_events, find_figures
-from .names import canonical, find_names
+from .names import LO, UP, canonical, find_names
 from .provisions import find_provisions
 
 EXTRACTOR = "casewatch-rules/1"
@@ -39,7 +39,17 @@ class Extractor:
             yield analyse(doc, ents, sents)
 
 
-SURNAME_RE = re.compile(r"\b[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b")
+SURNAME_RE = re.compile(rf"\b[{UP}][{LO}]{{2,}}(?:-[{UP}][{LO}]+)?\b")
+
+
+CALENDAR = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                      "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                      "saturday", "sunday"])
+
+
+def _common_words(text: str) -> set[str]:
+    """Words that are not names however they are written: the calendar, and words the text also writes in lower case."""
+    return set(CALENDAR) | {w for w in re.findall(r"\b[a-z]\w+\b", text)}
 
 
 def _retype_surnames(mentions: list[Mention], doc: Document | None = None) -> None:
@@ -57,10 +67,11 @@ def _retype_surnames(mentions: list[Mention], doc: Document | None = None) -> No
     if not parts or doc is None:
         return
     taken = [(m.evidence.start, m.evidence.end) for m in mentions]
+    common = _common_words(doc.text)
     for tm in SURNAME_RE.finditer(doc.text):
         s, e = tm.span()
         key = person_key(tm.group(0))
-        if key and key[0] in parts and \
+        if key and key[0] in parts and tm.group(0).casefold() not in common and \
                 not any(s < b and a < e for a, b in taken):
             mentions.append(Mention(kind="person", name=tm.group(0), evidence=doc.span(s, e), attrs={"retyped": True}))
     mentions.sort(key=lambda m: m.evidence.start)
@@ -70,7 +81,7 @@ def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[i
     """The domain layer over the statistical model's names and sentences."""
     anchor = parse_iso(doc.published) if doc.published and len(doc.published) == 10 else None
     if anchor is None:
-        anchor = latest_absolute(doc.text)
+        anchor = latest_resolved(doc.text)
     ctx0 = DocContext(doc, sents, [], anchor)
     dates = find_dates(doc.text, anchor, ctx0.future, ctx0.background)
     ctx = DocContext(doc, sents, dates, anchor)

@@ -36,7 +36,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_month", re.compile(r"\b(last|this|next|the previous|the following|earlier this|later this)\s+month\b", re.I)),
     ("rel_week", re.compile(r"\b(last|this|next|the previous|the following|a)\s+week(?:\s+later)?\b", re.I)),
     ("rel_day", re.compile(r"\b(later that day|that same day|the same day|that day|the next day|the following day|the day after|the day before|the previous day|yesterday|today)\b", re.I)),
-    ("weekday", re.compile(r"\b(?:on|last|this|next)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)),
+    ("weekday", re.compile(r"\b(?:on|last|this|next)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+                           rf"(?!,?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{M})(?!,?\s+{M}\s+\d)", re.I)),
 ]
 
 
@@ -123,7 +124,7 @@ def find_dates(text: str, anchor: date | None, future_at=lambda pos: False, back
         if dm is None:
             continue
         out.append(dm)
-        if (not dm.relative or kind in ("weekday", "last_month_name")) and not background_at(s):
+        if (not dm.relative or kind in ("weekday", "last_month_name", "dm", "md", "dm_range")) and not background_at(s):
             last = dm
     return out
 
@@ -224,6 +225,24 @@ def _resolve(kind: str, m: re.Match[str], s: int, e: int, anchor: date | None, l
 
 def last_date(dm: DateMention | None) -> date | None:
     return parse_iso(dm.value) if dm else None
+
+
+def latest_resolved(text: str) -> date | None:
+    """For a document with no date of its own: the latest day it names.
+
+    Its yearless days ("on 2 February") are read as falling up to four months after its latest
+    full date, since a report is written after the events it tells.
+    """
+    base = latest_absolute(text)
+    if base is None:
+        return None
+    horizon = base + timedelta(days=120)
+    best = base
+    for dm in find_dates(text, horizon):
+        d = parse_iso(dm.value) if len(dm.value) == 10 else None
+        if d and best < d <= horizon:
+            best = d
+    return best
 
 
 def latest_absolute(text: str) -> date | None:

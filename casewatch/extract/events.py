@@ -23,6 +23,24 @@ SEQUENCE = re.compile(r"\b(?:shortly afterwards|subsequently|afterwards|then|lat
 PRONOUN = re.compile(r"(?:^|[.;,]\s+|\bwhen\b[^,]*,\s*)(?P<p>She|He|she|he)\b")
 KIN = re.compile(r"\b(?:his|her|their|its)\s+(?:husband|wife|son|daughter|nephew|niece|brother|sister|mother|father|relatives?|family|children|lawyer)\b", re.I)
 SOFT_ROLES = {"official", "advocate", "lawyer", "expert", "journalist"}
+# roles that never make a person the accused; the others (an NGO's chair, a reporter) do unless they speak
+HARD_ROLES = {"official", "lawyer", "expert"}
+SPEECH = re.compile(r"\b(?:said|says|told|stated|added|noted|explained|urged|called on|condemned|denounced|warned|"
+                    r"according to|in a statement)\b", re.I)
+
+
+DASH_LIST = re.compile(r"\s[–—]\s(?P<items>[^–—.;]{5,300}?)\s[–—]\s(?=(?:\w+\s+)?(?:were|was|are|have|had|remain|will)\b)")
+COORDINATED = re.compile(r"(?:,(?:(?!\b(?:said|says|told|was|were|is|are|has|have|had)\b)[^.;,]){0,120}?)?,?\s*(?:and|or|,)\s+"
+                         r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w’'-]+\s+){0,3}"
+                         r"|,\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[a-z][\w’'-]*\s+){0,3}")
+
+
+def _speaks(text: str, p: Mention, a: int, b: int) -> bool:
+    """The person is the one speaking in this clause ("X, director of Y, said the charges …")."""
+    after = text[p.evidence.end:min(b, p.evidence.end + 90)]
+    before = text[max(a, p.evidence.start - 40):p.evidence.start]
+    return bool(SPEECH.search(after) and not re.search(r"[.;]", after[:SPEECH.search(after).start()])
+                or re.search(r"\b(?:said|says|told|according to)\s*$", before))
 
 
 @dataclass
@@ -113,14 +131,20 @@ def find_events(ctx: DocContext) -> list[Event]:
     table = cue_table("events")
     out: list[Event] = []
     narrative: DateMention | None = None
+    narrative_sent = -2
     by_type: dict[str, Event] = {}
     last_event: Event | None = None
-    for st in ctx.sents:
+    for idx, st in enumerate(ctx.sents):
         found: list[tuple[str, re.Match[str]]] = []
+        if _is_title(ctx, st):
+            continue  # the headline repeats the story; its dates are the story's, told loosely
+        quotes = _quoted(text, st.start, st.end)
         for etype, pat in table.items():
-            m = pat.search(text, st.start, st.end)
-            if m:
+            for m in pat.finditer(text, st.start, st.end):
+                if any(a <= m.start() < b for a, b in quotes) or _hypothetical(text, st, m.start()):
+                    continue  # direct speech and "if convicted, they could face …" are not events
                 found.append((etype, m))
+                break
         found.sort(key=lambda x: x[1].start())
         bg_at = BACKGROUND.search(text, st.start, st.end)
         sent_events = []
@@ -144,11 +168,14 @@ def find_events(ctx: DocContext) -> list[Event]:
                 elif SEQUENCE.search(text, st.start, m.start() + 1) and last_event is not None:
                     src = last_event
                 d = src.date if src is not None and src.date else (narrative.value if narrative else None)
-                if d and len(d) > 7:
+                # the day carries over only from the sentence just before, in the same paragraph
+                close = src is None and narrative is not None and narrative_sent == idx - 1 and \
+                    "\n\n" not in text[narrative.end:st.start]
+                if d and len(d) > 7 and not close:
                     d = d[:7]
                 inferred = d is not None
             future = bool(cue("cues", "future").search(text, st.start, m.end() + 40 if m.end() + 40 < st.end else st.end))
-            if d and ctx.anchor and parse_iso(d) and parse_iso(d) > ctx.anchor:
+            if d and ctx.anchor and ctx.doc.published and parse_iso(d) and parse_iso(d) > ctx.anchor:
                 future = True
             ev = Event(type=etype, date=d, date_end=d_end, evidence=[ctx.doc.span(st.start, st.end)],
                        summary=_summary(text[st.start:st.end]), status="announced" if future else "happened",
@@ -165,7 +192,32 @@ def find_events(ctx: DocContext) -> list[Event]:
             dateline = dm.start < 400 and ctx.doc.published and dm.value == ctx.doc.published
             if not (bg_at and dm.start > bg_at.start()) and not st.historical and not dateline:
                 narrative = dm
+                narrative_sent = idx
     return out
+
+
+QUOTED = re.compile(r"“[^”]{20,}?”|\"[^\"\n]{20,}?\"")
+
+
+def _quoted(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    return [m.span() for m in QUOTED.finditer(text, s, e)]
+
+
+def _hypothetical(text: str, st: Sentence, pos: int) -> bool:
+    a, b = _clause_of(clauses(text, st.start, st.end, dashes=False), pos)
+    start = text.rfind(",", a, pos)
+    return bool(cue("cues", "hypothetical").search(text, st.start, min(b, pos + 30))) and \
+        bool(re.search(r"\b(?:if|could|would|might)\b", text[st.start:min(b, pos + 30)], re.I)) and start != -2
+
+
+def _is_title(ctx: DocContext, st: Sentence) -> bool:
+    title = (ctx.doc.title or "").rstrip("…").strip()
+    if st.start > 800:
+        return False
+    line = ctx.text[st.start:st.end].strip().lstrip("#").strip()
+    if st.start < 800 and "\n" not in line and len(line) < 200 and not line.endswith((".", "”", '"')):
+        return True  # a headline: a short line with no full stop near the top
+    return len(title) >= 12 and len(line) >= 12 and (line.startswith(title[:60]) or title.startswith(line[:60]))
 
 
 def _nearest_date(dates: list[DateMention], s: int, e: int, background: bool, bg_pos: int | None) -> DateMention | None:
@@ -205,21 +257,47 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
             by_sent.setdefault(i, []).append(p)
     # 1. titles and appositions
     for p in persons:
+        if p.attrs.get("byline"):
+            _add(p.roles, "journalist")
         s, e = p.evidence.start, p.evidence.end
         before = text[max(0, s - 80):s]
         before = re.split(r"[.;:\n]", before)[-1]
         after_m = re.match(r"^(?:\s*,\s*|\s{2,}\n?|\s*\n)([^.;\n]{0,110})", text[e:e + 130])
         after = after_m.group(1) if after_m else ""
-        after = re.split(r",\s+(?:said|says|told|who|which|rejects|has|had|was|is)\b", after)[0]
+        after = re.split(r",\s+(?:said|says|told|who(?!\s+represents?)|which|rejects|has|had|was|is)\b", after)[0]
+        after = re.sub(r"^who\b", "", after) if not re.match(r"who\s+represents?", after) else after
+        if re.match(r"^,?\s*who\s+represents?\b", text[e:e + 30]):
+            after = "who represents"
+        elif re.match(r"^,?\s*(?:was\s+)?(?:questioned|heard|summoned)\s+as\s+a\s+witness", text[e:e + 60]):
+            after = re.match(r"^,?\s*((?:was\s+)?(?:questioned|heard|summoned)\s+as\s+a\s+witness)", text[e:e + 60]).group(1)
         near_before = re.search(r"(?:[\w’'-]+(?:’s|'s)?,?\s+){0,4}$", before)
+        # "A spokesperson for the National Civil Police (PNC), Byron Castañeda": the phrase before the comma
+        appos = re.search(r"(?:^|,)\s*([^,]{3,80}),\s*$", before)
+        near = near_before.group(0) if near_before else ""
+        verbs = list(re.finditer(r"\b(?:convicted|acquitted|sentenced|arrested|detained|charged|released|freed|"
+                                 r"said|told|named|including|and|of)\b", near))
+        if verbs:
+            near = near[verbs[-1].end():]  # "The judge convicted union treasurer X": the title is after the verb
         for role, pat in roles_tbl.items():
             hit_after = pat.search(after)
-            hit_before = pat.search(near_before.group(0)) if near_before else None
+            hit_before = pat.search(near) if near.strip() else None
+            if appos and not hit_before and role not in ("relative",):
+                hit_before = pat.search(appos.group(1))
             if hit_after or hit_before:
                 if role == "relative":
                     _add(p.roles, "relative")
                     continue
                 _add(p.roles, role)
+    # a list set off by dashes shares the predicate after it: "three – the blogger A, the student B and
+    # the poet C – were sentenced to …"
+    for m in DASH_LIST.finditer(text):
+        i = ctx.sent_index(m.start())
+        if i is None:
+            continue
+        inside = [p for p in by_sent.get(i, []) if m.start("items") <= p.evidence.start < m.end("items")]
+        if len(inside) >= 2:
+            for p in inside:
+                p.attrs.setdefault("list", (m.start(), ctx.sents[i].end))
     # 2. clause cues: defendant, detainee, measures
     last_person: Mention | None = None
     for i, st in enumerate(ctx.sents):
@@ -238,7 +316,7 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
             clause = text[a:b]
             group_intro = re.search(r"\b(?:\w+)\s+others\s*[–—:-]", text[st.start:b])
             for p in subjects:
-                if SOFT_ROLES & set(p.roles):
+                if HARD_ROLES & set(p.roles) or (SOFT_ROLES & set(p.roles) and _speaks(text, p, a, b)):
                     continue
                 pos = p.evidence.start if p in in_clause else (pm.start("p") if pm else a)
                 scope = (st.start, st.end) if "list" in p.attrs else _scope(text, pos, a, b, p, in_clause, subjects)
@@ -247,7 +325,8 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
                 sc_text = text[scope[0]:scope[1]]
                 if defendant.search(sc_text):
                     _add(p.roles, "defendant")
-                elif group_intro and prev_sent is not None and defendant.search(text, prev_sent.start, prev_sent.end):
+                elif group_intro and prev_sent is not None and defendant.search(text, prev_sent.start, prev_sent.end) \
+                        and not re.search(r"\badministrative\b|\bfined\b", sc_text, re.I):
                     _add(p.roles, "defendant")
                 chosen = _list_measure(text, st, p.attrs["list"], measures_tbl) if "list" in p.attrs \
                     else _first_measure(text, scope, measures_tbl)
@@ -311,13 +390,28 @@ def _scope(text: str, pos: int, a: int, b: int, p: Mention, in_clause: list[Ment
     k = KIN.search(text, pos, b)
     if k and not re.search(r",\s+(?:she|he)\b", text[k.end():b]):
         end = k.start()
-    for q in in_clause:
-        if q is not p and q.evidence.start > pos and "list" not in q.attrs:
-            end = min(end, q.evidence.start)
+    later = sorted((q for q in in_clause if q is not p and q.evidence.start > pos and "list" not in q.attrs),
+                   key=lambda q: q.evidence.start)
+    cur = p
+    for q in later:
+        # "Rolando Choc Pop, president of the council, and the teacher Marcos Xol Ical were remanded":
+        # a coordinated subject shares the predicate that follows it
+        if COORDINATED.fullmatch(text[cur.evidence.end:q.evidence.start]):
+            cur = q
+            continue
+        end = min(end, q.evidence.start)
+        break
     start = a
-    for q in in_clause:
-        if q is not p and q.evidence.end <= pos and "list" not in q.attrs:
-            start = max(start, q.evidence.end)
+    earlier = sorted((q for q in in_clause if q is not p and q.evidence.end <= pos and "list" not in q.attrs),
+                     key=lambda q: -q.evidence.end)
+    cur = p
+    for q in earlier:
+        # "convicted A, youth coordinator B and C": objects in a row share the verb before them
+        if COORDINATED.fullmatch(text[q.evidence.end:cur.evidence.start]):
+            cur = q
+            continue
+        start = max(start, q.evidence.end)
+        break
     return start, end
 
 
@@ -449,6 +543,7 @@ def find_claims(ctx: DocContext, persons: list[Mention], events: list[Event]) ->
                 is_update = bool(update_cue.search(clause)) or "extended" in clause.lower()
                 out.append(Claim(topic=topic, value=val, evidence=[ctx.doc.span(a + m.start(), a + m.end())],
                                  update=is_update))
+    out += _money_claims(ctx) + _force_claims(ctx) + _year_claims(ctx, by_person(persons))
     # fate of a detainee
     unknown, sentenced = cue("cues", "fate_unknown"), cue("cues", "fate_sentenced")
     last_person: Mention | None = None
@@ -490,4 +585,119 @@ def find_claims(ctx: DocContext, persons: list[Mention], events: list[Event]) ->
         for p in before[-2:]:
             out.append(Claim(topic="relocation", subject=p.name, value=ym.group(0),
                              evidence=[ctx.doc.span(ys, ys + 4)], date=ym.group(0)))
+    return out
+
+
+# claims on amounts, force sizes and years of earlier events (cue frames in data/claims.yaml) ----------
+
+def by_person(persons: list[Mention]) -> list[Mention]:
+    return sorted((p for p in persons if not (HARD_ROLES & set(p.roles))), key=lambda p: p.evidence.start)
+
+
+def _money_res() -> list[re.Pattern[str]]:
+    cur = load("claims")["currencies"]
+    alts = "|".join(sorted(cur, key=len, reverse=True))
+    amount = r"(?P<n>\d{1,3}(?:[ ,.]\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<mult>million|m|thousand|k)\b)?"
+    return [re.compile(rf"(?P<cur>{alts})\s?{amount}", re.I), re.compile(rf"{amount}\s?(?P<cur>{alts})\b", re.I)]
+
+
+def _currency(word: str) -> str | None:
+    for pat, code in load("claims")["currencies"].items():
+        if re.fullmatch(pat, word, re.I):
+            return code
+    return None
+
+
+def _amount(raw: str, mult: str | None) -> float:
+    digits = re.sub(r"[ ,]", "", raw)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):
+        digits = raw.replace(".", "")
+    v = float(digits)
+    return v * {"million": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}.get((mult or "").lower(), 1)
+
+
+def _frame(ctx: DocContext, table: dict[str, list[str]], st: Sentence, pos: int) -> str | None:
+    """The frame whose cue stands nearest `pos` in its sentence, else in the sentence before."""
+    best = None
+    for name, cues in table.items():
+        for c in cues:
+            for m in re.finditer(c, ctx.text[st.start:st.end], re.I):
+                d = abs(st.start + m.start() - pos)
+                if best is None or d < best[0]:
+                    best = (d, name)
+    if best is not None:
+        return best[1]
+    i = ctx.sent_index(st.start)
+    if i:
+        prev = ctx.sents[i - 1]
+        for name, cues in table.items():
+            if any(re.search(c, ctx.text[prev.start:prev.end], re.I) for c in cues):
+                return name
+    return None
+
+
+def _money_claims(ctx: DocContext) -> list[Claim]:
+    out: list[Claim] = []
+    frames = load("claims")["money"]
+    for st in ctx.sents:
+        seen: list[tuple[int, int]] = []
+        for rx in _money_res():
+            for m in rx.finditer(ctx.text, st.start, st.end):
+                if any(m.start() < b and a < m.end() for a, b in seen):
+                    continue
+                seen.append(m.span())
+                code = _currency(m.group("cur"))
+                frame = _frame(ctx, frames, st, m.start())
+                if code is None or frame is None:
+                    continue
+                v = _amount(m.group("n"), m.group("mult"))
+                out.append(Claim(topic=f"amount.{frame}", value=f"{code} {as_number(v)}",
+                                 evidence=[ctx.doc.span(m.start(), m.end())]))
+    return out
+
+
+def _force_claims(ctx: DocContext) -> list[Claim]:
+    nouns = "|".join(load("claims")["force_nouns"])
+    rx = re.compile(rf"\b(?P<q>(?:some|about|around|approximately|nearly|almost|more than|over|at least)\s+)?(?P<n>{NUM})\s+"
+                    rf"(?:(?:armed|heavily armed|uniformed)\s+)?(?:{nouns})\b", re.I)
+    out: list[Claim] = []
+    for st in ctx.sents:
+        for m in rx.finditer(ctx.text, st.start, st.end):
+            v = value(m.group("n").replace(",", ""))
+            if v is None or v < 20:
+                continue  # "three police officers" is a detail, not a force
+            out.append(Claim(topic="force.size", value=str(as_number(v)), evidence=[ctx.doc.span(m.start(), m.end())]))
+    return out
+
+
+def _year_claims(ctx: DocContext, persons: list[Mention]) -> list[Claim]:
+    """ "jailed in 2015 on hooliganism charges" against "his 2014 conviction": a year of an earlier event."""
+    out: list[Claim] = []
+    frames = load("claims")["years"]
+    now = ctx.anchor.year if ctx.anchor else None
+    for st in ctx.sents:
+        for ym in re.finditer(r"\b(?:19|20)\d{2}\b", ctx.text[st.start:st.end]):
+            y = int(ym.group(0))
+            pos = st.start + ym.start()
+            if now is not None and y > now - 2:
+                continue
+            frame = None
+            for name, cues in frames.items():
+                if any(re.search(c, ctx.text[st.start:st.end], re.I) for c in cues):
+                    frame = name
+                    break
+            if frame is None:
+                continue
+            subj = None
+            if frame == "earlier_conviction":
+                before = [p for p in persons if p.evidence.start < pos and p.evidence.start >= st.start]
+                prev_i = ctx.sent_index(st.start)
+                if not before and prev_i:
+                    prev = ctx.sents[prev_i - 1]
+                    before = [p for p in persons if prev.start <= p.evidence.start < prev.end]
+                if not before:
+                    continue
+                subj = before[-1].name
+            out.append(Claim(topic=f"year.{frame}", subject=subj, value=ym.group(0),
+                             evidence=[ctx.doc.span(pos, pos + 4)], date=ym.group(0)))
     return out

@@ -15,7 +15,10 @@ from ..model import Document
 from .data import load, word_set
 from .provisions import instruments
 
-NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*|[A-Z]\.)"
+# letters beyond ASCII: Solórzano, Näkkäläjärvi, Tiúl, Şahin, Əliyev, Жанар
+UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽƏА-ЯЁІЇЄҚҒҮҰӘӨҺ"
+LO = "a-zß-öø-ÿā-žǎǐǒǔəа-яёіїєқғүұәөһ"
+NAME_TOKEN = rf"(?:(?:Mc|Mac|O['’])?[{UP}][{LO}]+(?:[-'’][{UP}][{LO}]+)*|[{UP}]\.)"
 NAME = rf"{NAME_TOKEN}(?:[ \t]+(?:de|da|dos|van|von|bin|ibn|al|el|del|la|le)[ \t]+{NAME_TOKEN}|[ \t]+{NAME_TOKEN}){{1,3}}"
 NAME_RE = re.compile(rf"\b{NAME}\b")
 LIST_RE = re.compile(rf"(?P<items>(?:Ms\.?\s+|Mr\.?\s+|Mrs\.?\s+)?{NAME}(?:\s*,\s*(?:and\s+)?(?:Ms\.?\s+|Mr\.?\s+|Mrs\.?\s+)?{NAME})+(?:\s*,?\s+and\s+(?:Ms\.?\s+|Mr\.?\s+|Mrs\.?\s+)?{NAME})?)")
@@ -29,6 +32,7 @@ ORG_PHRASE_RE = re.compile(
     r"\b(?:the\s+)?(?P<name>(?:(?:[A-Z][\w’'-]+(?:’s|'s)?)\s+)?(?:Chinese|Russian|Turkish|US|American|British|French|German|[A-Z][a-z]+(?:’s|'s)?)\s+"
     r"(?:Embassy|Consulate|consulate|embassy|Foreign Ministry|Ministry of [A-Z][a-z]+(?: [A-Z][a-z]+)*|Interior Ministry|Justice Ministry)"
     r"(?:\s+in\s+[A-Z][a-z]+)?)")
+BYLINE_RE = re.compile(rf"^[ \t]*(?:By|Written by|Reporting by|Text:)[ \t]+(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,3}})(?=[ \t]*(?:$|[|·,•]|and\b))", re.M)
 STRIP_RE = re.compile(r"^(?:the|The)\s+|(?:’s|'s)$")
 
 
@@ -47,7 +51,7 @@ def _clean_span(text: str, s: int, e: int) -> tuple[int, int]:
     if cut:
         e = s + cut.start()
     seg = text[s:e]
-    m = re.match(r"^(?:the|The)\s+", seg)
+    m = re.match(r"^(?:the|The)\s+|^(?:Release|Free|Freedom for|Justice for|Drop|Stop)\s+(?=[A-Z])", seg)
     if m:
         s += m.end()
     seg = text[s:e]
@@ -136,6 +140,12 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
     for m in TRANSLATION_RE.finditer(text):
         hits.append(NameHit("organization", m.start("name"), m.end("name"), strong=False, attrs={"translation": m.group("alt")}))
 
+    # bylines: "By Tatenda Mawere", "By Andrea Solís | December 10, 2025"
+    for m in BYLINE_RE.finditer(text):
+        s, e = m.span("name")
+        if looks_like_person(text[s:e]):
+            hits.append(NameHit("person", s, e, strong=True, attrs={"byline": True}))
+
     # 4. organisations from cues ("leader of X", "the Chinese consulate in Almaty")
     for m in ORG_CUE_RE.finditer(text):
         s, e = m.span("name")
@@ -171,7 +181,8 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
         s, e = _clean_span(text, s, e)
         if e <= s or BOOK_BEFORE.search(text[max(0, s - 30):s]) or text[e:e + 1] == ":":
             continue
-        if text[s:e].casefold() in not_entity or any(ch.isdigit() for ch in text[s:e]) or is_instrument(text[s:e]):
+        if text[s:e].casefold() in not_entity or any(ch.isdigit() for ch in text[s:e]) or is_instrument(text[s:e]) \
+                or starts_instrument(text, s, e) or UN_REF_RE.fullmatch(text[s:e]):
             continue
         nm = text[s:e]
         toks = _tokens(nm)
@@ -211,23 +222,38 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
             continue
         if looks_like_person(m.group(0)) and _person_context(text, s, e):
             hits.append(NameHit("person", s, e))
+    # a prison, a hospital, a detention centre is where people are held: a place, not an organisation
+    facility = word_set("names", "facility_words")
+    for h in hits:
+        if h.kind == "organization" and _tokens(text[h.start:h.end])[-1].casefold() in facility:
+            h.kind = "place"
     return _settle(hits)
 
 
-MEDIA_RE = re.compile(r"\b(?:told|(?:as )?seen by|according to|interview with)\s+(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)?)\b(?!\s+[A-Z])")
-SIGNATURE_RE = re.compile(r"^(?P<name>[A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,3})[ \t]*\n(?=[A-Z][\w-]*(?:\s+\w+){0,3}\s*(?:Rapporteur|Chair|Director|President|Secretary|Coordinator|Chair-Rapporteur|Expert|Member|of the))", re.M)
+MEDIA_RE = re.compile(rf"\b(?:told|(?:as )?seen by|according to|interview with)\s+(?P<name>[{UP}][{LO}]+(?:[{UP}][{LO}]+)?)\b(?!\s+[A-Z])")
+SIGNATURE_RE = re.compile(rf"^(?P<name>[{UP}][{LO}]+(?:[- ][{UP}][{LO}]+){{1,3}})[ \t]*\n(?=[A-Z][\w-]*(?:\s+\w+){{0,3}}\s*(?:Rapporteur|Chair|Director|President|Secretary|Coordinator|Chair-Rapporteur|Expert|Member|of the))", re.M)
 ORG_BEFORE = re.compile(r"\b(?:group|movement|organi[sz]ation|NGO|party|union|association|network|newspaper|outlet|website|agency)\s+$", re.I)
 # a work's title, not a name: "the book Backlash: China's Struggle…" ("book" anywhere just before, the others adjacent)
 BOOK_BEFORE = re.compile(r"(?-i:\bbook\b)|\b(?:film|report|novel|documentary)\s+$", re.I)
 PERSON_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|explained|wrote|noted|stated|joined|staged|was|is|has|had|remains|remained|spent|went|who\b|an?\s+(?:\d+-year-old|ethnic|human rights|journalist|lawyer|activist|blogger|citizen|member|leader|woman|man|mother|father))")
 
 
+@lru_cache(maxsize=None)
+def _title_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Words that stand before or after a person's name: "chairperson X", "X, secretary of …", "X, 64,"."""
+    words = "|".join(sorted((re.escape(w) for w in load("names")["person_titles"]), key=len, reverse=True))
+    before = re.compile(rf"\b(?:said|says|told|release of|{words})\s+$", re.I)
+    after = re.compile(rf"^(?:,\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){{0,2}}(?:{words})\b|,\s+\d{{1,3}},|,\s+respectively\b)", re.I)
+    return before, after
+
+
 def _person_context(text: str, s: int, e: int) -> bool:
-    after = text[e:e + 40]
-    before = text[max(0, s - 25):s]
+    after = text[e:e + 60]
+    before = text[max(0, s - 30):s]
     if PERSON_AFTER.match(after):
         return True
-    return bool(re.search(r"\b(?:said|says|told|lawyer|journalist|activist|defender|President|Minister|Ambassador|husband|wife|release of)\s+$", before))
+    tb, ta = _title_res()
+    return bool(tb.search(before) or ta.match(after))
 
 
 def _settle(hits: list[NameHit]) -> list[NameHit]:
@@ -263,10 +289,32 @@ def is_instrument(name: str) -> bool:
     return any(pat.fullmatch(name.strip()) for _, _, pat in instruments())
 
 
+def starts_instrument(text: str, s: int, e: int) -> bool:
+    """The span is the head of an instrument's name ("ILO Convention No" of "ILO Convention No. 169")."""
+    return any((m := pat.match(text, s)) is not None and m.end() >= e - 1 for _, _, pat in instruments())
+
+
+UN_REF_RE = re.compile(r"(?:AL|UA|OL|JAL|JUA|JOL)\s+[A-Z]{3}$")
+
+
+@lru_cache(maxsize=None)
+def _title_words() -> frozenset[str]:
+    extra = {"assistant", "deputy", "regional", "chief", "senior", "acting", "general", "provincial", "district"}
+    return frozenset(w.casefold() for w in load("names")["person_titles"] + load("names")["titles"]) | extra
+
+
 def canonical(text: str) -> str:
     """A mention's name as shown: inner whitespace folded, honorific and possessive removed."""
     t = re.sub(r"\s+", " ", text).strip()
-    t = re.sub(r"^(?:H\.E\.\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+", "", t)
+    t = re.sub(r"^(?:(?:[A-Z]\.)+\s*)?(?:H\.E\.\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+", "", t)
+    # "Assistant Commissioner Ezekiel Moyo", "Regional Magistrate Esther Gwatidzo": the title is not the name
+    toks = t.split(" ")
+    lead = _title_words()
+    k = 0
+    while k < len(toks) - 2 and toks[k].casefold() in lead:
+        k += 1
+    t = " ".join(toks[k:])
+    t = re.sub(r"\s+(?:and|or|of|the|de|y)$", "", t)
     return STRIP_RE.sub("", t)
 
 

@@ -1,18 +1,55 @@
-"""Legal provisions: instrument, article and part ("Article 174(2) of the Criminal Code")."""
+"""Legal provisions: instrument, article and part.
+
+Reads the forms reports use: "Article 174(2) of the Criminal Code", "articles 9, 14 (7)
+and 19 of the ICCPR", "article 206.3.2 of the Criminal Code" (article 206, part 3.2),
+"Article 193-1.3.1", "section 37(1)(b) of the Criminal Law (Codification and Reform) Act",
+"section 41 of the same Act", "Articles 5 and 10 of the Convention" (the convention named
+last), "(Article 203)" after an offence in a sentence that named its code.
+
+The instruments a reader knows by name are in data/instruments.yaml; a national law the
+table does not know ("the Maintenance of Peace and Order Act") keeps its name as written.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Document, Provision
 from .data import load
 
-ART = r"\d{1,4}(?:\.\d{1,3})?(?:\s*\(\d{1,2}\))?"
+# one cited number: 174 | 174(2) | 14 (7) | 37(1)(b) | 206.3.2 | 193-1.3.1 | 5.38
+ART = r"\d{1,4}(?:-\d{1,4})?(?:\.\d{1,3})*(?:\s?\(\d{1,2}\))?(?:\s?\([a-z]{1,3}\))?"
+HEAD = r"(?:Articles?|Arts?\.|Sections?|ss?\.|§§?)"
 ARTICLES_RE = re.compile(
-    rf"\b(?:Articles?|Art\.|arts?\.)\s+(?P<list>{ART}(?:\s*(?:,|and|to|–|-)\s*{ART})*)"
-    rf"(?:,?\s+(?:part|paragraph|para\.)\s+(?P<part>\d{{1,2}}))?"
+    rf"\b{HEAD}\s*(?P<list>{ART}(?:\s*(?:,|and|or|to|–|-)\s*{ART})*)"
+    rf"(?:,?\s+(?:part|paragraph|para\.|subsection|item)\s+(?P<part>\d{{1,2}}(?:\([a-z]\))?))?"
+    r"(?P<tail>,?\s+(?:of|under|in)\s+(?:the\s+|its\s+|this\s+)?)?", re.I)
+# "Article 19 said", "ARTICLE 19, the press freedom group": the organisation, not a provision
+NOT_PROVISION_RE = re.compile(r"(?:['’]s\b|,?\s+(?:said|says|has|have|is|was|called|urged|noted|and\s+other)\b"
+                              r"|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:group|organi[sz]ation|NGO|watchdog)\b)")
+PART_OF_RE = re.compile(
+    r"\b(?:part|paragraph|subsection)\s+(?P<part>\d{1,2})\s+of\s+(?:Article|section)\s+(?P<art>\d{1,4})"
     r"(?P<tail>\s+(?:of|under|in)\s+(?:the\s+)?)?", re.I)
-PART_OF_RE = re.compile(r"\b(?:part|paragraph)\s+(?P<part>\d{1,2})\s+of\s+Article\s+(?P<art>\d{1,4})", re.I)
+# the text that refers back to an instrument named before: "the same Act", "the Convention"
+BACK_RE = re.compile(r"(?:the\s+)?(?:same\s+|said\s+|above\s+|aforementioned\s+)?"
+                     r"(?P<head>Act|Code|Law|Convention|Covenant|Charter|Declaration|Constitution)\b")
+# a national law the table does not know: "the Maintenance of Peace and Order Act [Chapter 11:23]"
+NAME_WORD = r"[A-Z][\w'’\-]*"
+LAW_RE = re.compile(
+    rf"(?:the\s+)?(?P<name>{NAME_WORD}(?:\s+(?:(?:of|and|on|for|the|in|to)\s+)*(?:{NAME_WORD}|\([A-Z][^()]{{2,60}}\)))*?"
+    r"\s+(?:Act|Law|Code|Decree|Ordinance|Proclamation))\b(?!\s+(?:\(|Act\b|Law\b|Code\b))(?:,?\s+(?:No\.?\s*)?\d+(?:\s+of\s+\d{4})?)?"
+    r"(?:\s*\[[^\]]{1,40}\])?")
+INHERIT_WINDOW = 700  # characters back within which an article without an instrument takes the last one named
+
+
+@dataclass
+class Named:
+    key: str
+    name: str
+    start: int
+    end: int
+    national: bool
 
 
 @lru_cache(maxsize=None)
@@ -21,33 +58,107 @@ def instruments() -> list[tuple[str, dict, re.Pattern[str]]]:
     return [(k, v, re.compile(r"(?:" + "|".join(v["patterns"]) + r")", re.I)) for k, v in table.items()]
 
 
-def instrument_at(text: str, pos: int) -> tuple[str, str, int] | None:
-    """The instrument named at text[pos:], as (key, name as shown, end)."""
+def _country_name(spec: dict, written: str) -> str:
+    name = spec["name"]
+    if not spec.get("national"):
+        return name
+    country = re.search(r"\bof\s+(?:the\s+)?(?:Republic\s+of\s+)?([A-Z]\w+)\s*$", written) \
+        or re.match(r"([A-Z]\w+)['’]s\s", written)
+    return f"{name} of {country.group(1)}" if country and country.group(1) not in ("Republic", "State") else name
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", name.casefold()).strip("_")
+
+
+def instrument_at(text: str, pos: int) -> Named | None:
+    """The instrument named at text[pos:]: one of the table's, else a national law by its own name."""
     for key, spec, pat in instruments():
         m = pat.match(text, pos)
         if m:
-            name = spec["name"]
-            country = re.search(r"\bof\s+(?:the\s+)?(?:Republic\s+of\s+)?([A-Z]\w+)\s*$", m.group(0))
-            if spec.get("national") and country:
-                name = f"{name} of {country.group(1)}"
-            return key, name, m.end()
+            return Named(key, _country_name(spec, m.group(0)), pos, m.end(), bool(spec.get("national")))
+    m = LAW_RE.match(text, pos)
+    if m and len(m.group("name").split()) >= 2:
+        name = re.sub(r"\s+", " ", m.group("name"))
+        return Named(_slug(name), name, pos, m.end(), True)
     return None
+
+
+def named_instruments(text: str) -> list[Named]:
+    """Every place the text names an instrument, in order (the table's names first where they overlap)."""
+    found: list[Named] = []
+    for key, spec, pat in instruments():
+        for m in pat.finditer(text):
+            found.append(Named(key, _country_name(spec, m.group(0)), m.start(), m.end(), bool(spec.get("national"))))
+    for m in LAW_RE.finditer(text):
+        if len(m.group("name").split()) >= 2 and not any(n.start <= m.start("name") < n.end for n in found):
+            name = re.sub(r"\s+", " ", m.group("name"))
+            found.append(Named(_slug(name), name, m.start("name"), m.end(), True))
+    found.sort(key=lambda n: (n.start, -n.end))
+    out: list[Named] = []
+    for n in found:
+        if out and n.start < out[-1].end:
+            continue
+        out.append(n)
+    return out
+
+
+def _back_reference(text: str, pos: int, named: list[Named]) -> Named | None:
+    """ "the same Act", "the Convention": the last instrument named before `pos` with that head word."""
+    m = BACK_RE.match(text, pos)
+    if not m:
+        return None
+    head = m.group("head").casefold()
+    table = load("instruments")
+    for n in reversed([n for n in named if n.end <= pos]):
+        full = (table.get(n.key, {}).get("full") or "") + " " + n.name
+        words = full.casefold()
+        if head in words or (head in ("act", "code", "law") and n.national):
+            return Named(n.key, n.name, pos, m.end(), n.national)
+    return None
+
+
+def split_number(num: str) -> tuple[str, str | None]:
+    """'206.3.2' -> ('206', '3.2'); '37(1)(b)' -> ('37', '1(b)'); '14 (7)' -> ('14', '7'); '5.38' stays an article.
+
+    A dotted number whose first figure has three or more digits is an article and its part
+    (the post-Soviet codes' 206.3.2); with one or two digits it is itself an article number
+    (the administrative codes' 5.38, 20.2), and a further dot begins the part.
+    """
+    num = num.strip()
+    parens = re.findall(r"\(([0-9a-z]{1,3})\)", num)
+    base = re.sub(r"\s?\([0-9a-z]{1,3}\)", "", num).rstrip(".")
+    dots = base.split(".")
+    head = re.match(r"\d+", dots[0]).group(0)  # type: ignore[union-attr]
+    if len(dots) == 1:
+        art, rest = base, []
+    elif len(head) >= 3:
+        art, rest = dots[0], dots[1:]
+    else:
+        art, rest = ".".join(dots[:2]), dots[2:]
+    part = ".".join(rest) or None
+    if parens:
+        paren = parens[0] + "".join(f"({p})" for p in parens[1:])
+        part = f"{part}.{paren}" if part else paren
+    return art, part
 
 
 def _expand(listing: str) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
-    parts = re.split(r"\s*(,|and|to|–|-)\s*", listing)
+    items: list[str] = []
+    for p in re.split(r"\s*(,|\band\b|\bor\b|\bto\b|–)\s*", listing):
+        rng = re.fullmatch(r"(\d+)-(\d+)", p)
+        items += [rng.group(1), "to", rng.group(2)] if rng and int(rng.group(2)) > int(rng.group(1)) else [p]
     prev: int | None = None
     sep = None
-    for p in parts:
-        if p in (",", "and", "to", "–", "-"):
+    for p in items:
+        if p in (",", "and", "or", "to", "–"):
             sep = p
             continue
-        m = re.match(r"(\d{1,4}(?:\.\d{1,3})?)(?:\s*\((\d{1,2})\))?", p)
-        if not m:
+        if not re.match(r"\d", p or ""):
             continue
-        art, part = m.group(1), m.group(2)
-        if sep in ("to", "–", "-") and prev is not None and art.isdigit() and 0 < int(art) - prev <= 30:
+        art, part = split_number(p)
+        if sep in ("to", "–") and prev is not None and art.isdigit() and 0 < int(art) - prev <= 30:
             out += [(str(n), None) for n in range(prev + 1, int(art))]
         out.append((art, part))
         prev = int(art) if art.isdigit() else None
@@ -57,36 +168,51 @@ def _expand(listing: str) -> list[tuple[str, str | None]]:
 
 def find_provisions(doc: Document) -> list[Provision]:
     text = doc.text
+    named = named_instruments(text)
     out: list[Provision] = []
-    last_for_article: dict[str, tuple[str, str]] = {}
+    last_for_article: dict[str, Named] = {}
+    cited: list[tuple[int, Named]] = []  # (position, instrument) of each provision with its instrument
+
+    def resolve(tail_end: int | None, start: int, art: str) -> tuple[Named | None, int | None]:
+        if tail_end is not None:
+            inst = instrument_at(text, tail_end) or _back_reference(text, tail_end, named)
+            if inst is not None:
+                return inst, inst.end
+        recent = [n for p, n in cited if start - p <= INHERIT_WINDOW]
+        if recent:
+            return recent[-1], None
+        if art in last_for_article:
+            return last_for_article[art], None
+        return None, None
+
     for m in ARTICLES_RE.finditer(text):
-        inst = None
-        end = m.end("list")
-        if m.group("tail"):
-            inst = instrument_at(text, m.end("tail"))
-        if inst is None:
-            # "Article 21 of the ICCPR" failed; try "Article 7 of CEDAW" without "the", or inherit
-            after = re.match(r"\s+(?:of|under)\s+", text[m.end("list"):])
-            if after:
-                inst = instrument_at(text, m.end("list") + after.end())
+        word = text[m.start():m.start("list")].strip().casefold()
+        if word in ("s.", "ss.") and m.group("tail") is None:
+            continue  # a bare "s. 12" is too often something else
+        if m.group(0)[:1].isupper() and m.group(0)[:7].isupper() or NOT_PROVISION_RE.match(text, m.end("list")):
+            continue
         pairs = _expand(m.group("list"))
         if m.group("part") and len(pairs) == 1:
             pairs = [(pairs[0][0], m.group("part"))]
+        tail_end = m.end("tail") if m.group("tail") else None
+        inst, iend = resolve(tail_end, m.start(), pairs[0][0] if pairs else "")
+        if inst is None:
+            continue
+        end = iend if iend is not None else (m.end("part") if m.group("part") else m.end("list"))
+        span = doc.span(m.start(), end)
         for art, part in pairs:
-            if inst is not None:
-                key, name, iend = inst
-                end = iend
-                last_for_article[art] = (key, name)
-            elif art in last_for_article:
-                key, name = last_for_article[art]
-                end = m.end("list") if not m.group("part") else m.end("part")
-            else:
-                continue
-            out.append(Provision(instrument=key, instrument_name=name, article=art, part=part,
-                                 evidence=[doc.span(m.start(), end)]))
+            last_for_article[art] = inst
+            out.append(Provision(instrument=inst.key, instrument_name=inst.name, article=art, part=part,
+                                 evidence=[span]))
+        if iend is not None:
+            cited.append((m.start(), inst))
     for m in PART_OF_RE.finditer(text):
         art = m.group("art")
-        if art in last_for_article:
-            key, name = last_for_article[art]
-            out.append(Provision(key, name, art, m.group("part"), [doc.span(m.start(), m.end())]))
+        inst = None
+        if m.group("tail"):
+            inst = instrument_at(text, m.end("tail")) or _back_reference(text, m.end("tail"), named)
+        inst = inst or last_for_article.get(art)
+        if inst is not None:
+            end = inst.end if m.group("tail") and inst.start >= m.end("tail") else m.end("art")
+            out.append(Provision(inst.key, inst.name, art, m.group("part"), [doc.span(m.start(), end)]))
     return out

@@ -96,7 +96,19 @@ def from_markdown(data: bytes) -> Converted:
                         meta[key] = str(fm[name]).strip()
                         break
             text = text.lstrip("\ufeff")[m.end():]
-    return Converted(text, meta=meta)
+    return Converted(_unmark(text), meta=meta)
+
+
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EM = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])|(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
+_MD_LINK = re.compile(r"!?\[([^\]\n]+)\]\([^)\s]+(?:\s+\"[^\"]*\")?\)")
+
+
+def _unmark(text: str) -> str:
+    """Inline emphasis and link syntax off ("**Tafadzwa Chikwanha**" reads as the name); headings and lists stay."""
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_STRONG.sub(r"\2", text)
+    return _MD_EM.sub(lambda m: m.group(1) or m.group(2), text)
 
 
 # --- HTML ---------------------------------------------------------------------------
@@ -195,7 +207,7 @@ def from_html(data: bytes) -> Converted:
     meta: dict[str, Any] = {}
     try:
         md = extract_metadata(tree, extensive=False)
-        meta = {"title": md.title, "published": md.date, "publisher": md.sitename}
+        meta = {"title": md.title, "published": md.date, "publisher": md.sitename, "author": md.author}
     except Exception:  # metadata is a bonus; the text matters
         pass
     text = ""
@@ -213,6 +225,11 @@ def from_html(data: bytes) -> Converted:
         head = [x.strip() for x in text.strip().split("\n")[:4]]
         if not any(_loose_equal(title, x) for x in head):
             text = title + "\n\n" + text.strip()
+    author = (meta.get("author") or "").strip()
+    if author and len(author) <= 80 and author not in text[:2000]:
+        # the byline the page shows above the story, kept so the reporter is a grounded name
+        first, sep, rest = text.strip().partition("\n\n")
+        text = f"{first}\n\nBy {author}\n\n{rest}" if sep else f"{first}\n\nBy {author}"
     return Converted(text, cue_text=cue_text, meta={k: v for k, v in meta.items() if v})
 
 

@@ -222,6 +222,13 @@ def detect_published(text: str) -> str | None:
         d = date_line(line)
         if d:
             return d
+        # a byline of segments: "*Caspian Dispatch · Rights & Justice · 18 June 2026*"
+        segments = re.split(r"\s+[·•|]\s+", _plain(line).strip("*_ "))
+        if 1 < len(segments) <= 6:
+            for seg in segments:
+                d = date_line(seg.strip("*_ "))
+                if d:
+                    return d
     return None
 
 

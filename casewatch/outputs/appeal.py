@@ -93,14 +93,15 @@ def recipients(cf: dict[str, Any]) -> list[Recipient]:
 
 
 @lru_cache(maxsize=1)
-def _national_keys() -> frozenset[str]:
-    """Instrument keys marked national in the extractor's instrument table."""
-    return frozenset(k for k, v in load_data("instruments").items() if v.get("national"))
+def _international_keys() -> frozenset[str]:
+    """Instrument keys of the extractor's table that are not national laws (treaties, declarations)."""
+    return frozenset(k for k, v in load_data("instruments").items() if not v.get("national"))
 
 
 def _is_charge_provision(p: dict[str, Any]) -> bool:
+    """A national law (the table's, or one the extractor kept by its own name) that can carry a charge."""
     key = p.get("instrument_key") or ""
-    return key in _national_keys() and "procedure" not in key and "constitution" not in key
+    return key not in _international_keys() and "procedure" not in key and "constitution" not in key
 
 
 def _provision_label(p: dict[str, Any]) -> str:

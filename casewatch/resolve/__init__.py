@@ -78,7 +78,10 @@ def settle_kinds(items: list[tuple[str, Mention]]) -> None:
         votes[k][m.kind] += 1
         if any(a in m.attrs for a in STRONG_ATTRS) and m.kind != "person":
             strong[k] = m.kind
-    org_tokens = {k for k, v in votes.items() if " " not in k and (strong.get(k) == "organization" or v.most_common(1)[0][0] == "organization")}
+        elif m.kind == "person" and m.attrs.get("byline"):
+            strong[k] = "person"
+    org_tokens = {k for k, v in votes.items() if " " not in k and (strong.get(k) == "organization" or (
+        v.most_common(1)[0][0] == "organization" and v["organization"] >= 2))}
     for _, m in items:
         k = fold(m.name)
         if k in strong:
@@ -89,6 +92,16 @@ def settle_kinds(items: list[tuple[str, Mention]]) -> None:
             top, n = votes[k].most_common(1)[0]
             if n > votes[k][m.kind]:
                 m.kind = top
+
+
+def _stable_id(prefix: str, name: str, used: set[str]) -> str:
+    """An id from the entity's name ("p-tafadzwa-chikwanha"): the same on every rebuild, so links hold."""
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:48] or "x"
+    cand, n = f"{prefix}-{slug}", 2
+    while cand in used:
+        cand, n = f"{prefix}-{slug}-{n}", n + 1
+    used.add(cand)
+    return cand
 
 
 def resolve(extractions: dict[str, Extraction], judgements: list[Judgement] | None = None) -> list[Entity]:
@@ -110,8 +123,9 @@ def resolve(extractions: dict[str, Extraction], judgements: list[Judgement] | No
         ents.sort(key=lambda e: (min(m.evidence.start for d, m in e.mentions if d == e.docs[0]) if e.mentions else 0))
         ents.sort(key=lambda e: -len(e.mentions))
         prefix = kind[0] if kind != "place" else "l"
-        for i, e in enumerate(ents, 1):
-            e.id = f"{prefix}{i}"
+        used: set[str] = set()
+        for e in ents:
+            e.id = _stable_id(prefix, e.name, used)
         out += ents
     return out
 

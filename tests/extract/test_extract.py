@@ -107,7 +107,7 @@ def test_every_span_is_the_text_at_its_offsets(x):
     assert "Committee to Protect Journalists" in {m.name for m in ex.mentions if m.kind == "organization"}
 
 
-@pytest.mark.parametrize("name", ["events", "measures", "roles", "cues", "figures", "instruments", "names"])
+@pytest.mark.parametrize("name", ["events", "measures", "roles", "cues", "figures", "instruments", "names", "claims"])
 def test_data_files_load_and_compile(name):
     data = load(name)
     assert data

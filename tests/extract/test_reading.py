@@ -1,0 +1,115 @@
+"""Harder reading on texts of our own: provisions in national forms, coordinated and dashed lists,
+titles that make officials, bylines, direct speech and hypotheticals, claims that can conflict."""
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from casewatch.extract import Extractor
+from casewatch.extract.provisions import split_number
+from casewatch.model import Document
+
+
+@pytest.fixture(scope="module")
+def x():
+    return Extractor()
+
+
+def doc(text: str, published: str | None = "2026-04-10") -> Document:
+    return Document(sha256=hashlib.sha256(text.encode()).hexdigest(), filename="t.txt", media_type="text/plain",
+                    text=text, published=published, kind="news")
+
+
+def people(ex):
+    out = {}
+    for m in ex.mentions:
+        if m.kind == "person":
+            p = out.setdefault(m.name, {"roles": set(), "measures": set()})
+            p["roles"] |= set(m.roles)
+            p["measures"] |= {ms.type for ms in m.measures}
+    return out
+
+
+@pytest.mark.parametrize("written,article,part", [
+    ("206.3.2", "206", "3.2"), ("193-1.3.1", "193-1", "3.1"), ("37(1)(b)", "37", "1(b)"), ("14 (7)", "14", "7"),
+    ("5.38", "5.38", None), ("535.1", "535", "1"), ("174", "174", None)])
+def test_article_numbers_and_parts(written, article, part):
+    assert split_number(written) == (article, part)
+
+
+def test_national_forms_back_references_and_inherited_instruments(x):
+    ex = x.extract(doc(
+        "The nine were charged under article 318.2.1 of the Criminal Code of Belarus and section 12(3)(a) of the "
+        "Public Order Act. Prosecutors later added a charge under section 14 of the same Act. Belarus is bound by the "
+        "European Convention on Human Rights. The detention violates Articles 5 and 11 of the Convention and, "
+        "as the court has often found, Article 18. Article 19, the press freedom group, called for their release."))
+    got = {(p.instrument, p.instrument_name, p.article, p.part) for p in ex.provisions}
+    assert ("criminal_code", "Criminal Code of Belarus", "318", "2.1") in got
+    assert ("public_order_act", "Public Order Act", "12", "3(a)") in got
+    assert ("public_order_act", "Public Order Act", "14", None) in got
+    assert {("echr", "5"), ("echr", "11"), ("echr", "18")} <= {(p.instrument, p.article) for p in ex.provisions}
+    assert not any(p.article == "19" for p in ex.provisions)  # the organisation, not a provision
+    assert all(p.evidence[0].quote.lower().startswith(("article", "section")) for p in ex.provisions)
+
+
+def test_coordinated_and_dashed_lists_share_their_predicate(x):
+    ex = x.extract(doc(
+        "Moses Okello, chairperson of the Kasese Farmers' Union, and the teacher Grace Atim were sent to pretrial "
+        "detention on 3 March. Later that day, three others – the student Peter Obbo, the nurse Ruth Akello and the "
+        "driver Sam Opio – were sentenced to 20 days of administrative detention. The judge convicted union "
+        "treasurer Aisha Nabirye, youth leader Brian Kato and Esther Namutebi, a farmer, of unlawful assembly."))
+    p = people(ex)
+    for name in ("Moses Okello", "Grace Atim"):
+        assert "defendant" in p[name]["roles"] and "pretrial_detention" in p[name]["measures"], name
+    for name in ("Peter Obbo", "Ruth Akello", "Sam Opio"):
+        assert "administrative_sanction" in p[name]["measures"], name
+        assert "defendant" not in p[name]["roles"], name
+    for name in ("Aisha Nabirye", "Brian Kato", "Esther Namutebi"):
+        assert "sentence" in p[name]["measures"] and "defendant" in p[name]["roles"], name
+
+
+def test_titles_make_officials_and_speakers_are_not_accused(x):
+    ex = x.extract(doc(
+        "Regional Magistrate Joyce Mwale refused bail to the eight accused. A spokesperson for the National Police, "
+        "Peter Banda, said the arrests were lawful. Assistant Commissioner Grace Phiri confirmed the charges. "
+        "Mercy Tembo, the lawyer who represents the eight, said the charges were fabricated."))
+    p = people(ex)
+    assert "official" in p["Joyce Mwale"]["roles"] and "defendant" not in p["Joyce Mwale"]["roles"]
+    assert "official" in p["Peter Banda"]["roles"]
+    assert "Grace Phiri" in p and "official" in p["Grace Phiri"]["roles"]   # the title is not part of the name
+    assert "lawyer" in p["Mercy Tembo"]["roles"] and "defendant" not in p["Mercy Tembo"]["roles"]
+
+
+def test_byline_names_the_reporter(x):
+    ex = x.extract(doc("Activists detained in Lusaka\n\nBy Chanda Mulenga\n\nPolice detained four activists on Monday."))
+    assert "journalist" in people(ex)["Chanda Mulenga"]["roles"]
+
+
+def test_direct_speech_hypotheticals_and_headlines_are_not_events(x):
+    ex = x.extract(doc(
+        "Court refuses bail to Lusaka activists\n\n"
+        "On 2 April 2026 the court refused bail to the four. If convicted, they could face up to five years in prison. "
+        "\"From the first day they refused bail, we knew they would be convicted,\" said a relative."))
+    got = [(e.type, e.date) for e in ex.events]
+    assert ("pretrial_detention", "2026-04-02") in got
+    assert not any(t == "verdict" for t, _ in got)
+    assert sum(1 for t, _ in got if t == "pretrial_detention") == 1
+
+
+def test_claims_on_money_force_and_earlier_years(x):
+    ex = x.extract(doc(
+        "Police said they found $12,000 in cash at the office. Some 300 police officers surrounded the camp. "
+        "Juma Hassan was jailed in 2016 on sedition charges. The court set bail at 500,000 shillings each."))
+    claims = {(c.topic, c.value) for c in ex.claims}
+    assert ("amount.seized", "USD 12000") in claims
+    assert ("force.size", "300") in claims
+    assert ("year.earlier_conviction", "2016") in {(c.topic, c.value) for c in ex.claims if c.subject == "Juma Hassan"}
+    for c in ex.claims:
+        assert c.evidence[0].quote
+
+
+def test_undated_report_reads_yearless_days_after_its_last_full_date(x):
+    ex = x.extract(doc("On 17 January 2026 police arrested 12 activists. On 2 February they were further remanded "
+                       "in custody.", published=None))
+    assert ("measure_extended", "2026-02-02") in {(e.type, e.date) for e in ex.events}
