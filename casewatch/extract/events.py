@@ -664,8 +664,8 @@ def _force_claims(ctx: DocContext) -> list[Claim]:
     for st in ctx.sents:
         for m in rx.finditer(ctx.text, st.start, st.end):
             v = value(m.group("n").replace(",", ""))
-            if v is None or v < 20:
-                continue  # "three police officers" is a detail, not a force
+            if v is None or v < 20 or re.fullmatch(r"(?:19|20)\d\d", m.group("n")):
+                continue  # "three police officers" is a detail, "March 2026 police" a date, not a force
             out.append(Claim(topic="force.size", value=str(as_number(v)), evidence=[ctx.doc.span(m.start(), m.end())]))
     return out
 
