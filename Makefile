@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DB ?= $(CURDIR)/out/demo.db
 
-.PHONY: setup demo test eval bench clean
+.PHONY: setup demo test eval bench train clean
 
 $(BIN)/casewatch: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -36,6 +36,36 @@ eval: setup
 
 bench: setup
 	$(BIN)/casewatch benchmark seeds $(SHARED)/seeds --repeat 20
+
+# 1,000 documents (the seeds in turn, each copy numbered), all cores on each side: throughput and peak memory
+.PHONY: bench-1000
+bench-1000: setup
+	$(BIN)/casewatch benchmark seeds $(SHARED)/seeds --docs 1000
+
+# the checked-in screenshots of every page (docs/screenshots), taken by the browser tests; a plain test run
+# writes them to a temporary folder instead
+.PHONY: screenshots
+screenshots: setup
+	CASEWATCH_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/web/test_browser.py -k screenshots
+
+# the incident classifiers, from HRDsAttack's training split only (fixed seeds; writes incidents/data/model.json)
+train: setup
+	$(BIN)/pip install -q -e '.[train]'
+	$(BIN)/casewatch train hrdsattack $(SHARED)/hrdsattack/train.json
+
+# the seed dossier's first two pages and the urgent appeal as PNG for the README (docs/); needs Debian's
+# pango, DejaVu fonts and poppler-utils (.ci/pdf-setup)
+.PHONY: docs
+docs: setup
+	bash .ci/pdf-setup
+	mkdir -p out docs
+	rm -f out/docs.db
+	$(BIN)/casewatch --db out/docs.db ingest --case atajurt --title "Atajurt activists" $(SHARED)/seeds/
+	$(BIN)/casewatch --db out/docs.db dossier atajurt --format pdf -o out/atajurt-dossier.pdf
+	$(BIN)/casewatch --db out/docs.db appeal atajurt --format pdf -o out/atajurt-appeal.pdf
+	pdftoppm -png -r 110 -f 1 -l 1 -singlefile out/atajurt-dossier.pdf docs/dossier-1
+	pdftoppm -png -r 110 -f 2 -l 2 -singlefile out/atajurt-dossier.pdf docs/dossier-2
+	pdftoppm -png -r 110 -f 1 -l 1 -singlefile out/atajurt-appeal.pdf docs/appeal
 
 clean:
 	rm -rf out $(VENV)

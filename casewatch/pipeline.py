@@ -3,9 +3,21 @@
 Each report is read, extracted and written in one transaction of its own: a
 failure half-way through a file leaves the database as it was, and the rest
 of the batch goes on.  Ingesting the same file twice adds nothing.
+
+With ``workers > 1`` extraction runs in a pool of processes, each loading the
+language model once.  The main process reads the files, skips the ones already
+stored, sends the texts out (a bounded number at a time, so memory stays flat
+however many files there are) and writes each document with its facts in the
+order of the input, so the database ends up exactly as the serial path leaves it.
 """
 from __future__ import annotations
 
+import dataclasses
+import multiprocessing
+import os
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -13,9 +25,15 @@ from typing import Any, Callable, Iterable
 from . import casefile, ingest
 from .errors import CasewatchError, InputError
 from .extract import Extractor
-from .model import Document
+from .model import Document, Extraction
 from .settings import Settings
 from .store import Store
+
+# 'forkserver': workers start from a clean process that has imported spaCy once, never from the
+# main process with its open database connections and progress-bar thread ('fork' would copy both).
+START_METHOD = "forkserver"
+CHUNKSIZE = 2  # documents per task sent to a worker
+IN_FLIGHT = 4  # chunks per worker sent and not yet written back
 
 
 @dataclass
@@ -35,13 +53,39 @@ def extractor() -> Extractor:
     return _EXTRACTOR
 
 
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def _write(store: Store, case: str, doc: Document, ex: Extraction) -> None:
+    """One document and all its facts, in one transaction."""
+    with store.transaction() as conn:
+        store.add_document(conn, case, doc)
+        store.replace_facts(conn, case, ex)
+        store.touch_case(conn, case)
+
+
 def ingest_documents(store: Store, case: str, docs: Iterable[tuple[str, Callable[[], Document]]],
                      progress: Callable[[str], None] = lambda name: None, title: str | None = None,
-                     snapshot: bool = True) -> IngestReport:
-    """docs: (name, loader) pairs; a loader raises InputError for a bad file."""
+                     snapshot: bool = True, workers: int = 1) -> IngestReport:
+    """docs: (name, loader) pairs; a loader raises InputError for a bad file.
+
+    workers > 1 extracts in that many processes (same result as workers=1, in the same order).
+    """
     rep = IngestReport()
     with store.transaction() as conn:
         store.ensure_case(conn, case, title)
+    if workers > 1:
+        _ingest_parallel(store, case, docs, progress, rep, workers)
+    else:
+        _ingest_serial(store, case, docs, progress, rep)
+    if snapshot and rep.added:
+        save_snapshot(store, case, note=", ".join(rep.added))
+    return rep
+
+
+def _ingest_serial(store: Store, case: str, docs: Iterable[tuple[str, Callable[[], Document]]],
+                   progress: Callable[[str], None], rep: IngestReport) -> None:
     for name, load in docs:
         progress(name)
         try:
@@ -53,24 +97,144 @@ def ingest_documents(store: Store, case: str, docs: Iterable[tuple[str, Callable
             rep.skipped.append(name)
             continue
         try:
-            ex = extractor().extract(doc)
-            with store.transaction() as conn:
-                store.add_document(conn, case, doc)
-                store.replace_facts(conn, case, ex)
-                store.touch_case(conn, case)
+            _write(store, case, doc, extractor().extract(doc))
         except CasewatchError as e:
             rep.failed.append(InputError(name, str(e)))
             continue
         rep.added.append(name)
-    if snapshot and rep.added:
-        save_snapshot(store, case, note=", ".join(rep.added))
-    return rep
+
+
+# the worker side -------------------------------------------------------------
+def _init_worker() -> None:
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    extractor()
+
+
+def _extract_chunk(docs: list[Document]) -> list[tuple[Extraction | None, str | None]]:
+    """Each document extracted on its own, exactly as the serial path does; a CasewatchError is its reason."""
+    out: list[tuple[Extraction | None, str | None]] = []
+    for doc in docs:
+        try:
+            out.append((extractor().extract(doc), None))
+        except CasewatchError as e:
+            out.append((None, str(e)))
+    return out
+
+
+# the main side ---------------------------------------------------------------
+@dataclass
+class _Item:
+    """One input in its place in the batch."""
+    name: str
+    kind: str  # "failed" (could not be read), "stored" (already there), "dup" (same bytes as one on its way), "doc"
+    doc: Document | None = None
+    error: InputError | None = None
+    future: Future | None = None
+    index: int = 0
+
+
+def _ingest_parallel(store: Store, case: str, docs: Iterable[tuple[str, Callable[[], Document]]],
+                     progress: Callable[[str], None], rep: IngestReport, workers: int,
+                     chunksize: int = CHUNKSIZE, start_method: str | None = None) -> None:
+    start_method = start_method or START_METHOD
+    ctx = multiprocessing.get_context(start_method)
+    if start_method == "forkserver":
+        ctx.set_forkserver_preload(["casewatch.extract", "spacy"])
+    items: deque[_Item] = deque()  # in input order; at most `limit` of kind "doc"
+    chunk: list[_Item] = []  # documents not yet sent
+    on_way: set[str] = set()  # sha256 of the documents sent and not yet written
+    outcome: dict[str, str | None] = {}  # sha256 -> None (written) or why it failed, for later copies
+    limit = workers * chunksize * IN_FLIGHT
+    waiting = 0
+    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker)
+
+    def submit() -> None:
+        if chunk:
+            # the original bytes stay here: the worker needs only the text and the metadata
+            fut = pool.submit(_extract_chunk, [dataclasses.replace(it.doc, raw=b"") for it in chunk])
+            for i, it in enumerate(chunk):
+                it.future, it.index = fut, i
+            chunk.clear()
+
+    def finish_one() -> None:
+        nonlocal waiting
+        it = items.popleft()
+        progress(it.name)
+        if it.kind == "failed":
+            assert it.error is not None
+            rep.failed.append(it.error)
+            return
+        if it.kind == "stored":
+            rep.skipped.append(it.name)
+            return
+        assert it.doc is not None
+        sha = it.doc.sha256
+        if it.kind == "dup":  # the first copy came earlier in this batch: its fate is this one's
+            reason = outcome[sha]
+            if reason is None:
+                rep.skipped.append(it.name)
+            else:
+                rep.failed.append(InputError(it.name, reason))
+            return
+        if it.future is None:
+            submit()
+        assert it.future is not None
+        try:
+            ex, reason = it.future.result()[it.index]
+        except BrokenProcessPool:
+            raise CasewatchError(f"{it.name}: a worker process died while extracting it (out of memory?); "
+                                 "the documents before it are stored") from None
+        waiting -= 1
+        if reason is None:
+            try:
+                _write(store, case, it.doc, ex)
+            except CasewatchError as e:
+                reason = str(e)
+        on_way.discard(sha)
+        outcome[sha] = reason
+        if reason is None:
+            rep.added.append(it.name)
+        else:
+            rep.failed.append(InputError(it.name, reason))
+
+    try:
+        for name, load in docs:
+            try:
+                doc = load()
+            except InputError as e:
+                items.append(_Item(name, "failed", error=e))
+                continue
+            if doc.sha256 in on_way:
+                items.append(_Item(name, "dup", doc=doc))
+                continue
+            if store.has_document(case, doc.sha256):
+                items.append(_Item(name, "stored"))
+                continue
+            it = _Item(name, "doc", doc=doc)
+            items.append(it)
+            chunk.append(it)
+            on_way.add(doc.sha256)
+            waiting += 1
+            if len(chunk) >= chunksize:
+                submit()
+            while waiting >= limit:
+                finish_one()
+        submit()
+        while items:
+            finish_one()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def ingest_paths(store: Store, case: str, paths: list[Path], settings: Settings,
                  progress: Callable[[str], None] = lambda name: None, title: str | None = None,
-                 published: str | None = None, on_total: Callable[[int], None] = lambda n: None) -> IngestReport:
-    """Folders expanded once; `on_total` hears how many files will be read, before the first."""
+                 published: str | None = None, on_total: Callable[[int], None] = lambda n: None,
+                 workers: int = 1) -> IngestReport:
+    """Folders expanded once; `on_total` hears how many files will be read, before the first.
+
+    workers: processes for extraction (never more than there are files; 1 extracts in this process).
+    """
     files, errors = ingest.iter_paths(paths)
     on_total(len(files))
 
@@ -81,7 +245,8 @@ def ingest_paths(store: Store, case: str, paths: list[Path], settings: Settings,
                 doc.published = published
             return doc
         return load
-    rep = ingest_documents(store, case, [(str(p), loader(p)) for p in files], progress, title)
+    rep = ingest_documents(store, case, ((str(p), loader(p)) for p in files), progress, title,
+                           workers=min(workers, len(files)))
     rep.failed = errors + rep.failed
     return rep
 

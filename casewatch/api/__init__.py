@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Optional
 
-from fastapi import APIRouter, Depends, File, Form, Header, HTTPException, Request, UploadFile, status
+from fastapi import APIRouter, Depends, File, Form, Header, HTTPException, Query, Request, UploadFile, status
 from pydantic import BaseModel, Field
 
 from ..settings import Settings
@@ -68,11 +68,39 @@ class UploadPublic(BaseModel):
     skipped: list[str]
 
 
+class SearchHit(BaseModel):
+    type: Literal["fact", "text"] = Field(description="an extracted fact, or a passage of a report's text")
+    case: str
+    doc: str
+    title: str = Field(description="the report's title (or file name)")
+    kind: str = Field(description="the fact's kind (person, event, provision …), or 'document'")
+    label: str = Field(description="what the fact says in words; the report's title for a text hit")
+    start: Optional[int] = Field(description="offset of the quote or passage in the report's text (None: only the title matched)")
+    end: Optional[int] = None
+    quote: str = Field(description="text[start:end]")
+    snippet: str = Field(description="HTML: the source text escaped, the matches in <mark>")
+    label_snippet: str = Field(description="HTML: the label escaped, the matches in <mark>")
+    count: int = Field(description="how often this fact is in the report, or how many matches the text has")
+    url: str = Field(description="the reader at this quote or passage")
+
+
+class SearchPublic(BaseModel):
+    query: str
+    case: Optional[str] = None
+    person: Optional[str] = None
+    provision: Optional[str] = None
+    event_type: Optional[str] = None
+    facts: list[SearchHit]
+    texts: list[SearchHit]
+    more: bool = Field(description="more hits than the limit")
+
+
 cases = APIRouter(prefix="/cases", tags=["cases"])
 persons = APIRouter(prefix="/cases/{case}/persons", tags=["persons"])
 documents = APIRouter(prefix="/cases/{case}/documents", tags=["documents"])
 judgements = APIRouter(prefix="/cases/{case}/judgements", tags=["judgements"])
 uploads = APIRouter(prefix="/cases/{case}/upload", tags=["uploads"])
+search = APIRouter(prefix="/search", tags=["search"])
 
 
 @cases.get("", response_model=list[CasePublic])
@@ -90,18 +118,18 @@ def create_case(body: CaseCreate, store: StoreDep) -> dict[str, Any]:
 @cases.get("/{case}")
 def get_case(case: str, store: StoreDep) -> dict[str, Any]:
     """The case file (casewatch.casefile/1)."""
-    return service.casefile(store, case)
+    return service.casefile(store, case, shared=True)
 
 
 @persons.get("/{pid}")
 def get_person(case: str, pid: str, store: StoreDep) -> dict[str, Any]:
-    return service.person(service.casefile(store, case), pid)
+    return service.person(service.casefile(store, case, shared=True), pid)
 
 
 @documents.get("/{doc}")
 def get_document(case: str, doc: str, store: StoreDep) -> dict[str, Any]:
     """The stored text with every evidence span of the case that falls in it."""
-    return service.document(store, service.casefile(store, case), doc)
+    return service.document(store, service.casefile(store, case, shared=True), doc)
 
 
 @judgements.get("", response_model=list[JudgementPublic])
@@ -139,8 +167,22 @@ async def upload(case: str, request: Request, store: StoreDep, settings: Setting
     return {"added": rep.added, "skipped": rep.skipped}
 
 
+@search.get("", response_model=SearchPublic, responses={400: {"description": "a search or filter that cannot be read"}})
+def get_search(store: StoreDep,
+               q: Annotated[str, Query(max_length=500, description='words (all must occur), "a phrase", prefix*, OR between two')],
+               case: Annotated[Optional[str], Query(max_length=200)] = None,
+               person: Annotated[Optional[str], Query(max_length=200, description="a person id of the case (needs case)")] = None,
+               provision: Annotated[Optional[str], Query(max_length=300, description="instrument:article[:part], e.g. iccpr:9")] = None,
+               event_type: Annotated[Optional[str], Query(max_length=60)] = None,
+               limit: Annotated[int, Query(ge=1, le=200)] = 50) -> dict[str, Any]:
+    """Full text over the reports and the extracted facts, with filters; each hit links to its quote in the reader."""
+    return service.search(store, q, case=case, person=person, provision=provision, event_type=event_type, limit=limit)
+
+
 def router() -> APIRouter:
     api = APIRouter(prefix="/api")
-    for r in (cases, persons, documents, judgements, uploads):
+    for r in (cases, persons, documents, judgements, uploads, search):
         api.include_router(r)
+    from .outputs import router as outputs  # dossier, appeal, communication (issue 5)
+    api.include_router(outputs)
     return api

@@ -136,6 +136,8 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
     cf["conflicts"] = conflicts
     cf["updates"] = updates
     cf["headline"] = _headline(cf)
+    from .communications import communications  # the UN letters received, as items of the case
+    cf["communications"] = communications(cf["documents"], cf["persons"])
     return cf
 
 

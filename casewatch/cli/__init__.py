@@ -46,7 +46,9 @@ def main_options(db: Optional[str] = typer.Option(None, "--db", help="Database: 
 def ingest(paths: list[Path] = typer.Argument(..., help="Report files or folders (.txt .md .html .htm .pdf)."),
            case: str = typer.Option(..., "--case", help="The case to add the reports to (created if new)."),
            title: Optional[str] = typer.Option(None, "--title", help="The case's title."),
-           published: Optional[str] = typer.Option(None, "--published", help="Publication date for these reports (ISO).")) -> None:
+           published: Optional[str] = typer.Option(None, "--published", help="Publication date for these reports (ISO)."),
+           workers: int = typer.Option(os.cpu_count() or 1, "--workers", min=1,
+                                       help="Processes for extraction (default: all cores; 1 extracts in this process).")) -> None:
     """Read reports into a case: text, extraction, resolution, stored in one transaction per file."""
     from ..pipeline import extractor, ingest_paths
     settings = state.settings()
@@ -54,7 +56,8 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Report files or folders
     with Progress(TextColumn("[bold]reading"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                   TimeElapsedColumn(), console=err, transient=True) as prog:
         task = prog.add_task("loading the language model", total=None)
-        extractor()
+        if workers == 1:  # otherwise each worker process loads it
+            extractor()
         seen = {"n": 0}
 
         def step(name: str) -> None:
@@ -63,7 +66,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Report files or folders
             seen["n"] += 1
             prog.update(task, description=Path(name).name)
         rep = ingest_paths(store, case, paths, settings, progress=step, title=title, published=published,
-                           on_total=lambda n: prog.update(task, total=max(1, n)))
+                           on_total=lambda n: prog.update(task, total=max(1, n)), workers=workers)
         prog.advance(task)
     for e in rep.failed:
         err.print(f"[red]error[/red] {e}", highlight=False, soft_wrap=True)

@@ -1,4 +1,4 @@
-"""Commands for acting on a case: agenda, appeal letter, changes since the last ingest."""
+"""Commands for acting on a case: agenda, appeal letter, changes since the last ingest, dossier, communication."""
 from __future__ import annotations
 
 import json
@@ -40,12 +40,20 @@ def agenda(case: Optional[str] = typer.Argument(None, help="The case (default: e
 @app.command()
 def appeal(case: str = typer.Argument(...),
            output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write (default: standard output)."),
-           template: Optional[Path] = typer.Option(None, "--template", help="A Jinja2 template to use instead of the built-in one.")) -> None:
+           template: Optional[Path] = typer.Option(None, "--template", help="A Jinja2 template to use instead of the built-in one."),
+           format: str = typer.Option("md", "--format", "-f", help="md, html or pdf.")) -> None:
     """An urgent-appeal letter (Markdown) to the authorities the sources name, every fact cited."""
     from ..outputs import appeal as ap
-    if template is not None and not template.is_file():
-        raise CasewatchError(f"{template}: no such template")
-    _write(ap.render(_casefiles(case)[0], template), output)
+    from ..outputs.communication import letter_html
+    from ..outputs.dossier import html_to_pdf
+    _format(format, ("md", "html", "pdf"), "appeal")
+    cf = _casefiles(case)[0]
+    md = ap.render(cf, _template(template))
+    if format == "md":
+        _write(md, output)
+        return
+    html = letter_html(md, f"Urgent appeal: {cf.get('title') or case}")
+    _write(html if format == "html" else html_to_pdf(html), output)
 
 
 @app.command()
@@ -68,3 +76,58 @@ def changes(case: str = typer.Argument(...),
     title = (f"Changes in {case}: snapshot {latest['id']} ({latest['created_at']}) against "
              + (f"snapshot {base['id']} ({base['created_at']})" if base else "nothing before it"))
     _write(ch.render_text(d, title), output)
+
+
+def _template(template: Path | None) -> Path | None:
+    if template is not None and not template.is_file():
+        raise CasewatchError(f"{template}: no such template")
+    return template
+
+
+def _format(format: str, known: tuple[str, ...], what: str) -> str:
+    if format not in known:
+        raise CasewatchError(f"unknown {what} format {format!r} (known: {', '.join(known)})")
+    return format
+
+
+@app.command()
+def dossier(case: str = typer.Argument(...),
+            format: str = typer.Option("md", "--format", "-f", help="md, html or pdf."),
+            output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write (default: standard output)."),
+            template: Optional[Path] = typer.Option(None, "--template", help="A Jinja2 template to use instead of the built-in "
+                                                    "one (Markdown for md, HTML for html and pdf).")) -> None:
+    """A case brief: summary, people and measures, timeline chart, charges, international standards engaged,
+    UN communications, open conflicts and sources, every fact cited [n] to an exact quote."""
+    from ..outputs import dossier as ds
+    _format(format, ds.FORMATS, "dossier")
+    _template(template)
+    cf = _casefiles(case)[0]
+    windows = state.settings().reply_window_days
+    if format == "pdf":
+        _write(ds.render_pdf(cf, template, reply_window_days=windows), output)
+        return
+    ctx = ds.build_context(cf, reply_window_days=windows)
+    href = None
+    if format == "md" and output is not None and ctx["chart_svg"]:
+        chart = output.with_name(f"{output.stem}-timeline.svg")     # beside the Markdown, linked by name
+        _write(ctx["chart_svg"], chart)
+        href = chart.name
+    _write(ds.render(cf, format, template, chart_href=href, context=ctx), output)
+
+
+@app.command()
+def communication(case: str = typer.Argument(...),
+                  format: str = typer.Option("md", "--format", "-f", help="md, html or pdf."),
+                  output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write (default: standard output)."),
+                  template: Optional[Path] = typer.Option(None, "--template", help="A Jinja2 (Markdown) template to use "
+                                                          "instead of the built-in one."),
+                  state_name: Optional[str] = typer.Option(None, "--state", help="The State written to (default: the "
+                                                           "addressee of the UN letters received, else the one the sources name).")) -> None:
+    """A communication to a government in the form UN Special Procedures use: the information received
+    (cited), numbered questions that follow from the facts, and an annex of the international provisions engaged."""
+    from ..outputs import communication as cm
+    _format(format, cm.FORMATS, "communication")
+    _template(template)
+    cf = _casefiles(case)[0]
+    _write(cm.render_format(cf, format, template, state=state_name,
+                            reply_window_days=state.settings().reply_window_days), output)

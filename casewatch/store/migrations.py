@@ -83,6 +83,36 @@ def m001_initial(conn: Connection) -> None:
     """)
 
 
+@migration
+def m002_search(conn: Connection) -> None:
+    """Full text (SQLite FTS5) over the reports and the facts, filled from what is already stored.
+
+    documents_fts is contentless (the text stays in documents only; search_docs gives each report the integer
+    rowid FTS5 needs); facts_fts keeps its quote and label, keyed by facts.id.  PostgreSQL, and a SQLite built
+    without FTS5, search with LIKE instead and need no table.
+    """
+    if conn.dialect.name != "sqlite":
+        return
+    try:
+        conn.execute(text("CREATE VIRTUAL TABLE temp._fts5_probe USING fts5(x)"))
+        conn.execute(text("DROP TABLE temp._fts5_probe"))
+    except Exception:  # noqa: BLE001 - no FTS5 in this SQLite
+        return
+    tokenize = "tokenize = 'unicode61 remove_diacritics 2'"
+    _exec(conn, f"""
+    CREATE TABLE search_docs (
+        id INTEGER PRIMARY KEY,
+        case_id VARCHAR(200) NOT NULL,
+        doc_id VARCHAR(40) NOT NULL,
+        UNIQUE (case_id, doc_id)
+    );
+    CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='', {tokenize});
+    CREATE VIRTUAL TABLE facts_fts USING fts5(quote, kind, label, {tokenize})
+    """)
+    from . import rebuild_search_index  # the same code that keeps the index up to date
+    rebuild_search_index(conn)
+
+
 def apply(conn: Connection) -> list[str]:
     """Apply every migration not yet recorded; returns the names applied."""
     conn.execute(text("CREATE TABLE IF NOT EXISTS _migrations (name VARCHAR(200) PRIMARY KEY, applied_at VARCHAR(40) NOT NULL)"))

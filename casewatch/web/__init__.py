@@ -120,6 +120,8 @@ def create_app(settings: Settings) -> FastAPI:
 
     app.include_router(api_router())
     app.include_router(web_router)
+    from .outputs import router as outputs_router  # dossier, appeal, communication pages (issue 5)
+    app.include_router(outputs_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     return app

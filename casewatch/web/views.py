@@ -3,14 +3,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Optional
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from ..api import SettingsDep, StoreDep
 from ..api import service
-from ..errors import InputError, Invalid
+from ..errors import InputError, Invalid, NotFound
 from ..model import vocab
+from ..store import BadQuery
 from . import csrf
 from .highlight import render as highlight
 
@@ -37,7 +38,7 @@ def see(url: str) -> RedirectResponse:
 
 
 def case_ctx(store, case: str) -> dict[str, Any]:  # noqa: ANN001
-    cf = service.casefile(store, case)
+    cf = service.casefile(store, case, shared=True)  # the templates only read it
     return {"cf": cf, "case": case, "info": store.case(case), "pid_of": {p["id"]: p for p in cf["persons"]},
             "docs": {d["id"]: d for d in cf["documents"]}, "open_conflicts": service.open_conflicts(cf)}
 
@@ -78,12 +79,55 @@ def person(request: Request, case: str, pid: str, store: StoreDep) -> HTMLRespon
     return page(request, "person.html", tab="overview", p=service.person(ctx["cf"], pid), roles=vocab()["roles"], **ctx)
 
 
+def with_hit(d: dict[str, Any], hl: str | None) -> None:
+    """A search hit's passage (hl=START-END) joins the spans, so #s-START-END finds it even where no fact is."""
+    if not hl:
+        return
+    start, end = (int(x) for x in hl.split("-"))
+    if not 0 <= start < end <= len(d["text"]):
+        return
+    for s in d["spans"]:
+        if (s["start"], s["end"]) == (start, end):
+            s["kinds"].append("hit")
+            return
+    d["spans"].append({"id": f"s-{start}-{end}", "start": start, "end": end, "quote": d["text"][start:end],
+                       "kinds": ["hit"], "labels": ["search match"]})
+    d["spans"].sort(key=lambda s: (s["start"], -s["end"]))
+
+
 @router.get("/cases/{case}/documents/{doc}", response_class=HTMLResponse)
-def reader(request: Request, case: str, doc: str, store: StoreDep) -> HTMLResponse:
+def reader(request: Request, case: str, doc: str, store: StoreDep,
+           hl: Annotated[Optional[str], Query(pattern=r"^\d{1,9}-\d{1,9}$")] = None) -> HTMLResponse:
     ctx = case_ctx(store, case)
     d = service.document(store, ctx["cf"], doc)
+    with_hit(d, hl)
     kinds = sorted({k for s in d["spans"] for k in s["kinds"]})
     return page(request, "reader.html", tab="documents", d=d, body=highlight(d["text"], d["spans"]), kinds=kinds, **ctx)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, store: StoreDep, q: str = "", case: str = "", person: str = "", provision: str = "",
+           event_type: str = "") -> HTMLResponse:
+    form = {"q": q, "case": case, "person": person, "provision": provision, "event_type": event_type}
+    ctx: dict[str, Any] = {"tab": "search", "form": form, "all_cases": store.cases(), "event_types": vocab()["event_types"],
+                           "persons": [], "provisions": [], "provision_value": service.provision_value,
+                           "provision_label": service.provision_label}
+    status, error, res = 200, None, None
+    if case.strip():
+        try:
+            ctx.update(case_ctx(store, case.strip()))
+            ctx["persons"] = sorted(ctx["cf"]["persons"], key=lambda p: p["name"].casefold())
+            ctx["provisions"] = ctx["cf"]["provisions"]
+        except NotFound as e:
+            status, error = 404, str(e)
+    if q.strip() and error is None:
+        try:
+            res = service.search(store, q, case=case, person=person, provision=provision, event_type=event_type)
+        except BadQuery as e:
+            status, error = 400, str(e)
+        except NotFound as e:
+            status, error = 404, str(e)
+    return page(request, "search.html", status=status, error=error, res=res, **ctx)
 
 
 @router.get("/cases/{case}/conflicts", response_class=HTMLResponse)

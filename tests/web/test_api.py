@@ -40,8 +40,8 @@ def test_document_spans_point_into_text(client) -> None:  # noqa: ANN001
         assert doc["text"][s["start"]:s["end"]] == s["quote"] and s["id"] == f"s-{s['start']}-{s['end']}"
 
 
-@pytest.mark.parametrize("url", [f"/api/cases/nope", f"/api/cases/{CASE}/persons/p9999", f"/api/cases/{CASE}/documents/dnope",
-                                 f"/api/cases/nope/judgements"])
+@pytest.mark.parametrize("url", ["/api/cases/nope", f"/api/cases/{CASE}/persons/p9999", f"/api/cases/{CASE}/documents/dnope",
+                                 "/api/cases/nope/judgements"])
 def test_unknown_ids_are_404_json(client, url: str) -> None:  # noqa: ANN001
     r = client.get(url)
     assert r.status_code == 404 and r.json()["detail"]
@@ -55,7 +55,7 @@ def test_unknown_page_is_404_html(client) -> None:  # noqa: ANN001
 def test_openapi(client) -> None:  # noqa: ANN001
     paths = client.get("/openapi.json").json()["paths"]
     for p in ("/api/cases", "/api/cases/{case}", "/api/cases/{case}/persons/{pid}", "/api/cases/{case}/documents/{doc}",
-              "/api/cases/{case}/judgements", "/api/cases/{case}/upload"):
+              "/api/cases/{case}/judgements", "/api/cases/{case}/upload", "/api/search"):
         assert p in paths
     assert not any(not p.startswith("/api") for p in paths)
 
@@ -184,6 +184,6 @@ def test_every_page_renders(client) -> None:  # noqa: ANN001
     cf = client.get(f"/api/cases/{CASE}").json()
     for url in ("/", f"/cases/{CASE}", f"/cases/{CASE}/timeline", f"/cases/{CASE}/persons/{cf['persons'][0]['id']}",
                 f"/cases/{CASE}/documents/{cf['documents'][0]['id']}", f"/cases/{CASE}/conflicts",
-                f"/cases/{CASE}/review", f"/cases/{CASE}/upload"):
+                f"/cases/{CASE}/review", f"/cases/{CASE}/upload", "/search", f"/search?case={CASE}&q=detained"):
         r = client.get(url)
         assert r.status_code == 200, url

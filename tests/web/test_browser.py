@@ -2,9 +2,13 @@
 
 Opt-in by marker (``-m browser``) is not required: the tests skip when
 /usr/bin/chromium is missing (.ci/browser-setup installs it).
+
+Screenshots go to a temporary folder, so a test run leaves the checkout as it was;
+``CASEWATCH_SCREENSHOTS=docs/screenshots`` (``make screenshots``) refreshes the checked-in set.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterator
 
@@ -17,7 +21,6 @@ from .conftest import CASE
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
-SHOTS = ROOT / "docs" / "screenshots"
 SIZES = [(1280, 800), (390, 844)]
 
 pytestmark = [pytest.mark.browser,
@@ -31,6 +34,17 @@ def browser() -> Iterator:
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where screenshots go: $CASEWATCH_SCREENSHOTS (relative to the checkout) or a temporary folder."""
+    env = os.environ.get("CASEWATCH_SCREENSHOTS")
+    if not env:
+        return tmp_path_factory.mktemp("screenshots")
+    path = Path(env) if Path(env).is_absolute() else ROOT / env
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 @pytest.fixture
@@ -185,8 +199,65 @@ def test_hostile_report_is_shown_escaped(page) -> None:  # noqa: ANN001
         assert page.evaluate("() => window.__pwned") is None
 
 
-def test_screenshots(browser, live_server: str) -> None:  # noqa: ANN001
-    """Every page at desktop and phone size, into docs/screenshots/."""
+def test_search_a_name_and_follow_a_hit_to_its_quote(page) -> None:  # noqa: ANN001
+    page.goto(f"/cases/{CASE}")
+    page.get_by_role("navigation", name="case").get_by_role("link", name="Search").click()
+    page.wait_for_url(f"**/search?case={CASE}")
+    words = page.get_by_label("Words")
+    assert words.evaluate("e => e === document.activeElement"), "the search box has the focus"
+    words.fill("Maksutkhan")
+    words.press("Enter")
+    page.wait_for_url("**q=Maksutkhan*")
+    assert "match “Maksutkhan”" in page.locator("#search-summary").inner_text()
+    hit = page.locator(".facts-hits a.quote").first
+    quote = hit.inner_text().strip("“”")
+    assert "Maksutkhan" in quote and hit.locator("mark").count() >= 1
+    href = hit.get_attribute("href")
+    hit.click()
+    page.wait_for_url("**/documents/**")
+    anchor = href.split("#", 1)[1]
+    mark = page.locator(f"mark#{anchor}")
+    assert mark.inner_text() == quote
+    assert mark.evaluate("m => m.matches(':target') && m.classList.contains('focus')")
+    assert quote_visible(page, anchor)
+    # a passage of the text, where no fact is, opens at its words too
+    page.go_back()
+    passage = page.locator(".text-hits .hit-head a").first
+    href = passage.get_attribute("href")
+    passage.click()
+    page.wait_for_url("**/documents/**")
+    anchor = href.split("#", 1)[1]
+    assert "Maksutkhan" in page.locator(f"mark#{anchor}").inner_text()
+    assert quote_visible(page, anchor)
+
+
+def test_search_filters_by_keyboard(page) -> None:  # noqa: ANN001
+    page.goto(f"/search?case={CASE}")
+    active = "() => document.activeElement.name || document.activeElement.textContent.trim()"
+    assert page.evaluate(active) == "q"  # the search box has the focus on arrival
+    order = []
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        order.append(page.evaluate(active))
+    assert order == ["case", "person", "provision", "event_type", "Search"]
+    for label in ("Words", "Case", "Person", "Provision", "Event type"):
+        assert page.get_by_label(label, exact=True).count() == 1, label
+    page.get_by_label("Person").select_option(label="Nazigul Maksutkhan")
+    page.get_by_label("Event type").select_option("house_arrest")
+    page.get_by_label("Words").fill("arrest")
+    page.get_by_label("Words").press("Enter")
+    page.wait_for_url("**person=*")
+    hits = page.locator(".facts-hits li")
+    assert hits.count() >= 1
+    assert page.get_by_label("Person").evaluate("s => s.options[s.selectedIndex].text") == "Nazigul Maksutkhan"
+    page.get_by_label("Words").fill('"house arrest')
+    page.get_by_label("Words").press("Enter")
+    page.wait_for_load_state()
+    assert "unbalanced quote" in page.locator("p.error[role=alert]").inner_text()
+
+
+def test_screenshots(browser, live_server: str, shots: Path) -> None:  # noqa: ANN001
+    """Every page at desktop and phone size, into a temporary folder (or $CASEWATCH_SCREENSHOTS)."""
     import json
     import urllib.request
     cf = json.load(urllib.request.urlopen(f"{live_server}/api/cases/{CASE}"))
@@ -195,8 +266,8 @@ def test_screenshots(browser, live_server: str) -> None:  # noqa: ANN001
     pages = {"cases": "/", "overview": f"/cases/{CASE}", "timeline": f"/cases/{CASE}/timeline",
              "person": f"/cases/{CASE}/persons/{pid}",
              "reader": f"/cases/{CASE}/documents/{head['doc']}#s-{head['start']}-{head['end']}",
-             "conflicts": f"/cases/{CASE}/conflicts", "review": f"/cases/{CASE}/review", "upload": f"/cases/{CASE}/upload"}
-    SHOTS.mkdir(parents=True, exist_ok=True)
+             "conflicts": f"/cases/{CASE}/conflicts", "review": f"/cases/{CASE}/review", "upload": f"/cases/{CASE}/upload",
+             "search": f"/search?case={CASE}&q=house+arrest&person={pid}"}
     for w, h in SIZES:
         ctx = browser.new_context(base_url=live_server, viewport={"width": w, "height": h})
         pg = ctx.new_page()
@@ -205,11 +276,12 @@ def test_screenshots(browser, live_server: str) -> None:  # noqa: ANN001
             pg.wait_for_load_state("load")
             if "#" in url:
                 assert quote_visible(pg, url.split("#", 1)[1]), (name, w)
-            out = SHOTS / f"{name}-{w}x{h}.png"
+            out = shots / f"{name}-{w}x{h}.png"
             pg.screenshot(path=str(out))
             assert out.stat().st_size > 1000
         # nothing overflows sideways on a phone except inside the scrolling tables
         if w < 500:
-            pg.goto(f"/cases/{CASE}")
-            assert pg.evaluate("() => document.documentElement.scrollWidth") <= w + 1
+            for url in (f"/cases/{CASE}", pages["search"]):
+                pg.goto(url)
+                assert pg.evaluate("() => document.documentElement.scrollWidth") <= w + 1, url
         ctx.close()
