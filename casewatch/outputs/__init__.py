@@ -22,4 +22,4 @@ def casefile_json(cf: dict[str, Any]) -> str:
 
 
 # the built-in exporters register themselves on import (datasette's DEFAULT_PLUGINS, in small)
-from . import agenda, appeal, ftm, roster_csv  # noqa: E402,F401
+from . import agenda, appeal, ftm, incidents, roster_csv  # noqa: E402,F401

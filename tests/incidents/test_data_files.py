@@ -1,0 +1,69 @@
+"""Every data file of the incident step loads, and is used."""
+from __future__ import annotations
+
+import json
+
+from casewatch.incidents.build import MODEL_FILE, models
+from casewatch.incidents.data import DATA, load
+from casewatch.incidents.features import cue_patterns, doc_features, word_cues
+from casewatch.incidents.hrdsattack import from_dataset_label, to_dataset_labels
+from casewatch.incidents.places import country_name, place_hits
+from casewatch.incidents.view import DocView, candidates, trim
+
+
+def _view(text: str, names=()) -> DocView:
+    return DocView(id="d1", text=text, published="2020-02-20", title=None, names=list(names))
+
+
+def test_every_data_file_loads():
+    for p in sorted(DATA.glob("*.yaml")):
+        assert load(p.stem), p
+    assert json.loads(MODEL_FILE.read_text())
+
+
+def test_cues_yaml_grounds_violations_perpetrators_and_victim_types():
+    assert set(cue_patterns("violations")) == set(load("labels")["violation_types"]) - {"unknown"}
+    assert set(cue_patterns("perpetrators")) <= set(load("labels")["perpetrator_types"])
+    assert set(cue_patterns("victim_types")) <= set(load("labels")["victim_types"])
+    assert cue_patterns("violations")["killing"].search("he was shot dead on Monday")
+    assert cue_patterns("violations")["kidnapping"].search("She was abducted from her home")
+    f = doc_features(_view("Gunmen abducted the reporter and killed his driver."))
+    assert f["violations:kidnapping"] > 0 and f["violations:killing"] > 0
+    assert "she" in word_cues("sex")["woman"] and "his" in word_cues("sex")["man"]
+    assert load("cues")["age"]["adult_age"] == 18
+
+
+def test_names_yaml_trims_titles_and_joins_surnames():
+    text = "Police arrested journalist Ayodele Bankole in Lagos. Bankole was released later."
+    s = text.index("journalist")
+    e = text.index(" in Lagos")
+    assert text[slice(*trim(text, s, e))] == "Ayodele Bankole"
+    cands = candidates(_view(text))
+    assert [c.name for c in cands] == ["Ayodele Bankole"]
+    assert len(cands[0].spans) == 2  # the surname alone joins the full name
+
+
+def test_places_yaml_names_and_short_forms():
+    assert country_name("tr") == "Turkey"
+    assert country_name("ng") == "Nigeria"
+    hits = place_hits(_view("Nigerian police arrested him. The US and In Turkey it was quiet."))
+    codes = [h.country for h in hits]
+    assert codes[0] == "ng" and "us" in codes and "tr" in codes
+    assert all(h.country != "in" for h in hits)  # "In" is a word, not India
+
+
+def test_labels_yaml_spells_perpetrators_as_the_data_set_does():
+    rec = {"perpetrator_type": "state security forces", "country": "United States"}
+    out = to_dataset_labels(rec, {"country": {"United States": "USA"}})
+    assert out["perpetrator_type"] == "state actor" and out["country"] == "USA"
+    assert rec["perpetrator_type"] == "state security forces"  # the record itself keeps INCIDENT.md's terms
+    assert from_dataset_label("insufficient info") == "insufficient information"
+
+
+def test_the_trained_model_is_small_and_complete():
+    assert MODEL_FILE.stat().st_size < 400_000
+    m = models()
+    assert m.violations.classes and m.perpetrator.classes and 0 < m.victim.threshold < 1
+    labels = load("labels")
+    assert set(m.violations.classes) <= set(labels["violation_types"])
+    assert set(m.perpetrator.classes) <= set(labels["perpetrator_types"]) | {"none"}
