@@ -63,7 +63,8 @@ def find_conflicts(extractions: dict[str, Extraction], entity_for: Callable, fig
             vals = defaultdict(list)
             for d, c in plain:
                 vals[c.value.split(":")[0]].append((d, c))
-            if len(vals) > 1 and len({d for v in vals.values() for d, _ in v}) > 1:
+            # "whereabouts unknown" against a source that knows where the person is; held then sentenced is a story
+            if "unknown" in vals and len(vals) > 1 and len({d for v in vals.values() for d, _ in v}) > 1:
                 conflicts.append(_conflict(f"fate of {names[subj]}", topic, subj, names.get(subj), vals))
             continue
         vals = defaultdict(list)
@@ -83,14 +84,15 @@ def find_conflicts(extractions: dict[str, Extraction], entity_for: Callable, fig
             updates.append({"topic": _topic_label(topic, names.get(subj)), "subject": subj,
                             "from": prev[1].value if prev else None, "to": c.value,
                             "evidence": [x.to_dict() for x in (prev[1].evidence if prev else [])] + [x.to_dict() for x in c.evidence]})
-    # counts of people that drift between sources: close numbers that no source gives together
+    # counts of people that drift between sources: close numbers (ten or more) that no source gives together
     # ("26 people were arrested" / "police arrested 29 activists"); 3 and 26 are two groups, not a drift
     for f_measure in COUNT_MEASURES:
         fs = sorted((f for f in figures if f["measure"] == f_measure), key=lambda f: f["value"])
         for i, fa in enumerate(fs):
             for fb in fs[i + 1:]:
                 da, db = {e["doc"] for e in fa["evidence"]}, {e["doc"] for e in fb["evidence"]}
-                if da & db or fa["value"] == fb["value"] or fb["value"] > 1.5 * fa["value"]:
+                # small groups grow by named arrests (three, then four, then five journalists): not a drift
+                if da & db or fa["value"] == fb["value"] or fb["value"] > 1.5 * fa["value"] or fa["value"] < 10:
                     continue
                 conflicts.append({"topic": f"number {f_measure.replace('_', ' ')}",
                                   "key": f"figure.{f_measure}:{as_number(fa['value'])}-{as_number(fb['value'])}",

@@ -77,6 +77,22 @@ def _retype_surnames(mentions: list[Mention], doc: Document | None = None) -> No
     mentions.sort(key=lambda m: m.evidence.start)
 
 
+def _publisher(mentions: list[Mention], doc: Document) -> None:
+    """The outlet or organisation that published the report, where its name stands in the text: an organisation."""
+    name = (doc.publisher or "").strip()
+    if not name or "(" in name or len(name) > 80 or re.fullmatch(r"[\w.-]+\.[a-z]{2,}", name) or name.isupper():
+        return
+    for m in re.finditer(re.escape(name), doc.text):
+        s, e = m.span()
+        clash = [x for x in mentions if s < x.evidence.end and x.evidence.start < e]
+        for x in clash:
+            if (x.evidence.start, x.evidence.end) == (s, e) or x.kind == "person" or name in x.name:
+                mentions.remove(x)
+        if not any(s < x.evidence.end and x.evidence.start < e for x in mentions):
+            mentions.append(Mention(kind="organization", name=name, evidence=doc.span(s, e), attrs={"publisher": True}))
+    mentions.sort(key=lambda m: m.evidence.start)
+
+
 def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[int, int]]) -> Extraction:
     """The domain layer over the statistical model's names and sentences."""
     anchor = parse_iso(doc.published) if doc.published and len(doc.published) == 10 else None
@@ -91,6 +107,7 @@ def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[i
         if not name:
             continue
         ex.mentions.append(Mention(kind=h.kind, name=name, evidence=doc.span(h.start, h.end), attrs=dict(h.attrs)))
+    _publisher(ex.mentions, doc)
     _retype_surnames(ex.mentions, doc)
     persons = [m for m in ex.mentions if m.kind == "person"]
     ex.events = find_events(ctx)

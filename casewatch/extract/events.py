@@ -530,6 +530,9 @@ def find_claims(ctx: DocContext, persons: list[Mention], events: list[Event]) ->
                     topic = "house_arrest.length"
                 elif re.search(r"measures?\b[^.;]{0,30}\bextended|extended\b", clause, re.I):
                     topic = "pretrial_detention.length"
+                elif m.group("unit").lower().startswith("day") and \
+                        re.search(r"\b(?:jailed|sentenced|detained)\s+(?:to|for)\b", clause, re.I):
+                    topic = "administrative_detention.length"  # days in jail: an administrative sentence
                 if topic is None:
                     continue
                 unit = m.group("unit").rstrip("s")
@@ -545,29 +548,26 @@ def find_claims(ctx: DocContext, persons: list[Mention], events: list[Event]) ->
                                  update=is_update))
     out += _money_claims(ctx) + _force_claims(ctx) + _year_claims(ctx, by_person(persons))
     # fate of a detainee
-    unknown, sentenced = cue("cues", "fate_unknown"), cue("cues", "fate_sentenced")
+    fates = [(cue("cues", "fate_unknown"), "unknown"), (cue("cues", "fate_sentenced"), "sentenced"),
+             (cue("cues", "fate_held"), "held")]
     last_person: Mention | None = None
     by_start = sorted(persons, key=lambda p: p.evidence.start)
     for st in ctx.sents:
-        here = [p for p in by_start if st.start <= p.evidence.start < st.end and "official" not in p.roles]
-        for pat, val in ((unknown, "unknown"), (sentenced, "sentenced")):
+        here = [p for p in by_start if st.start <= p.evidence.start < st.end and _may_be_held(p)]
+        for pat, val in fates:
             m = pat.search(text, st.start, st.end)
             if not m:
                 continue
-            subj = None
-            before = [p for p in here if p.evidence.start < m.start() and "detainee" in p.roles]
-            if before:
-                subj = before[-1]
-            elif last_person is not None and "detainee" in last_person.roles:
-                subj = last_person
+            inside = [p for p in here if m.start() <= p.evidence.start < m.end()]  # "the whereabouts of X remain unknown"
+            before = [p for p in here if p.evidence.start < m.start()]
+            subj = inside[0] if inside else before[-1] if before else last_person
             if subj is None:
                 continue
             quote_val = text[m.start():m.end()]
             out.append(Claim(topic="fate", subject=subj.name, value=f"{val}: {quote_val}",
                              evidence=[ctx.doc.span(m.start(), m.end())]))
-        for p in here:
-            if "detainee" in p.roles:
-                last_person = p
+        if here:
+            last_person = here[-1]
     # the year of a one-off life event (moving country): per person
     for ev in events:
         if ev.type != "other" or not ev.date:
@@ -589,6 +589,14 @@ def find_claims(ctx: DocContext, persons: list[Mention], events: list[Event]) ->
 
 
 # claims on amounts, force sizes and years of earlier events (cue frames in data/claims.yaml) ----------
+
+def _may_be_held(p: Mention) -> bool:
+    """Whose fate a source can tell: not an official, a lawyer, an expert, a relative or an NGO's voice."""
+    if {"detainee", "defendant"} & set(p.roles):
+        return True
+    return not ({"official", "lawyer", "expert", "relative", "advocate"} & set(p.roles)) and \
+        len(p.name.split()) >= 2 and not p.attrs.get("retyped")
+
 
 def by_person(persons: list[Mention]) -> list[Mention]:
     return sorted((p for p in persons if not (HARD_ROLES & set(p.roles))), key=lambda p: p.evidence.start)

@@ -47,6 +47,10 @@ class NameHit:
 
 def _clean_span(text: str, s: int, e: int) -> tuple[int, int]:
     seg = text[s:e]
+    sep = re.search(r"\s+[·•|]\s+", seg)  # "Harare Ledger · Courts": a byline's separator ends the name
+    if sep:
+        e = s + sep.start()
+        seg = text[s:e]
     cut = re.search(r"\s*\(|(?:’s|'s)\s", seg)
     if cut:
         e = s + cut.start()

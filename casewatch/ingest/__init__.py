@@ -10,6 +10,7 @@ into it, so cleaning happens here and nowhere else.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from ..errors import InputError
@@ -149,6 +150,10 @@ def read_bytes(filename: str, data: bytes, settings: Settings,
     else:
         date = normalize_date(conv.meta.get("published")) or detect_published(text)
 
+    publisher = detect_publisher(cue_text, ref=ref, fallback=conv.meta.get("publisher"))
+    if suffix in (".html", ".htm") and publisher and not re.fullmatch(r"[\w.-]+\.[a-z]{2,}", publisher) \
+            and publisher not in text[:3000] and publisher in cue_text:
+        text = convert.with_byline(text, publisher)  # the masthead, as the page shows it
     return Document(
         sha256=hashlib.sha256(data).hexdigest(),
         filename=name,
@@ -156,7 +161,7 @@ def read_bytes(filename: str, data: bytes, settings: Settings,
         text=text,
         raw=data,
         title=doc_title,
-        publisher=detect_publisher(cue_text, ref=ref, fallback=conv.meta.get("publisher")),
+        publisher=publisher,
         published=date,
         kind=kind,
     )

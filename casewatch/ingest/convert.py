@@ -227,10 +227,18 @@ def from_html(data: bytes) -> Converted:
             text = title + "\n\n" + text.strip()
     author = (meta.get("author") or "").strip()
     if author and len(author) <= 80 and author not in text[:2000]:
-        # the byline the page shows above the story, kept so the reporter is a grounded name
-        first, sep, rest = text.strip().partition("\n\n")
-        text = f"{first}\n\nBy {author}\n\n{rest}" if sep else f"{first}\n\nBy {author}"
+        text = with_byline(text, f"By {author}")
     return Converted(text, cue_text=cue_text, meta={k: v for k, v in meta.items() if v})
+
+
+def with_byline(text: str, line: str) -> str:
+    """The byline or masthead a page shows above the story, as a line under the title, so the reporter and the
+    outlet are names grounded in the stored text; a second call joins the first line ("By X · Outlet")."""
+    first, sep, rest = text.strip().partition("\n\n")
+    if rest.startswith("By ") and "\n" not in rest.split("\n\n", 1)[0]:
+        head, sep2, tail = rest.partition("\n\n")
+        return f"{first}\n\n{head} · {line}\n\n{tail}" if sep2 else f"{first}\n\n{head} · {line}"
+    return f"{first}\n\n{line}\n\n{rest}" if sep else f"{first}\n\n{line}"
 
 
 def _loose_equal(a: str, b: str) -> bool:

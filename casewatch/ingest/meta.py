@@ -146,7 +146,7 @@ def detect_publisher(text: str, ref: str | None = None, fallback: str | None = N
             named = _clean_name(m.group("name"))
     if fallback:
         fb = _clean_name(fallback)
-        if fb:
+        if fb and not (named and re.fullmatch(r"[\w.-]+\.[a-z]{2,}", fb)):  # a site's name beats its domain
             return fb
     return named
 

@@ -14,7 +14,7 @@ from ..extract.data import word_set
 from ..model import Extraction, Judgement, Mention
 from ..model.names import fold, person_key
 
-STRONG_ATTRS = ("acronym", "expansion", "translation")
+STRONG_ATTRS = ("acronym", "expansion", "translation", "publisher")
 
 
 @dataclass
@@ -155,6 +155,19 @@ def _cluster_persons(sub: list[tuple[str, Mention]]) -> list[list[int]]:
         for j in idx[1:]:
             uf.union(idx[0], j)
     keys = list(full)
+    # two family names alone: "Caal Xo" is "Esteban Caal Xo" when no other full name ends so
+    tails: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for k, idx in full.items():
+        for j in idx:
+            t = person_key(sub[j][1].name)
+            if len(t) >= 3:
+                tails[t[-2:]].add(uf.find(j))
+    for k, idx in full.items():
+        short = [j for j in idx if len(person_key(sub[j][1].name)) == 2]
+        roots = tails.get(k, set())
+        if short and len({uf.find(r) for r in roots}) == 1:
+            for j in short:
+                uf.union(j, next(iter(roots)))
     # a missing middle name: "Kassym Tokayev" and "Kassym-Jomart Tokayev" share first and last
     dropped: set[int] = set()
     for i in singles:

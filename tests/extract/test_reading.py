@@ -113,3 +113,21 @@ def test_undated_report_reads_yearless_days_after_its_last_full_date(x):
     ex = x.extract(doc("On 17 January 2026 police arrested 12 activists. On 2 February they were further remanded "
                        "in custody.", published=None))
     assert ("measure_extended", "2026-02-02") in {(e.type, e.date) for e in ex.events}
+
+
+def test_whereabouts_unknown_against_held_is_a_fate_claim_each(x):
+    a = x.extract(doc("Relatives said they had not heard from another leader, Pedro Ixim Cal, since the morning and "
+                      "that his whereabouts were unknown."))
+    b = x.extract(doc("The community leader Pedro Ixim Cal is being held at the district detention centre in Cobán."))
+    assert [(c.subject, c.value.split(":")[0]) for c in a.claims if c.topic == "fate"] == [("Pedro Ixim Cal", "unknown")]
+    held = [c for c in b.claims if c.topic == "fate"]
+    assert held and held[0].value.startswith("held") and held[0].evidence[0].quote.endswith("in Cobán")
+
+
+def test_the_publisher_named_in_the_text_is_an_organisation(x):
+    d = doc("Court frees activists\n\nHarbour Courier · 12 March 2026\n\nA court freed four activists on Monday.")
+    d.publisher = "Harbour Courier"
+    ex = x.extract(d)
+    orgs = [m for m in ex.mentions if m.name == "Harbour Courier"]
+    assert orgs and all(m.kind == "organization" for m in orgs)
+    assert not any(m.kind == "person" and "Harbour" in m.name for m in ex.mentions)

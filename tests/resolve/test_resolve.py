@@ -43,3 +43,22 @@ def test_merge_and_split_judgements_survive_and_undo():
     assert len(groups(resolve(exs, [merge]))) == 1
     split = Judgement(kind="split", case="c", payload={"kind": "person", "name": "Rauf Aliev Jr"}, id=2)
     assert len(groups(resolve(exs, [merge, split]))) == 2
+
+
+def test_two_family_names_alone_join_the_one_full_name_that_ends_so():
+    ents = resolve({"a": ex("a", ("person", "Esteban Caal Xo"), ("person", "Juana Tiul Caal"), ("person", "Julio Bá Tiul")),
+                    "b": ex("b", ("person", "Caal Xo"), ("person", "Tiul Caal"), ("person", "Marcos Xol Ikal")),
+                    "c": ex("c", ("person", "Marcos Xol Ical"))})
+    g = groups(ents)
+    assert ["Caal Xo", "Esteban Caal Xo"] in g and ["Juana Tiul Caal", "Tiul Caal"] in g
+    assert ["Julio Bá Tiul"] in g                                  # shares a name, not the two last ones
+    assert ["Marcos Xol Ical", "Marcos Xol Ikal"] in g             # c and k spell one sound
+
+
+def test_person_ids_come_from_names_and_hold_across_rebuilds():
+    exs = {"a": ex("a", ("person", "Rauf Mammadov"), ("person", "Sevinj Aliyeva"))}
+    first = {e.name: e.id for e in resolve(exs)}
+    exs["b"] = ex("b", ("person", "Farid Gurbanov"), ("person", "Rauf Mammadov"))
+    second = {e.name: e.id for e in resolve(exs)}
+    assert first["Rauf Mammadov"] == second["Rauf Mammadov"] == "p-rauf-mammadov"
+    assert first["Sevinj Aliyeva"] == second["Sevinj Aliyeva"]

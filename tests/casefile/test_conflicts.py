@@ -1,0 +1,46 @@
+"""Conflicts between sources, and what is not one: small groups that grow, a story told in order."""
+from __future__ import annotations
+
+from casewatch.casefile.conflicts import find_conflicts
+from casewatch.model import Claim, Evidence, Extraction
+
+
+def fig(measure: str, value: int, doc: str) -> dict:
+    return {"measure": measure, "value": value, "evidence": [{"doc": doc, "start": 0, "end": 2, "quote": "xx"}]}
+
+
+def claim(doc: str, topic: str, value: str, subject: str | None = None) -> tuple[str, Claim]:
+    return doc, Claim(topic=topic, value=value, subject=subject, evidence=[Evidence(doc, 0, 2, "xx")])
+
+
+class Ent:
+    def __init__(self, name: str):
+        self.id, self.name = "p-" + name.lower().replace(" ", "-"), name
+
+
+def run(claims=(), figures=()):
+    exs: dict[str, Extraction] = {}
+    for d, c in claims:
+        exs.setdefault(d, Extraction(doc=d)).claims.append(c)
+    conflicts, _ = find_conflicts(exs, lambda d, n: Ent(n), list(figures), [])
+    return conflicts
+
+
+def test_counts_that_drift_between_sources_conflict_but_small_groups_that_grow_do_not():
+    drift = run(figures=[fig("detained", 26, "a"), fig("detained", 29, "b")])
+    assert [sorted(c["value"] for c in x["claims"]) for x in drift] == [["26", "29"]]
+    assert run(figures=[fig("detained", 3, "a"), fig("detained", 4, "b"), fig("detained", 5, "c")]) == []
+    assert run(figures=[fig("detained", 26, "a"), fig("detained", 4, "b")]) == []   # two groups
+    assert run(figures=[fig("detained", 26, "a"), fig("detained", 29, "a")]) == []  # one source, both numbers
+
+
+def test_amounts_need_a_source_on_each_side_alone():
+    assert len(run([claim("a", "amount.seized", "EUR 40000"), claim("b", "amount.seized", "EUR 30000")])) == 1
+    assert run([claim("a", "amount.bail", "USD 50"), claim("a", "amount.bail", "USD 100"),
+                claim("b", "amount.bail", "USD 50")]) == []
+
+
+def test_fate_unknown_against_known_conflicts_but_held_then_sentenced_is_a_story():
+    c = run([claim("a", "fate", "unknown: whereabouts unknown", "Ana Pop"), claim("b", "fate", "held: is being held", "Ana Pop")])
+    assert len(c) == 1 and c[0]["topic"] == "fate of Ana Pop"
+    assert run([claim("a", "fate", "held: were held", "Ana Pop"), claim("b", "fate", "sentenced: sentenced to 3 years", "Ana Pop")]) == []
