@@ -1,7 +1,6 @@
 """The five seed reports (read from ../shared/seeds beside the checkout at test time)."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
