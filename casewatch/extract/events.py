@@ -138,6 +138,8 @@ def find_events(ctx: DocContext) -> list[Event]:
         found: list[tuple[str, re.Match[str]]] = []
         if _is_title(ctx, st):
             continue  # the headline repeats the story; its dates are the story's, told loosely
+        if cue("cues", "request").search(text[st.start:st.end]):
+            continue  # "Please provide information on the continuation of detention" asks, it does not tell
         quotes = _quoted(text, st.start, st.end)
         for etype, pat in table.items():
             for m in pat.finditer(text, st.start, st.end):
@@ -168,9 +170,8 @@ def find_events(ctx: DocContext) -> list[Event]:
                 elif SEQUENCE.search(text, st.start, m.start() + 1) and last_event is not None:
                     src = last_event
                 d = src.date if src is not None and src.date else (narrative.value if narrative else None)
-                # the day carries over only from the sentence just before, in the same paragraph
-                close = src is None and narrative is not None and narrative_sent == idx - 1 and \
-                    "\n\n" not in text[narrative.end:st.start]
+                # the day carries over only from the sentence just before
+                close = src is None and narrative is not None and narrative_sent == idx - 1
                 if d and len(d) > 7 and not close:
                     d = d[:7]
                 inferred = d is not None
@@ -612,7 +613,7 @@ def _money_res() -> list[re.Pattern[str]]:
 def _currency(word: str) -> str | None:
     for pat, code in load("claims")["currencies"].items():
         if re.fullmatch(pat, word, re.I):
-            return code
+            return word.upper() if code == "ISO" else code  # an ISO code names itself
     return None
 
 

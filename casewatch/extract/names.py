@@ -26,12 +26,15 @@ HONORIFIC_RE = re.compile(r"\b(?:H\.E\.\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?P<
 ACRONYM_RE = re.compile(r"(?P<long>(?:[A-Z][\w’'-]+\s+)(?:(?:of|for|on|and|the|in|de|du|des|la|le)\s+|[A-Z][\w’'-]+\s+){0,10}[A-Z][\w’'-]+)\s+\((?P<short>[A-Z][A-Za-z]{1,9})\)")
 TRANSLATION_RE = re.compile(r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,4})\s+\((?P<alt>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,4})\)")
 PLACE_INTRO_RE = re.compile(r"\b(?:village|city|town|district|province|region|municipality|settlement) of (?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
-PLACE_SUFFIX_RE = re.compile(r"\b(?P<name>[A-Z][\w’'-]+)\s+(?P<suffix>region|province|district|oblast|county|governorate|prefecture)\b")
+PLACE_SUFFIX_RE = re.compile(r"\b(?P<name>[A-Z][\w’'-]+)\s+(?P<suffix>region|province|district|oblast|county|governorate|prefecture|Region|Province|District|Oblast|County|Governorate|Prefecture)\b")
 ORG_CUE_RE = re.compile(r"\b(?:(?:a\s+)?(?:leader|founder|member|members|head|director) of|affiliated with(?: the)?)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})")
 ORG_PHRASE_RE = re.compile(
     r"\b(?:the\s+)?(?P<name>(?:(?:[A-Z][\w’'-]+(?:’s|'s)?)\s+)?(?:Chinese|Russian|Turkish|US|American|British|French|German|[A-Z][a-z]+(?:’s|'s)?)\s+"
     r"(?:Embassy|Consulate|consulate|embassy|Foreign Ministry|Ministry of [A-Z][a-z]+(?: [A-Z][a-z]+)*|Interior Ministry|Justice Ministry)"
     r"(?:\s+in\s+[A-Z][a-z]+)?)")
+# "Gazi Yaşargil Training and Research Hospital", "Elazığ High Security Prison": where people are held or treated
+FACILITY_RE = re.compile(rf"(?P<name>[{UP}][\w’'-]+(?:\s+(?:(?:and|of|for|the|de)\s+)?[{UP}][\w’'-]+){{0,6}}\s+"
+                         r"(?:Hospital|Prison|Penitentiary|Detention Cent(?:re|er)|Remand Prison|Penal Colony|Clinic|Jail))\b")
 BYLINE_RE = re.compile(rf"^[ \t]*(?:By|Written by|Reporting by|Text:)[ \t]+(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,3}})(?=[ \t]*(?:$|[|·,•]|and\b))", re.M)
 STRIP_RE = re.compile(r"^(?:the|The)\s+|(?:’s|'s)$")
 
@@ -178,14 +181,19 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
     for m in PLACE_SUFFIX_RE.finditer(text):
         if m.group("name").casefold() in dem or m.group("name") in ("The", "This", "That", "Autonomous"):
             continue
-        hits.append(NameHit("place", m.start("name"), m.end("suffix"), strong=True))
+        # "Sur district" is Sur; "Almaty region" is not Almaty (a region shares its capital's name)
+        end = m.end("name") if m.group("suffix") == "district" else m.end("suffix")
+        hits.append(NameHit("place", m.start("name"), end, strong=True))
+    for m in FACILITY_RE.finditer(text):
+        hits.append(NameHit("place", *_clean_span(text, *m.span("name")), strong=True))
 
     # 6. the statistical model's names
     for label, s, e in ents:
         s, e = _clean_span(text, s, e)
         if e <= s or BOOK_BEFORE.search(text[max(0, s - 30):s]) or text[e:e + 1] == ":":
             continue
-        if text[s:e].casefold() in not_entity or any(ch.isdigit() for ch in text[s:e]) or is_instrument(text[s:e]) \
+        if text[s:e].casefold() in not_entity or re.search(r"\d(?!\d*(?:st|nd|rd|th)\b)", text[s:e]) \
+                or is_instrument(text[s:e]) \
                 or starts_instrument(text, s, e) or UN_REF_RE.fullmatch(text[s:e]):
             continue
         nm = text[s:e]

@@ -19,7 +19,7 @@ from ..model import Document, Provision
 from .data import load
 
 # one cited number: 174 | 174(2) | 14 (7) | 37(1)(b) | 206.3.2 | 193-1.3.1 | 5.38
-ART = r"\d{1,4}(?:-\d{1,4})?(?:\.\d{1,3})*(?:\s?\(\d{1,2}\))?(?:\s?\([a-z]{1,3}\))?"
+ART = r"\d{1,4}(?:-\d{1,4})?(?:\.\d{1,3})*(?:/\d{1,2}(?:-[a-z])?)?(?:\s?\(\d{1,2}\))?(?:\s?\([a-z]{1,3}\))?"
 HEAD = r"(?:Articles?|Arts?\.|Sections?|ss?\.|§§?)"
 ARTICLES_RE = re.compile(
     rf"\b{HEAD}\s*(?P<list>{ART}(?:\s*(?:,|and|or|to|–|-)\s*{ART})*)"
@@ -38,8 +38,8 @@ BACK_RE = re.compile(r"(?:the\s+)?(?:same\s+|said\s+|above\s+|aforementioned\s+)
 NAME_WORD = r"[A-Z][\w'’\-]*"
 LAW_RE = re.compile(
     rf"(?:the\s+)?(?P<name>{NAME_WORD}(?:\s+(?:(?:of|and|on|for|the|in|to)\s+)*(?:{NAME_WORD}|\([A-Z][^()]{{2,60}}\)))*?"
-    r"\s+(?:Act|Law|Code|Decree|Ordinance|Proclamation))\b(?!\s+(?:\(|Act\b|Law\b|Code\b))(?:,?\s+(?:No\.?\s*)?\d+(?:\s+of\s+\d{4})?)?"
-    r"(?:\s*\[[^\]]{1,40}\])?")
+    r"\s+(?:Act|Law|Code|Decree|Ordinance|Proclamation))\b(?!\s+(?:\((?!(?:Law\s+)?No\.)|Act\b|Law\b|Code\b))(?:,?\s+(?:No\.?\s*)?\d+(?:\s+of\s+\d{4})?)?"
+    r"(?:\s*\[[^\]]{1,40}\])?(?:\s*\((?:Law\s+)?No\.\s*[\d/]+\))?")
 INHERIT_WINDOW = 700  # characters back within which an article without an instrument takes the last one named
 
 
@@ -119,13 +119,17 @@ def _back_reference(text: str, pos: int, named: list[Named]) -> Named | None:
 
 
 def split_number(num: str) -> tuple[str, str | None]:
-    """'206.3.2' -> ('206', '3.2'); '37(1)(b)' -> ('37', '1(b)'); '14 (7)' -> ('14', '7'); '5.38' stays an article.
+    """'206.3.2' -> ('206', '3.2'); '37(1)(b)' -> ('37', '1(b)'); '14 (7)' -> ('14', '7'); '314/2' -> ('314', '2');
+    '5.38' stays an article.
 
     A dotted number whose first figure has three or more digits is an article and its part
     (the post-Soviet codes' 206.3.2); with one or two digits it is itself an article number
     (the administrative codes' 5.38, 20.2), and a further dot begins the part.
     """
     num = num.strip()
+    slash = re.match(r"(\d{1,4})/(\d{1,2}(?:-[a-z])?)(.*)$", num)  # the Turkish codes' 314/2: article 314, paragraph 2
+    if slash and not slash.group(3).strip():
+        return slash.group(1), slash.group(2)
     parens = re.findall(r"\(([0-9a-z]{1,3})\)", num)
     base = re.sub(r"\s?\([0-9a-z]{1,3}\)", "", num).rstrip(".")
     dots = base.split(".")
@@ -178,11 +182,11 @@ def find_provisions(doc: Document) -> list[Provision]:
             inst = instrument_at(text, tail_end) or _back_reference(text, tail_end, named)
             if inst is not None:
                 return inst, inst.end
+        if art in last_for_article:  # "Article 314" after "Article 314/2 of the Penal Code"
+            return last_for_article[art], None
         recent = [n for p, n in cited if start - p <= INHERIT_WINDOW]
         if recent:
             return recent[-1], None
-        if art in last_for_article:
-            return last_for_article[art], None
         return None, None
 
     for m in ARTICLES_RE.finditer(text):

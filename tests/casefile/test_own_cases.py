@@ -14,8 +14,8 @@ from casewatch.settings import Settings
 from casewatch.store import Store
 from tests.conftest import EXAMPLES, ROOT, SCORER
 
-# measured 0.922 / 0.896 / 0.874; issue 3 asks 0.85 on each
-FLOORS = {"azerbaijan_yeni_dalga": 0.85, "guatemala_xalija": 0.85, "zimbabwe_chitungwiza": 0.85}
+# measured 0.920 / 0.896 / 0.889 / 0.867; issue 3 asks 0.85 on each (turkey_diyarbakir was written after the code, unseen: 0.782 at first)
+FLOORS = {"azerbaijan_yeni_dalga": 0.85, "guatemala_xalija": 0.85, "turkey_diyarbakir": 0.85, "zimbabwe_chitungwiza": 0.85}
 
 
 @pytest.mark.parametrize("case", sorted(FLOORS))

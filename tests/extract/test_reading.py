@@ -33,7 +33,7 @@ def people(ex):
 
 @pytest.mark.parametrize("written,article,part", [
     ("206.3.2", "206", "3.2"), ("193-1.3.1", "193-1", "3.1"), ("37(1)(b)", "37", "1(b)"), ("14 (7)", "14", "7"),
-    ("5.38", "5.38", None), ("535.1", "535", "1"), ("174", "174", None)])
+    ("5.38", "5.38", None), ("535.1", "535", "1"), ("174", "174", None), ("314/2", "314", "2")])
 def test_article_numbers_and_parts(written, article, part):
     assert split_number(written) == (article, part)
 
@@ -131,3 +131,12 @@ def test_the_publisher_named_in_the_text_is_an_organisation(x):
     orgs = [m for m in ex.mentions if m.name == "Harbour Courier"]
     assert orgs and all(m.kind == "organization" for m in orgs)
     assert not any(m.kind == "person" and "Harbour" in m.name for m in ex.mentions)
+
+
+def test_a_law_with_its_number_and_a_bare_article_seen_before(x):
+    ex = x.extract(doc("She is charged under Article 314/2 of the Turkish Penal Code and article 7 (2) of the Anti-Terror "
+                       "Law (Law No. 3713). The court ordered house arrest under Article 109 of the Code of Criminal "
+                       "Procedure. Article 314 has been criticised by the Venice Commission."))
+    got = {(p.instrument_name, p.article, p.part) for p in ex.provisions}
+    assert ("Anti-Terror Law", "7", "2") in got and ("Criminal Code", "314", "2") in got
+    assert not any(p.article == "314" and "Procedure" in p.instrument_name for p in ex.provisions)
