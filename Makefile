@@ -35,7 +35,7 @@ eval: setup
 	$(PY) $(SHARED)/eval/score.py $(SHARED)/eval/gold/atajurt.json out/atajurt.json
 
 bench: setup
-	$(BIN)/casewatch benchmark seeds $(SHARED)/seeds --repeat 20
+	$(BIN)/casewatch benchmark seeds $(SHARED)/seeds --repeat 20 --rounds 3
 
 # 1,000 documents (the seeds in turn, each copy numbered), all cores on each side: throughput and peak memory
 .PHONY: bench-1000

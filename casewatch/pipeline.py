@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
-import os
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -53,10 +52,6 @@ def extractor() -> Extractor:
     return _EXTRACTOR
 
 
-def default_workers() -> int:
-    return max(1, os.cpu_count() or 1)
-
-
 def _write(store: Store, case: str, doc: Document, ex: Extraction) -> None:
     """One document and all its facts, in one transaction."""
     with store.transaction() as conn:
@@ -70,7 +65,9 @@ def ingest_documents(store: Store, case: str, docs: Iterable[tuple[str, Callable
                      snapshot: bool = True, workers: int = 1) -> IngestReport:
     """docs: (name, loader) pairs; a loader raises InputError for a bad file.
 
-    workers > 1 extracts in that many processes (same result as workers=1, in the same order).
+    workers > 1 extracts in that many processes (same result as workers=1, in the same order).  They
+    start by 'forkserver', which imports the main module again: a script calling this with workers > 1
+    needs the usual ``if __name__ == "__main__":`` guard.
     """
     rep = IngestReport()
     with store.transaction() as conn:
@@ -128,7 +125,8 @@ class _Item:
     """One input in its place in the batch."""
     name: str
     kind: str  # "failed" (could not be read), "stored" (already there), "dup" (same bytes as one on its way), "doc"
-    doc: Document | None = None
+    sha: str = ""
+    doc: Document | None = None  # kind "doc" only, until written
     error: InputError | None = None
     future: Future | None = None
     index: int = 0
@@ -141,11 +139,12 @@ def _ingest_parallel(store: Store, case: str, docs: Iterable[tuple[str, Callable
     ctx = multiprocessing.get_context(start_method)
     if start_method == "forkserver":
         ctx.set_forkserver_preload(["casewatch.extract", "spacy"])
-    items: deque[_Item] = deque()  # in input order; at most `limit` of kind "doc"
+    items: deque[_Item] = deque()  # in input order, from the next to write on
     chunk: list[_Item] = []  # documents not yet sent
     on_way: set[str] = set()  # sha256 of the documents sent and not yet written
-    outcome: dict[str, str | None] = {}  # sha256 -> None (written) or why it failed, for later copies
-    limit = workers * chunksize * IN_FLIGHT
+    dups: dict[str, int] = {}  # sha256 -> later copies in `items` of a document on its way
+    outcome: dict[str, str | None] = {}  # sha256 -> None (written) or why it failed, while copies wait for it
+    limit = workers * chunksize * IN_FLIGHT  # documents read and not yet written
     waiting = 0
     pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker)
 
@@ -164,39 +163,45 @@ def _ingest_parallel(store: Store, case: str, docs: Iterable[tuple[str, Callable
         if it.kind == "failed":
             assert it.error is not None
             rep.failed.append(it.error)
-            return
-        if it.kind == "stored":
+        elif it.kind == "stored":
             rep.skipped.append(it.name)
-            return
-        assert it.doc is not None
-        sha = it.doc.sha256
-        if it.kind == "dup":  # the first copy came earlier in this batch: its fate is this one's
-            reason = outcome[sha]
+        elif it.kind == "dup":  # the first copy came earlier in this batch: its fate is this one's
+            reason = outcome[it.sha]
+            dups[it.sha] -= 1
+            if not dups[it.sha]:
+                del dups[it.sha], outcome[it.sha]
             if reason is None:
                 rep.skipped.append(it.name)
             else:
                 rep.failed.append(InputError(it.name, reason))
-            return
-        if it.future is None:
-            submit()
-        assert it.future is not None
-        try:
-            ex, reason = it.future.result()[it.index]
-        except BrokenProcessPool:
-            raise CasewatchError(f"{it.name}: a worker process died while extracting it (out of memory?); "
-                                 "the documents before it are stored") from None
-        waiting -= 1
-        if reason is None:
-            try:
-                _write(store, case, it.doc, ex)
-            except CasewatchError as e:
-                reason = str(e)
-        on_way.discard(sha)
-        outcome[sha] = reason
-        if reason is None:
-            rep.added.append(it.name)
         else:
-            rep.failed.append(InputError(it.name, reason))
+            if it.future is None:
+                submit()
+            assert it.future is not None and it.doc is not None
+            try:
+                ex, reason = it.future.result()[it.index]
+            except BrokenProcessPool:
+                raise CasewatchError(f"{it.name}: a worker process died while extracting it (out of memory?); "
+                                     "the documents before it are stored") from None
+            if reason is None:
+                try:
+                    _write(store, case, it.doc, ex)
+                except CasewatchError as e:
+                    reason = str(e)
+            waiting -= 1
+            it.doc = it.future = None
+            on_way.discard(it.sha)
+            if it.sha in dups:
+                outcome[it.sha] = reason
+            if reason is None:
+                rep.added.append(it.name)
+            else:
+                rep.failed.append(InputError(it.name, reason))
+
+    def ready() -> bool:
+        """The next item can be written without waiting."""
+        head = items[0]
+        return head.kind != "doc" or (head.future is not None and head.future.done())
 
     try:
         for name, load in docs:
@@ -204,21 +209,22 @@ def _ingest_parallel(store: Store, case: str, docs: Iterable[tuple[str, Callable
                 doc = load()
             except InputError as e:
                 items.append(_Item(name, "failed", error=e))
-                continue
-            if doc.sha256 in on_way:
-                items.append(_Item(name, "dup", doc=doc))
-                continue
-            if store.has_document(case, doc.sha256):
-                items.append(_Item(name, "stored"))
-                continue
-            it = _Item(name, "doc", doc=doc)
-            items.append(it)
-            chunk.append(it)
-            on_way.add(doc.sha256)
-            waiting += 1
-            if len(chunk) >= chunksize:
-                submit()
-            while waiting >= limit:
+            else:
+                sha = doc.sha256
+                if sha in on_way:
+                    items.append(_Item(name, "dup", sha=sha))
+                    dups[sha] = dups.get(sha, 0) + 1
+                elif store.has_document(case, sha):
+                    items.append(_Item(name, "stored", sha=sha))
+                else:
+                    it = _Item(name, "doc", sha=sha, doc=doc)
+                    items.append(it)
+                    chunk.append(it)
+                    on_way.add(sha)
+                    waiting += 1
+                    if len(chunk) >= chunksize:
+                        submit()
+            while items and (waiting >= limit or ready()):
                 finish_one()
         submit()
         while items:

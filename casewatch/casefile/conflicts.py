@@ -25,7 +25,18 @@ def _interval(value: str) -> tuple[float, float] | None:
     return lo * unit, hi * unit
 
 
+def _amounts_close(a: str, b: str) -> bool:
+    """ "peso 2400000" and "peso 2415830": one amount, rounded in one source."""
+    ma, mb = re.fullmatch(r"(\S+) ([\d.]+)", a), re.fullmatch(r"(\S+) ([\d.]+)", b)
+    if not (ma and mb) or ma.group(1) != mb.group(1):
+        return False
+    x, y = sorted((float(ma.group(2)), float(mb.group(2))))
+    return y <= x * 1.02
+
+
 def _disagree(a: str, b: str) -> bool:
+    if _amounts_close(a, b):
+        return False
     ia, ib = _interval(a), _interval(b)
     if ia is None or ib is None:
         return a != b
@@ -84,7 +95,7 @@ def find_conflicts(extractions: dict[str, Extraction], entity_for: Callable, fig
             updates.append({"topic": _topic_label(topic, names.get(subj)), "subject": subj,
                             "from": prev[1].value if prev else None, "to": c.value,
                             "evidence": [x.to_dict() for x in (prev[1].evidence if prev else [])] + [x.to_dict() for x in c.evidence]})
-    # counts of people that drift between sources: close numbers (ten or more) that no source gives together
+    # counts of people that drift between sources: close numbers (six or more) that no source gives together
     # ("26 people were arrested" / "police arrested 29 activists"); 3 and 26 are two groups, not a drift
     for f_measure in COUNT_MEASURES:
         fs = sorted((f for f in figures if f["measure"] == f_measure), key=lambda f: f["value"])
@@ -92,7 +103,7 @@ def find_conflicts(extractions: dict[str, Extraction], entity_for: Callable, fig
             for fb in fs[i + 1:]:
                 da, db = {e["doc"] for e in fa["evidence"]}, {e["doc"] for e in fb["evidence"]}
                 # small groups grow by named arrests (three, then four, then five journalists): not a drift
-                if da & db or fa["value"] == fb["value"] or fb["value"] > 1.5 * fa["value"] or fa["value"] < 10:
+                if da & db or fa["value"] == fb["value"] or fb["value"] > 1.5 * fa["value"] or fa["value"] < 6:
                     continue
                 conflicts.append({"topic": f"number {f_measure.replace('_', ' ')}",
                                   "key": f"figure.{f_measure}:{as_number(fa['value'])}-{as_number(fb['value'])}",

@@ -85,10 +85,11 @@ def _casewatch_side(conn: Any, db_url: str, folder: str, workers: int) -> None:
 
 
 def _spacy_side(conn: Any, texts: list[str], processes: int, batch_size: int) -> None:
-    """In a fresh process: en_core_web_sm's full pipeline over the same texts, model loading included."""
-    from ..extract import nlp as _nlp
+    """In a fresh process: en_core_web_sm's full pipeline over the same texts, spaCy's import and the model's
+    loading included (casewatch's workers import spaCy and load their model inside its timing too)."""
     try:
         t0 = time.perf_counter()
+        from ..extract import nlp as _nlp
         full = _nlp.load(full=True)
         for _ in full.pipe(texts, batch_size=batch_size, n_process=processes):
             conn.send(("step", 1))

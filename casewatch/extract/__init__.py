@@ -11,7 +11,7 @@ import re
 from typing import Iterable, Iterator
 
 from ..model import Document, Extraction, Mention
-from ..model.names import person_key
+from ..model.names import fold, person_key
 from .dates import find_dates, latest_resolved, parse_iso
 from .events import DocContext, assign_people, find_claims, find_events, find_figures
 from .names import LO, UP, canonical, find_names
@@ -47,6 +47,11 @@ CALENDAR = frozenset(["january", "february", "march", "april", "may", "june", "j
                       "saturday", "sunday"])
 
 
+def _vowels(word: str) -> str:
+    """A word's vowels, folded: Turganbai/Turganbay/Turgunbay differ in one, Dela and Daily in their count."""
+    return str(len(re.findall(r"[aeiouy]+", fold(word))))
+
+
 def _common_words(text: str) -> set[str]:
     """Words that are not names however they are written: the calendar, and words the text also writes in lower case."""
     return set(CALENDAR) | {w for w in re.findall(r"\b[a-z]\w+\b", text)}
@@ -68,13 +73,32 @@ def _retype_surnames(mentions: list[Mention], doc: Document | None = None) -> No
         return
     taken = [(m.evidence.start, m.evidence.end) for m in mentions]
     common = _common_words(doc.text)
+    full_parts: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.kind == "person" and len(person_key(m.name)) >= 2:
+            for t in m.name.split():
+                k = person_key(t)
+                if k:
+                    full_parts.setdefault(k[0], set()).add(_vowels(t))
     for tm in SURNAME_RE.finditer(doc.text):
         s, e = tm.span()
         key = person_key(tm.group(0))
         if key and key[0] in parts and tm.group(0).casefold() not in common and \
+                _vowels(tm.group(0)) in full_parts.get(key[0], set()) and \
                 not any(s < b and a < e for a, b in taken):
             mentions.append(Mention(kind="person", name=tm.group(0), evidence=doc.span(s, e), attrs={"retyped": True}))
     mentions.sort(key=lambda m: m.evidence.start)
+
+
+def _drop_common_word_persons(mentions: list[Mention], doc: Document) -> None:
+    """ "Jail Warden", "Search Warrants": a person's last name is not a word the text also writes in lower case."""
+    common = {w for w in re.findall(r"\b[a-z]\w+\b", doc.text)}
+    mentions[:] = [m for m in mentions if not (m.kind == "person" and m.name.split()
+                                               and m.name.split()[-1].casefold() in common
+                                               and m.name.split()[-1].casefold() not in PARTICLES)]
+
+
+PARTICLES = frozenset(["de", "da", "dos", "van", "von", "bin", "ibn", "al", "el", "del", "la", "le", "y"])
 
 
 def _publisher(mentions: list[Mention], doc: Document) -> None:
@@ -107,6 +131,7 @@ def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[i
         if not name:
             continue
         ex.mentions.append(Mention(kind=h.kind, name=name, evidence=doc.span(h.start, h.end), attrs=dict(h.attrs)))
+    _drop_common_word_persons(ex.mentions, doc)
     _publisher(ex.mentions, doc)
     _retype_surnames(ex.mentions, doc)
     persons = [m for m in ex.mentions if m.kind == "person"]

@@ -200,8 +200,16 @@ def find_events(ctx: DocContext) -> list[Event]:
 QUOTED = re.compile(r"“[^”]{20,}?”|\"[^\"\n]{20,}?\"")
 
 
+SPEECH_TAIL = re.compile(r"[”\"]\s*,?\s*(?:he|she|they|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+(?:said|says|told|added|stated)\b")
+
+
 def _quoted(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    return [m.span() for m in QUOTED.finditer(text, s, e)]
+    spans = [m.span() for m in QUOTED.finditer(text, s, e)]
+    # the end of a quotation that began in an earlier sentence: '… convicted by a bank notice," he said.'
+    tail = SPEECH_TAIL.search(text, s, e)
+    if tail and not re.search(r"[“\"]", text[s:tail.start()]):
+        spans.append((s, tail.start()))
+    return spans
 
 
 def _hypothetical(text: str, st: Sentence, pos: int) -> bool:
@@ -441,8 +449,8 @@ def _group_re() -> re.Pattern[str]:
     if GROUP_RE is None:
         nouns = sorted(load("cues")["group_nouns"], key=len, reverse=True)
         GROUP_RE = re.compile(
-            rf"\b(?P<num>{NUM})\s+(?P<noun>(?:(?!(?:days?|weeks?|months?|years?)\b)[\w-]+\s+){{0,3}}?(?:{'|'.join(re.escape(n) for n in nouns)}))\b"
-            rf"|\b(?P<num2>{NUM})\s+(?=(?:were|have been|had been|are|remain|of them|(?:\w+ly\s+)?(?:arrested|detained|charged|remanded|released|convicted|sentenced|fined))\b)", re.I)
+            rf"(?<![\d.,₱$€£¥])\b(?P<num>{NUM})(?![.,]\d)\s+(?P<noun>(?:(?!(?:days?|weeks?|months?|years?)\b)[\w-]+\s+){{0,3}}?(?:{'|'.join(re.escape(n) for n in nouns)}))\b"
+            rf"|(?<![\d.,₱$€£¥])\b(?P<num2>{NUM})(?![.,]\d)\s+(?=(?:were|have been|had been|are|remain|of them|(?:\w+ly\s+)?(?:arrested|detained|charged|remanded|released|convicted|sentenced|fined))\b)", re.I)
     return GROUP_RE
 
 

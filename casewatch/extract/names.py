@@ -22,7 +22,7 @@ NAME_TOKEN = rf"(?:(?:Mc|Mac|O['’])?[{UP}][{LO}]+(?:[-'’][{UP}][{LO}]+)*|[{U
 NAME = rf"{NAME_TOKEN}(?:[ \t]+(?:de|da|dos|van|von|bin|ibn|al|el|del|la|le)[ \t]+{NAME_TOKEN}|[ \t]+{NAME_TOKEN}){{1,3}}"
 NAME_RE = re.compile(rf"\b{NAME}\b")
 LIST_RE = re.compile(rf"(?P<items>(?:Ms\.?\s+|Mr\.?\s+|Mrs\.?\s+)?{NAME}(?:\s*,\s*(?:and\s+)?(?:Ms\.?\s+|Mr\.?\s+|Mrs\.?\s+)?{NAME})+(?:\s*,?\s+and\s+(?:Ms\.?\s+|Mr\.?\s+|Mrs\.?\s+)?{NAME})?)")
-HONORIFIC_RE = re.compile(r"\b(?:H\.E\.\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?P<name>" + NAME_TOKEN + r"(?:[ \t]+" + NAME_TOKEN + r"){0,3})")
+HONORIFIC_RE = re.compile(r"\b(?:H\.E\.\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Prof|Atty|Engr|Hon|Rev)\.?\s+(?P<name>" + NAME_TOKEN + r"(?:[ \t]+" + NAME_TOKEN + r"){0,3})")
 ACRONYM_RE = re.compile(r"(?P<long>(?:[A-Z][\w’'-]+\s+)(?:(?:of|for|on|and|the|in|de|du|des|la|le)\s+|[A-Z][\w’'-]+\s+){0,10}[A-Z][\w’'-]+)\s+\((?P<short>[A-Z][A-Za-z]{1,9})\)")
 TRANSLATION_RE = re.compile(r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,4})\s+\((?P<alt>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,4})\)")
 PLACE_INTRO_RE = re.compile(r"\b(?:village|city|town|district|province|region|municipality|settlement) of (?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
@@ -92,6 +92,8 @@ def looks_like_person(name: str) -> bool:
             return False
     if any(t.casefold() in dem or t.casefold() in titles for t in toks):
         return False
+    if all(t.casefold().strip(".") in _title_words() for t in toks):
+        return False  # "Jail Warden", "Police Colonel": a title with no name
     if all(t.casefold() in notp for t in toks) or toks[0].casefold() in notp:
         return False
     return toks[0][:1].isupper()
@@ -318,7 +320,7 @@ def _title_words() -> frozenset[str]:
 def canonical(text: str) -> str:
     """A mention's name as shown: inner whitespace folded, honorific and possessive removed."""
     t = re.sub(r"\s+", " ", text).strip()
-    t = re.sub(r"^(?:(?:[A-Z]\.)+\s*)?(?:H\.E\.\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+", "", t)
+    t = re.sub(r"^(?:(?:[A-Z]\.)+\s*)?(?:H\.E\.\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Prof|Atty|Engr|Hon|Rev|Fr|Sr)\.?\s+", "", t)
     # "Assistant Commissioner Ezekiel Moyo", "Regional Magistrate Esther Gwatidzo": the title is not the name
     toks = t.split(" ")
     lead = _title_words()
@@ -327,6 +329,8 @@ def canonical(text: str) -> str:
         k += 1
     t = " ".join(toks[k:])
     t = re.sub(r"\s+(?:and|or|of|the|de|y)$", "", t)
+    if t.isupper() and len(t) > 4 and " " in t:
+        t = " ".join(w if len(w) <= 2 else w.capitalize() for w in t.split())  # a caption's "TEODORO GALLARDO JR"
     return STRIP_RE.sub("", t)
 
 

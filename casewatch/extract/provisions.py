@@ -40,6 +40,17 @@ LAW_RE = re.compile(
     rf"(?:the\s+)?(?P<name>{NAME_WORD}(?:\s+(?:(?:of|and|on|for|the|in|to)\s+)*(?:{NAME_WORD}|\([A-Z][^()]{{2,60}}\)))*?"
     r"\s+(?:Act|Law|Code|Decree|Ordinance|Proclamation))\b(?!\s+(?:\((?!(?:Law\s+)?No\.)|Act\b|Law\b|Code\b))(?:,?\s+(?:No\.?\s*)?\d+(?:\s+of\s+\d{4})?)?"
     r"(?:\s*\[[^\]]{1,40}\])?(?:\s*\((?:Law\s+)?No\.\s*[\d/]+\))?")
+NUMBERED_LAW_RE = re.compile(
+    r"(?:the\s+)?(?P<kind>Republic Act|R\.\s?A\.|RA|Presidential Decree|P\.\s?D\.|PD|Executive Order|E\.\s?O\.|"
+    r"Federal Law|Organic Law|Law|Decree|Act|Proclamation|Ordinance)\s+(?:No\.?\s*)?(?P<num>\d{1,6}(?:-[A-Z0-9]{1,4})?)\b")
+ABBREVIATED = {"r.a.": "Republic Act", "ra": "Republic Act", "r. a.": "Republic Act", "p.d.": "Presidential Decree",
+               "pd": "Presidential Decree", "p. d.": "Presidential Decree", "e.o.": "Executive Order",
+               "e. o.": "Executive Order"}
+# a constitution's articles in Roman numerals, with sections: "Article III, Section 13", "Section 4, Article III"
+ROMAN_RE = re.compile(
+    r"\b(?:Article\s+(?P<art>[IVXLC]{1,6})(?:,?\s+Sections?\s+(?P<part>\d{1,3}))?"
+    r"|Sections?\s+(?P<part2>\d{1,3}),?\s+(?:of\s+)?(?:Article\s+(?P<art2>[IVXLC]{1,6})|Rule\s+(?P<rule>\d{1,3})))\b"
+    r"(?P<tail>,?\s+(?:of|under|in)\s+(?:the\s+)?)?")
 INHERIT_WINDOW = 700  # characters back within which an article without an instrument takes the last one named
 
 
@@ -64,15 +75,27 @@ def _country_name(spec: dict, written: str) -> str:
         return name
     country = re.search(r"\bof\s+(?:the\s+)?(?:Republic\s+of\s+)?([A-Z]\w+)\s*$", written) \
         or re.match(r"([A-Z]\w+)['’]s\s", written)
-    return f"{name} of {country.group(1)}" if country and country.group(1) not in ("Republic", "State") else name
+    if not country or country.group(1) in ("Republic", "State") or country.group(1) in name.split():
+        return name
+    return f"{name} of {country.group(1)}"
 
 
 def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.casefold()).strip("_")
 
 
+def _numbered(m: re.Match[str]) -> Named:
+    kind = re.sub(r"\s+", " ", m.group("kind"))
+    kind = ABBREVIATED.get(kind.casefold(), kind)
+    name = f"{kind} No. {m.group('num')}"
+    return Named(_slug(name), name, m.start(), m.end(), True)
+
+
 def instrument_at(text: str, pos: int) -> Named | None:
-    """The instrument named at text[pos:]: one of the table's, else a national law by its own name."""
+    """The instrument named at text[pos:]: one of the table's, a law by its number, else a law by its own name."""
+    m = NUMBERED_LAW_RE.match(text, pos)
+    if m:
+        return _numbered(m)
     for key, spec, pat in instruments():
         m = pat.match(text, pos)
         if m:
@@ -90,6 +113,8 @@ def named_instruments(text: str) -> list[Named]:
     for key, spec, pat in instruments():
         for m in pat.finditer(text):
             found.append(Named(key, _country_name(spec, m.group(0)), m.start(), m.end(), bool(spec.get("national"))))
+    for m in NUMBERED_LAW_RE.finditer(text):
+        found.append(_numbered(m))
     for m in LAW_RE.finditer(text):
         if len(m.group("name").split()) >= 2 and not any(n.start <= m.start("name") < n.end for n in found):
             name = re.sub(r"\s+", " ", m.group("name"))
@@ -189,7 +214,11 @@ def find_provisions(doc: Document) -> list[Provision]:
             return recent[-1], None
         return None, None
 
+    roman = [m.span() for m in ROMAN_RE.finditer(text)]
+    table = load("instruments")
     for m in ARTICLES_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in roman):
+            continue  # "Article III, Section 13" is read below, as the constitution's article and section
         word = text[m.start():m.start("list")].strip().casefold()
         if word in ("s.", "ss.") and m.group("tail") is None:
             continue  # a bare "s. 12" is too often something else
@@ -200,8 +229,9 @@ def find_provisions(doc: Document) -> list[Provision]:
             pairs = [(pairs[0][0], m.group("part"))]
         tail_end = m.end("tail") if m.group("tail") else None
         inst, iend = resolve(tail_end, m.start(), pairs[0][0] if pairs else "")
-        if inst is None:
-            continue
+        if inst is None or (iend is None and word.startswith(("section", "s.", "ss.", "§"))
+                            and inst.key in table and not table[inst.key].get("national")):
+            continue  # treaties have articles: a bare "Section 7" is not the ICCPR's
         end = iend if iend is not None else (m.end("part") if m.group("part") else m.end("list"))
         span = doc.span(m.start(), end)
         for art, part in pairs:
@@ -210,6 +240,20 @@ def find_provisions(doc: Document) -> list[Provision]:
                                  evidence=[span]))
         if iend is not None:
             cited.append((m.start(), inst))
+    for m in ROMAN_RE.finditer(text):
+        art, part = m.group("art") or m.group("art2") or m.group("rule"), m.group("part") or m.group("part2")
+        inst = None
+        if m.group("tail"):
+            inst = instrument_at(text, m.end("tail")) or _back_reference(text, m.end("tail"), named)
+        if inst is None:
+            want = "rules_of_court" if m.group("rule") else "constitution"
+            recent = [n for p, n in cited if m.start() - p <= INHERIT_WINDOW and n.key == want]
+            inst = recent[-1] if recent else None
+        if inst is not None:
+            end = inst.end if m.group("tail") and inst.start >= m.end("tail") else m.end()
+            out.append(Provision(inst.key, inst.name, art, part, [doc.span(m.start(), end)]))
+            if inst.start >= m.start():
+                cited.append((m.start(), inst))
     for m in PART_OF_RE.finditer(text):
         art = m.group("art")
         inst = None

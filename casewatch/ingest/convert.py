@@ -249,6 +249,14 @@ def _loose_equal(a: str, b: str) -> bool:
 
 # --- PDF ----------------------------------------------------------------------------
 
+def _unjustify(page: str) -> str:
+    """Justified PDF text: the spaces that stretch a line become one, and a word broken at a line end is joined
+    ("informa-\ntion"); a hyphen before a capital is a name's own ("Bautista-\nLedesma")."""
+    page = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", page)
+    page = re.sub(r"(?<=[a-zà-ÿ])-\n(?=[a-zà-ÿ])", "", page)
+    return re.sub(r"(?<=[A-Za-zÀ-ÿ])-\n(?=[A-ZÀ-Þ])", "-", page)
+
+
 def from_pdf(data: bytes) -> Converted:
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError, PyPdfError
@@ -284,7 +292,7 @@ def from_pdf(data: bytes) -> Converted:
         raise BadInput("truncated or damaged PDF") from None
     finally:
         log.setLevel(level)
-    pages = _drop_running_heads([p.replace("\r\n", "\n").strip() for p in pages])
+    pages = _drop_running_heads([_unjustify(p.replace("\r\n", "\n").strip()) for p in pages])
     text = "\n\n".join(p for p in pages if p)
     if not text.strip():
         raise BadInput("PDF has no text layer (a scan? run OCR first)")

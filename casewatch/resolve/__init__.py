@@ -94,6 +94,14 @@ def settle_kinds(items: list[tuple[str, Mention]]) -> None:
                 m.kind = top
 
 
+def _first_position(e: Entity) -> int:
+    """Where the entity is first named in its first document (the docs list is built once, not per mention)."""
+    if not e.mentions:
+        return 0
+    first = min(d for d, _ in e.mentions)
+    return min(m.evidence.start for d, m in e.mentions if d == first)
+
+
 def _stable_id(prefix: str, name: str, used: set[str]) -> str:
     """An id from the entity's name ("p-tafadzwa-chikwanha"): the same on every rebuild, so links hold."""
     slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:48] or "x"
@@ -120,7 +128,7 @@ def resolve(extractions: dict[str, Extraction], judgements: list[Judgement] | No
             if (kind, fold(ent.name)) in rejected or any((kind, k) in rejected for k in ent.keys):
                 continue
             ents.append(ent)
-        ents.sort(key=lambda e: (min(m.evidence.start for d, m in e.mentions if d == e.docs[0]) if e.mentions else 0))
+        ents.sort(key=_first_position)
         ents.sort(key=lambda e: -len(e.mentions))
         prefix = kind[0] if kind != "place" else "l"
         used: set[str] = set()
@@ -168,6 +176,17 @@ def _cluster_persons(sub: list[tuple[str, Mention]]) -> list[list[int]]:
         if short and len({uf.find(r) for r in roots}) == 1:
             for j in short:
                 uf.union(j, next(iter(roots)))
+    # a first name dropped: "Cristina Dela Peña" is "Maria Cristina Dela Peña" when no other full name ends so
+    pkeys = {j: person_key(sub[j][1].name) for idx in full.values() for j in idx}
+    suffixes: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for j, t in pkeys.items():
+        for n in range(3, len(t)):
+            suffixes[t[-n:]].add(j)
+    for j, t in pkeys.items():
+        if len(t) >= 3 and t in suffixes:
+            longer = {uf.find(i) for i in suffixes[t]}
+            if len(longer) == 1:
+                uf.union(j, next(iter(longer)))
     # a missing middle name: "Kassym Tokayev" and "Kassym-Jomart Tokayev" share first and last
     dropped: set[int] = set()
     for i in singles:
