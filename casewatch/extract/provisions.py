@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from ..model import Document, Provision
 from .data import load
@@ -128,11 +129,12 @@ def named_instruments(text: str) -> list[Named]:
     return out
 
 
-def _back_reference(text: str, pos: int, named: list[Named]) -> Named | None:
+def _back_reference(text: str, pos: int, named: "Callable[[], list[Named]]") -> Named | None:
     """ "the same Act", "the Convention": the last instrument named before `pos` with that head word."""
     m = BACK_RE.match(text, pos)
     if not m:
         return None
+    named = named()
     head = m.group("head").casefold()
     table = load("instruments")
     for n in reversed([n for n in named if n.end <= pos]):
@@ -197,7 +199,12 @@ def _expand(listing: str) -> list[tuple[str, str | None]]:
 
 def find_provisions(doc: Document) -> list[Provision]:
     text = doc.text
-    named = named_instruments(text)
+    cache: list[list[Named]] = []
+
+    def named() -> list[Named]:  # the scan for every instrument name runs only when a text refers back
+        if not cache:
+            cache.append(named_instruments(text))
+        return cache[0]
     out: list[Provision] = []
     last_for_article: dict[str, Named] = {}
     cited: list[tuple[int, Named]] = []  # (position, instrument) of each provision with its instrument
