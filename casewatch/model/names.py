@@ -24,6 +24,7 @@ def _rules() -> list[tuple[str, str]]:
         return [tuple(x) for x in yaml.safe_load(fh)["rules"]]
 
 
+@lru_cache(maxsize=131072)
 def fold(name: str) -> str:
     """Lower-case ASCII, honorifics, possessives and punctuation removed."""
     s = ascii_text(name.replace("’", "'")) or ""
