@@ -36,6 +36,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_month", re.compile(r"\b(last|this|next|the previous|the following|earlier this|later this)\s+month\b", re.I)),
     ("rel_week", re.compile(r"\b(last|this|next|the previous|the following|a)\s+week(?:\s+later)?\b", re.I)),
     ("rel_day", re.compile(r"\b(later that day|that same day|the same day|that day|the next day|the following day|the day after|the day before|the previous day|yesterday|today)\b", re.I)),
+    ("n_days", re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days?|weeks?)\s+"
+                          r"(later|afterwards|after that|earlier|before|ago)\b", re.I)),
     ("weekday", re.compile(r"\b(?:on|last|this|next)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
                            rf"(?!,?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{M})(?!,?\s+{M}\s+\d)", re.I)),
 ]
@@ -213,6 +215,16 @@ def _resolve(kind: str, m: re.Match[str], s: int, e: int, anchor: date | None, l
             return None
         off = {"the next day": 1, "the following day": 1, "the day after": 1, "the day before": -1, "the previous day": -1}.get(w, 0)
         return DateMention(s, e, iso(ref + timedelta(days=off)), relative=True)
+    if kind == "n_days":
+        words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+        n = int(g[0]) if g[0].isdigit() else words[g[0].lower()]
+        days = n * (7 if g[1].lower().startswith("week") else 1)
+        if g[2].lower() == "ago":  # counted back from the report's own date
+            return DateMention(s, e, iso(anchor - timedelta(days=days)), relative=True) if anchor else None
+        if ref is None or last is None or len(last.value) < 10:
+            return None
+        sign = -1 if g[2].lower() in ("earlier", "before") else 1
+        return DateMention(s, e, iso(ref + timedelta(days=sign * days)), relative=True)
     if kind == "weekday":
         if anchor is None:
             return None

@@ -140,3 +140,17 @@ def test_a_law_with_its_number_and_a_bare_article_seen_before(x):
     got = {(p.instrument_name, p.article, p.part) for p in ex.provisions}
     assert ("Anti-Terror Law", "7", "2") in got and ("Criminal Code", "314", "2") in got
     assert not any(p.article == "314" and "Procedure" in p.instrument_name for p in ex.provisions)
+
+
+def test_days_later_and_days_ago(x):
+    ex = x.extract(doc("On 20 March 2026 the court denied bail to Ana Ruiz Pardo. Three days later two of the accused were "
+                       "released on bail. The bank said two days ago that the group's accounts had been frozen."))
+    got = {(e.type, e.date) for e in ex.events}
+    assert ("release", "2026-03-23") in got
+    assert ("other", "2026-04-08") in got
+
+
+def test_held_at_a_jail_is_a_measure(x):
+    ex = x.extract(doc("Maria Santos and Jose Cruz have been held at the Central District Jail since their arrest."))
+    p = people(ex)
+    assert all("pretrial_detention" in p[n]["measures"] for n in ("Maria Santos", "Jose Cruz"))
