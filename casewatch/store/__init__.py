@@ -154,9 +154,12 @@ class Store:
 
         def run(c: Connection) -> None:
             self.ensure_case(c, j.case)
-            res = c.execute(text('INSERT INTO judgements (case_id, kind, payload, "user", created_at) VALUES (:c, :k, :p, :u, :t)'),
-                            {"c": j.case, "k": j.kind, "p": json.dumps(j.payload, ensure_ascii=False), "u": j.user, "t": j.created_at})
-            j.id = res.lastrowid if res.lastrowid else c.execute(text("SELECT MAX(id) FROM judgements")).scalar()
+            sql = 'INSERT INTO judgements (case_id, kind, payload, "user", created_at) VALUES (:c, :k, :p, :u, :t)'
+            values = {"c": j.case, "k": j.kind, "p": json.dumps(j.payload, ensure_ascii=False), "u": j.user, "t": j.created_at}
+            if c.dialect.name == "postgresql":  # psycopg has no lastrowid: the new id comes back with RETURNING
+                j.id = c.execute(text(sql + " RETURNING id"), values).scalar()
+            else:
+                j.id = c.execute(text(sql), values).lastrowid
         if conn is not None:
             run(conn)
         else:
