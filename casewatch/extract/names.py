@@ -35,6 +35,7 @@ ORG_PHRASE_RE = re.compile(
 # "Gazi Yaşargil Training and Research Hospital", "Elazığ High Security Prison": where people are held or treated
 FACILITY_RE = re.compile(rf"(?P<name>[{UP}][\w’'-]+(?:\s+(?:(?:and|of|for|the|de)\s+)?[{UP}][\w’'-]+){{0,6}}\s+"
                          r"(?:Hospital|Prison|Penitentiary|Detention Cent(?:re|er)|Remand Prison|Penal Colony|Clinic|Jail))\b")
+JUNK_TAIL = re.compile(r"(?:^|\s)(?:No|Nos|Sec|Art|Para)\.?$")
 BYLINE_RE = re.compile(rf"^[ \t]*(?:By|Written by|Reporting by|Text:)[ \t]+(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,3}})(?=[ \t]*(?:$|[|·,•]|and\b))", re.M)
 STRIP_RE = re.compile(r"^(?:the|The)\s+|(?:’s|'s)$")
 
@@ -200,8 +201,10 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
             continue
         nm = text[s:e]
         toks = _tokens(nm)
-        if not toks or not nm[0].isupper() or "\n" in nm:
-            continue
+        if not toks or not nm[0].isupper() or "\n" in nm or "/" in nm or JUNK_TAIL.search(nm):
+            continue  # "Comment/Opposition", "P.D. No", "Case Nos": a caption's furniture, not a name
+        if len(toks) == 1 and nm.isupper() and len(nm) > 3 and re.search(rf"\b{re.escape(nm.lower())}\b", text):
+            continue  # "DENIED" in a court order is the word denied, shouted
         if all(t.casefold() in dem for t in toks):
             continue
         if ORG_BEFORE.search(text[max(0, s - 40):s]) and len(toks) <= 3:
