@@ -155,11 +155,14 @@ def hrdsattack(data: Path = typer.Argument(..., help="An HRDsAttack split (e.g. 
 def train_hrdsattack(data: Path = typer.Argument(..., help="HRDsAttack's training split (train.json; never dev.json)."),
                      output: Optional[Path] = typer.Option(None, "-o", "--output",
                                                            help="Where to write the weights (default: the package's "
-                                                                "incidents/data/model.json).")) -> None:
+                                                                "incidents/data/model.json)."),
+                     cv: int = typer.Option(0, "--cv", help="Instead of training: N-fold cross-validation on "
+                                                            "the split, scored by hrdsattack.py (nothing written).")
+                     ) -> None:
     """Train the incident classifiers (fixed seeds, reproducible) and write their weights."""
     from ..incidents.build import MODEL_FILE
     from ..incidents.hrdsattack import read_split
-    from ..incidents.train import train, vocabulary_size
+    from ..incidents.train import cross_validate, train, vocabulary_size
     from ..incidents.view import DocView
 
     if data.stem.lower() in {"dev", "test", "validation"}:
@@ -170,6 +173,31 @@ def train_hrdsattack(data: Path = typer.Argument(..., help="HRDsAttack's trainin
         raise CasewatchError("training needs scikit-learn: pip install -e '.[train]'") from None
     out = output or MODEL_FILE
     t0 = time.perf_counter()
+    if cv:
+        if cv < 2:
+            raise CasewatchError("--cv needs at least 2 folds")
+        mod = load_scorer()
+        if mod is None:
+            raise CasewatchError("--cv needs hrdsattack.py (set CASEWATCH_SHARED)")
+        with _progress() as prog:
+            task = prog.add_task("loading the language model", total=len(read_split(data)), stage="reading")
+
+            def run_cv(store: Any) -> dict[int, dict[str, Any]]:
+                pairs = read_articles(store, data, on_item=_stepper(prog, task))
+                items = [(DocView.from_casefile(cf, cf["documents"][0]), a.answer) for a, cf in pairs]
+                prog.update(task, stage="cross-validating", total=None, description="")
+                return cross_validate(items, [a.id for a, _ in pairs], cv,
+                                      progress=lambda s: prog.update(task, description=s))
+            preds = _with_store(run_cv, None)
+        figures = mod.score(mod.load_key(str(data)), preds)
+        console.print(f"{cv}-fold cross-validation on {data} in {time.perf_counter() - t0:.0f} s", highlight=False)
+        for k, v in figures.items():
+            if isinstance(v, dict) and "f1" in v:
+                console.print(f"{k:22s} P={100*v['precision']:6.2f} R={100*v['recall']:6.2f} F1={100*v['f1']:6.2f}",
+                              highlight=False)
+            elif isinstance(v, dict):
+                console.print(f"{k:22s} accuracy={100*v['accuracy']:6.2f}", highlight=False)
+        return
     with _progress() as prog:
         task = prog.add_task("loading the language model", total=len(read_split(data)), stage="reading")
 

@@ -71,6 +71,32 @@ def doc_features(view: DocView) -> dict[str, float]:
 
 
 # candidate victims ---------------------------------------------------------------------------
+def name_shape_features(view: DocView, cand: Candidate) -> dict[str, float]:
+    """Is the "name" a name: words the text also writes in lower case ("Political Prisoner", "Citizen
+    Journalists"), a place ("Uzbekistan", "Davao del Norte"), an all-capitals acronym, a stray sign or digit
+    ("Samira Sabou & Moussa Aksar")."""
+    from .places import _territory
+    f: dict[str, float] = {}
+    toks = cand.name.split()
+    low = view.lower_words()
+    common = [t for t in toks if t.casefold() in low and len(t) > 2]
+    if common:
+        f["common-words"] = len(common) / len(toks)
+        if toks[0].casefold() in low:
+            f["common-first"] = 1.0
+        if toks[-1].casefold() in low:
+            f["common-last"] = 1.0
+        if len(common) == len(toks):
+            f["all-common"] = 1.0
+    if _territory(cand.name) is not None or (len(toks[-1]) > 3 and _territory(toks[-1]) is not None):
+        f["place-word"] = 1.0
+    if cand.name.isupper():
+        f["all-caps"] = 1.0
+    if re.search(r"[&/@#]|\d", cand.name):
+        f["odd-char"] = 1.0
+    return f
+
+
 def candidate_features(view: DocView, cand: Candidate, rank: int, n_cands: int,
                        mention_rank: int = 0, share: float = 0.0) -> dict[str, float]:
     text = view.text
@@ -92,6 +118,7 @@ def candidate_features(view: DocView, cand: Candidate, rank: int, n_cands: int,
     f["para:" + _bucket(para, (0, 1, 2, 4, 8))] = 1.0
     if any(view.in_title(s) for s, _ in cand.spans):
         f["in_title"] = 1.0
+    f.update(name_shape_features(view, cand))
     title = (view.title or "").casefold()
     if title and any(p.casefold() in title for p in cand.name.split() if len(p) > 2):
         f["name_in_title"] = 1.0

@@ -21,7 +21,7 @@ class PlaceHit:
     start: int
     end: int
     country: str  # territory code of the country
-    level: str  # country | demonym | region | city
+    level: str  # country | demonym | region | city | homonym (places.yaml)
     name: str  # as written (a region's or city's name)
 
 
@@ -132,6 +132,15 @@ def _resolve(nm: str, s: int, is_place: bool) -> PlaceHit | None:
 
 
 def country_candidates(view: DocView, hits: list[PlaceHit]) -> list[CountryCand]:
+    """The countries named, each with its hits; a country's name that is also a region of another country
+    the text names ("Niger" in a report on Nigeria, "Georgia" in one on the United States) counts as that
+    region (places.yaml: homonyms), and names no region or city of the record."""
+    homonyms = load("places").get("homonyms") or {}
+    named = {h.country for h in hits if h.name not in homonyms}
+    for h in hits:
+        other = homonyms.get(h.name)
+        if other and other in named and h.country != other:
+            h.country, h.level = other, "homonym"  # counts for the country, names no region
     by: dict[str, CountryCand] = {}
     for h in hits:
         by.setdefault(h.country, CountryCand(h.country)).hits.append(h)

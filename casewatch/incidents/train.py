@@ -23,6 +23,9 @@ from .when import date_candidates, date_features
 SEED = 13
 FOLDS = 5
 PRUNE = 0.07  # weights under this share of the largest are dropped: a small model file
+# regularisation (scikit-learn's C) of each classifier, chosen by cross-validation on the training split
+C = {"violations": 0.1, "perpetrator": 0.1, "victim": 0.3, "victim_type": 0.3, "sex": 0.3, "age": 0.3,
+     "country": 1.0, "date": 1.0}
 VIOLATIONS = ["arbitrary detention", "enforced disappearance", "killing", "kidnapping", "torture", "other"]
 
 
@@ -75,7 +78,7 @@ def _matches(cand_name: str, gold: list[str]) -> bool:
     return any(cand_name == g or cand_name in g or g in cand_name for g in gold)
 
 
-def _fit(X: list[dict[str, float]], y: list[Any], C: float, kind: str, min_df: int = 1) -> dict[str, Any]:
+def _fit(X: list[dict[str, float]], y: list[Any], c: float, kind: str, min_df: int = 1) -> dict[str, Any]:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
     if min_df > 1:
@@ -89,9 +92,9 @@ def _fit(X: list[dict[str, float]], y: list[Any], C: float, kind: str, min_df: i
     Xm.indices = Xm.indices.astype("int32")
     Xm.indptr = Xm.indptr.astype("int32")
     if kind == "binary":
-        clf = LogisticRegression(C=C, solver="liblinear", max_iter=1000, random_state=SEED)
+        clf = LogisticRegression(C=c, solver="liblinear", max_iter=1000, random_state=SEED)
     else:
-        clf = LogisticRegression(C=C, max_iter=1000, random_state=SEED)
+        clf = LogisticRegression(C=c, max_iter=1000, random_state=SEED)
     clf.fit(Xm, y)
     names = vec.get_feature_names_out()
     coef = clf.coef_
@@ -106,7 +109,7 @@ def _fit(X: list[dict[str, float]], y: list[Any], C: float, kind: str, min_df: i
             "intercept": [round(float(x), 4) for x in clf.intercept_]}
 
 
-def _oof(X: list[dict[str, float]], y: list[Any], groups: list[int], C: float, kind: str,
+def _oof(X: list[dict[str, float]], y: list[Any], groups: list[int], c: float, kind: str,
          min_df: int = 1) -> list[list[float]]:
     """Out-of-fold probabilities (folds by document, fixed seed)."""
     docs = sorted(set(groups))
@@ -118,7 +121,7 @@ def _oof(X: list[dict[str, float]], y: list[Any], groups: list[int], C: float, k
         te = [i for i, g in enumerate(groups) if fold[g] == k]
         if len({y[i] for i in tr}) < 2:
             continue
-        lin = Linear(_fit([X[i] for i in tr], [y[i] for i in tr], C, kind, min_df))
+        lin = Linear(_fit([X[i] for i in tr], [y[i] for i in tr], c, kind, min_df))
         for i in te:
             out[i] = lin.proba(X[i])
     return out
@@ -194,8 +197,8 @@ def train(items: list[tuple[DocView, dict[str, Any]]], progress: Callable[[str],
     P, Y = [], []
     for k, lab in enumerate(VIOLATIONS):
         y = [int(lab in a["violation_types"]) for a in answers]
-        spec = _fit(DX, y, 0.1, "binary", min_df=3)
-        P.append([p[0] if p else 0.0 for p in _oof(DX, y, groups, 0.1, "binary", min_df=3)])
+        spec = _fit(DX, y, C["violations"], "binary", min_df=3)
+        P.append([p[0] if p else 0.0 for p in _oof(DX, y, groups, C["violations"], "binary", min_df=3)])
         Y.append(y)
         for f, w in spec["coef"].items():
             coef.setdefault(f, [0.0] * len(VIOLATIONS))[k] = w[0]
@@ -203,7 +206,7 @@ def train(items: list[tuple[DocView, dict[str, Any]]], progress: Callable[[str],
     thresholds = _micro_thresholds(P, Y, [len(a["violation_types"]) for a in answers])
     out["violations"] = {"kind": "multilabel", "classes": VIOLATIONS, "coef": coef, "intercept": intercept,
                          "thresholds": thresholds}
-    out["perpetrator"] = _fit(DX, [a["perpetrator"] for a in answers], 0.1, "multiclass", min_df=3)
+    out["perpetrator"] = _fit(DX, [a["perpetrator"] for a in answers], C["perpetrator"], "multiclass", min_df=3)
 
     # victims: which candidates, then their type, sex, age
     progress("victims")
@@ -228,17 +231,17 @@ def train(items: list[tuple[DocView, dict[str, Any]]], progress: Callable[[str],
                     if v["age"]:
                         Ay.append((vf, v["age"]))
         extra_gold += len(set(gold) - found)
-    spec = _fit(VX, Vy, 0.3, "binary", min_df=2)
-    oof = _oof(VX, Vy, Vg, 0.3, "binary", min_df=2)
+    spec = _fit(VX, Vy, C["victim"], "binary", min_df=2)
+    oof = _oof(VX, Vy, Vg, C["victim"], "binary", min_df=2)
     spec["threshold"] = _best_threshold([p[0] if p else 0.0 for p in oof], Vy, extra_gold)
     out["victim"] = spec
     common: dict[str, int] = {}
     for _, t in TX:
         common[t] = common.get(t, 0) + 1
     TX = [(x, t) for x, t in TX if common[t] >= 3]
-    out["victim_type"] = _fit([x for x, _ in TX], [t for _, t in TX], 0.3, "multiclass", min_df=3)
-    out["sex"] = _fit([x for x, _ in Sy], [s for _, s in Sy], 0.3, "multiclass", min_df=3)
-    out["age"] = _fit([x for x, _ in Ay], [s for _, s in Ay], 0.3, "multiclass", min_df=5)
+    out["victim_type"] = _fit([x for x, _ in TX], [t for _, t in TX], C["victim_type"], "multiclass", min_df=3)
+    out["sex"] = _fit([x for x, _ in Sy], [s for _, s in Sy], C["sex"], "multiclass", min_df=3)
+    out["age"] = _fit([x for x, _ in Ay], [s for _, s in Ay], C["age"], "multiclass", min_df=5)
 
     # where: a country among those named, or none
     progress("country")
@@ -252,7 +255,7 @@ def train(items: list[tuple[DocView, dict[str, Any]]], progress: Callable[[str],
         for rank, c in enumerate(cc):
             CX.append(country_features(view, c, rank, len(hits)))
             Cy.append(int(c.code == gold))
-    out["country"] = _fit(CX, Cy, 1.0, "binary")
+    out["country"] = _fit(CX, Cy, C["country"], "binary")
     out["dataset_spellings"] = {"country": country_spellings([a["country"] for a in answers])}
 
     # when: a date of the text, the publication date, or none
@@ -263,9 +266,29 @@ def train(items: list[tuple[DocView, dict[str, Any]]], progress: Callable[[str],
         for c in dc:
             DXd.append(date_features(view, c, dc))
             Dy.append(int((c.value[:4] if c.value else None) == a["year"]))
-    out["date"] = _fit(DXd, Dy, 1.0, "binary", min_df=2)
+    out["date"] = _fit(DXd, Dy, C["date"], "binary", min_df=2)
     return out
 
 
 def vocabulary_size(spec: dict[str, Any]) -> int:
     return sum(len(v["coef"]) for v in spec.values() if isinstance(v, dict) and "coef" in v)
+
+
+def cross_validate(items: list[tuple[DocView, dict[str, Any]]], ids: list[int], folds: int = FOLDS,
+                   progress: Callable[[str], None] = lambda s: None) -> dict[int, dict[str, Any]]:
+    """Out-of-fold incident records of a training split (documents shuffled with the fixed seed): each fold
+    is read by the classifiers trained on the others, in the data set's spellings -> {id: record}."""
+    from .build import Models, build_record
+    from .hrdsattack import to_dataset_labels
+    order = list(range(len(items)))
+    random.Random(SEED).shuffle(order)
+    out: dict[int, dict[str, Any]] = {}
+    for k in range(folds):
+        progress(f"fold {k + 1}/{folds}")
+        held = set(order[k::folds])
+        spec = train([it for i, it in enumerate(items) if i not in held])
+        m = Models(spec)
+        for i in sorted(held):
+            rec = to_dataset_labels(build_record(items[i][0], m), spec.get("dataset_spellings") or {})
+            out[ids[i]] = rec
+    return out

@@ -69,6 +69,12 @@ class DocView:
         return cls(id=doc["id"], text=doc["text"], published=doc.get("published"), title=doc.get("title"), names=names)
 
     # helpers ---------------------------------------------------------------------------
+    def lower_words(self) -> frozenset[str]:
+        """The words the text writes in lower case (cached)."""
+        if not hasattr(self, "_lower"):
+            self._lower = frozenset(w.casefold() for w in re.findall(r"(?<![\w’'-])[a-z][a-z’'-]+", self.text))
+        return self._lower
+
     def sentence_at(self, pos: int) -> tuple[int, int]:
         for s, e in self.sentences:
             if s <= pos < e:
@@ -174,6 +180,15 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s2, e2
 
 
+INITIALS_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}$")
+
+
+def with_initials(text: str, s: int, e: int) -> tuple[int, int]:
+    """A name's span with the initials written before it ("E.V. Krishnasamy", "P. Varavara Rao")."""
+    m = INITIALS_RE.search(text, max(0, s - 9), s) if s > 0 and text[s - 1] in " . " else None
+    return (m.start(), e) if m and e > s else (s, e)
+
+
 def _norm(s: str) -> str:
     s = re.sub(r"\s+", " ", s).strip()
     return re.sub(r"(?:’s|'s)$", "", s)
@@ -185,7 +200,7 @@ def candidates(view: DocView) -> list[Candidate]:
     lead, conn, _ = _name_words()
     spans: dict[tuple[int, int], tuple[set[str], set[str]]] = {}
     for kind, s0, e0, roles in view.names:
-        s, e = trim(text, s0, e0)
+        s, e = with_initials(text, *trim(text, s0, e0))
         nm = _norm(text[s:e])
         if not nm or "\n" in text[s:e]:
             continue
@@ -195,7 +210,7 @@ def candidates(view: DocView) -> list[Candidate]:
         src.add(kind)
         rl.update(roles)
     for s, e in _shape_names(text):
-        s, e = trim(text, s, e)
+        s, e = with_initials(text, *trim(text, s, e))
         if len(text[s:e].split()) < 2:
             continue
         covered = [k for k in spans if k[0] <= s and e <= k[1]]

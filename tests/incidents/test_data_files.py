@@ -67,3 +67,35 @@ def test_the_trained_model_is_small_and_complete():
     labels = load("labels")
     assert set(m.violations.classes) <= set(labels["violation_types"])
     assert set(m.perpetrator.classes) <= set(labels["perpetrator_types"]) | {"none"}
+
+
+def test_places_yaml_homonyms_are_regions_of_the_country_the_text_names():
+    from casewatch.incidents.places import country_candidates
+    v = _view("Gunmen kidnapped five pupils in Niger, the Nigerian police said. Nigeria's army gave chase.")
+    assert [c.code for c in country_candidates(v, place_hits(v))] == ["ng"]
+    v = _view("Soldiers in Niger detained the reporter in Niamey.")
+    assert "ne" in [c.code for c in country_candidates(v, place_hits(v))]
+    for name, code in load("places")["homonyms"].items():
+        assert country_name(code) != code.upper() and name != country_name(code)
+
+
+def test_names_keep_their_initials_and_lead_words_go():
+    from casewatch.incidents.view import with_initials
+    text = "Police held E.V. Krishnasamy and the poet P. Varavara Rao. State Counsellor Aung San Suu Kyi spoke."
+    for name, full in (("Krishnasamy", "E.V. Krishnasamy"), ("Varavara Rao", "P. Varavara Rao")):
+        s = text.index(name)
+        assert text[slice(*with_initials(text, s, s + len(name)))] == full
+    s = text.index("Counsellor")
+    e = text.index(" spoke")
+    assert text[slice(*trim(text, s, e))] == "Aung San Suu Kyi"
+
+
+def test_names_that_are_common_words_or_places_are_marked():
+    from casewatch.incidents.features import name_shape_features
+    from casewatch.incidents.view import Candidate
+    text = "Political Prisoner Day: every political prisoner in Uzbekistan, said Kadyr Yusupov."
+    v = _view(text)
+    common = name_shape_features(v, Candidate(name="Political Prisoner"))
+    assert common["all-common"] == 1.0 and common["common-first"] == 1.0
+    assert name_shape_features(v, Candidate(name="Uzbekistan"))["place-word"] == 1.0
+    assert name_shape_features(v, Candidate(name="Kadyr Yusupov")) == {}
