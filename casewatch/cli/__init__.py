@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.markup import escape
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -69,7 +70,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Report files or folders
                            on_total=lambda n: prog.update(task, total=max(1, n)), workers=workers)
         prog.advance(task)
     for e in rep.failed:
-        err.print(f"[red]error[/red] {e}", highlight=False, soft_wrap=True)
+        err.print(f"[red]error[/red] {escape(str(e))}", highlight=False, soft_wrap=True)
     console.print(f"case [bold]{case}[/bold]: {len(rep.added)} added, {len(rep.skipped)} already there, "
                   f"{len(rep.failed)} failed", highlight=False)
     if rep.failed:
@@ -145,7 +146,7 @@ def main() -> None:
     except CasewatchError as e:
         if state.debug:
             raise
-        err.print(f"[red]error[/red] {e}", highlight=False, soft_wrap=True)
+        err.print(f"[red]error[/red] {escape(str(e))}", highlight=False, soft_wrap=True)
         sys.exit(2)
     except Exception as e:  # noqa: BLE001
         import click
@@ -154,5 +155,6 @@ def main() -> None:
             sys.exit(e.exit_code)
         if state.debug or "--debug" in sys.argv:
             raise
-        err.print(f"[red]error[/red] {type(e).__name__}: {e} (run with --debug for the traceback)", highlight=False, soft_wrap=True)
+        err.print(f"[red]error[/red] {type(e).__name__}: {escape(str(e))} (run with --debug for the traceback)",
+                  highlight=False, soft_wrap=True)
         sys.exit(1)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..errors import CasewatchError
@@ -68,7 +69,7 @@ def read_articles(store: Any, data: Path, on_item: Callable[[str], None] = lambd
             return doc
         rep = ingest_documents(store, case, [(f"{a.id}", load)], title=a.title or None, snapshot=False)
         if rep.failed:
-            err.print(f"[yellow]skipped[/yellow] {rep.failed[0]}", highlight=False)
+            err.print(f"[yellow]skipped[/yellow] {escape(str(rep.failed[0]))}", highlight=False)
             continue
         out.append((a, build_casefile(store, case)))
     return out
@@ -167,6 +168,8 @@ def train_hrdsattack(data: Path = typer.Argument(..., help="HRDsAttack's trainin
 
     if data.stem.lower() in {"dev", "test", "validation"}:
         raise CasewatchError(f"{data}: refusing to train on a development or test split (train on train.json)")
+    if cv == 1 or cv < 0:
+        raise CasewatchError("--cv needs at least 2 folds")
     try:
         import sklearn  # noqa: F401
     except ImportError:

@@ -105,3 +105,13 @@ def test_cli_reports_bad_files_in_one_line_each_and_exits_non_zero(tmp_path: Pat
     assert "1 added" in r.stdout
     r = subprocess.run([str(exe), "show", "nosuchcase"], capture_output=True, text=True, env=env)
     assert r.returncode == 2 and "no case named" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_error_lines_keep_square_brackets(tmp_path: Path):
+    """A file named "appeal [draft].txt" is named as it is: the terminal's markup does not eat the brackets."""
+    exe = Path(sys.executable).parent / "casewatch"
+    bad = tmp_path / "appeal [draft].txt"
+    bad.write_bytes(b"")
+    env = {"CASEWATCH_DB": str(tmp_path / "cli.db"), "PATH": "/usr/bin:/bin"}
+    r = subprocess.run([str(exe), "ingest", "--case", "c", str(bad)], capture_output=True, text=True, env=env)
+    assert r.returncode == 1 and "appeal [draft].txt" in r.stderr and "empty file" in r.stderr, r.stderr
