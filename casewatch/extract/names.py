@@ -18,7 +18,7 @@ from .provisions import instruments
 # letters beyond ASCII: Solórzano, Näkkäläjärvi, Tiúl, Şahin, Əliyev, Жанар
 UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽƏА-ЯЁІЇЄҚҒҮҰӘӨҺ"
 LO = "a-zß-öø-ÿā-žǎǐǒǔəа-яёіїєқғүұәөһ"
-NAME_TOKEN = rf"(?:(?:Mc|Mac|O['’])?[{UP}][{LO}]+(?:[-'’][{UP}][{LO}]+)*|[{UP}]\.)"
+NAME_TOKEN = rf"(?:(?:Mc|Mac|O['’])?[{UP}][{LO}]+(?:[-'’][{UP}][{LO}]+)*|[{UP}]\.|(?:Ma|Md|Mohd|Muhd|Wm|Jos|Fco)\.)"
 NAME = rf"{NAME_TOKEN}(?:[ \t]+(?:de|da|dos|van|von|bin|ibn|al|el|del|la|le)[ \t]+{NAME_TOKEN}|[ \t]+{NAME_TOKEN}){{1,3}}"
 NAME_RE = re.compile(rf"\b{NAME}\b")
 LIST_RE = re.compile(rf"(?P<items>(?:Ms\.?\s+|Mr\.?\s+|Mrs\.?\s+)?{NAME}(?:\s*,\s*(?:and\s+)?(?:Ms\.?\s+|Mr\.?\s+|Mrs\.?\s+)?{NAME})+(?:\s*,?\s+and\s+(?:Ms\.?\s+|Mr\.?\s+|Mrs\.?\s+)?{NAME})?)")

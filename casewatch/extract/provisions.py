@@ -50,7 +50,7 @@ ABBREVIATED = {"r.a.": "Republic Act", "ra": "Republic Act", "r. a.": "Republic 
 # a constitution's articles in Roman numerals, with sections: "Article III, Section 13", "Section 4, Article III"
 ROMAN_RE = re.compile(
     r"\b(?:Article\s+(?P<art>[IVXLC]{1,6})(?:,?\s+Sections?\s+(?P<part>\d{1,3}))?"
-    r"|Sections?\s+(?P<part2>\d{1,3}),?\s+(?:of\s+)?(?:Article\s+(?P<art2>[IVXLC]{1,6})|Rule\s+(?P<rule>\d{1,3})))\b"
+    r"|Sections?\s+(?P<part2>\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})*),?\s+(?:of\s+)?(?:Article\s+(?P<art2>[IVXLC]{1,6})|Rule\s+(?P<rule>\d{1,3})))\b"
     r"(?P<tail>,?\s+(?:of|under|in)\s+(?:the\s+)?)?")
 INHERIT_WINDOW = 700  # characters back within which an article without an instrument takes the last one named
 
@@ -258,7 +258,8 @@ def find_provisions(doc: Document) -> list[Provision]:
             inst = recent[-1] if recent else None
         if inst is not None:
             end = inst.end if m.group("tail") and inst.start >= m.end("tail") else m.end()
-            out.append(Provision(inst.key, inst.name, art, part, [doc.span(m.start(), end)]))
+            for one in re.findall(r"\d{1,3}", part) if part else [None]:  # "Sections 4, 8 and 13 of Article III"
+                out.append(Provision(inst.key, inst.name, art, one, [doc.span(m.start(), end)]))
             if inst.start >= m.start():
                 cited.append((m.start(), inst))
     for m in PART_OF_RE.finditer(text):

@@ -51,5 +51,21 @@ def skeleton(token: str) -> str:
     return t[:1] + re.sub(r"[aeiou]", "", t[1:]) if t else t
 
 
+@lru_cache(maxsize=None)
+def _abbreviations() -> re.Pattern[str] | None:
+    with open(DATA / "translit.yaml", encoding="utf-8") as fh:
+        table = yaml.safe_load(fh).get("abbreviations") or {}
+    if not table:
+        return None
+    _ABBR.update(table)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in table) + r")(?=\s)")
+
+
+_ABBR: dict[str, str] = {}
+
+
 def person_key(name: str) -> tuple[str, ...]:
+    rx = _abbreviations()
+    if rx is not None:
+        name = rx.sub(lambda m: _ABBR[m.group(1)], name)
     return tuple(skeleton(t) for t in tokens(name))

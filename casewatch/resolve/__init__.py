@@ -172,8 +172,10 @@ def _cluster_persons(sub: list[tuple[str, Mention]]) -> list[list[int]]:
                 tails[t[-2:]].add(uf.find(j))
     for k, idx in full.items():
         short = [j for j in idx if len(person_key(sub[j][1].name)) == 2]
-        roots = tails.get(k, set())
-        if short and len({uf.find(r) for r in roots}) == 1:
+        roots = {uf.find(r) for r in tails.get(k, set())}
+        # with two namesakes in the case ("Ma. Cristina" and "Benjamin Dela Peña") the surnames stay apart: all
+        # mentions of one spelling are one cluster, so choosing per report could join the namesakes
+        if short and len(roots) == 1:
             for j in short:
                 uf.union(j, next(iter(roots)))
     # a first name dropped: "Cristina Dela Peña" is "Maria Cristina Dela Peña" when no other full name ends so

@@ -154,3 +154,11 @@ def test_held_at_a_jail_is_a_measure(x):
     ex = x.extract(doc("Maria Santos and Jose Cruz have been held at the Central District Jail since their arrest."))
     p = people(ex)
     assert all("pretrial_detention" in p[n]["measures"] for n in ("Maria Santos", "Jose Cruz"))
+
+
+def test_sections_of_a_roman_numbered_article_and_laws_by_number(x):
+    ex = x.extract(doc("The arrests violate Sections 4, 8 and 13 of Article III of the 1987 Constitution. They were "
+                       "charged under Section 28 of Republic Act No. 10591 and Section 3 of P.D. No. 1866."))
+    got = {(p.instrument_name, p.article, p.part) for p in ex.provisions}
+    assert {("Constitution", "III", "4"), ("Constitution", "III", "8"), ("Constitution", "III", "13")} <= got
+    assert ("Republic Act No. 10591", "28", None) in got and ("Presidential Decree No. 1866", "3", None) in got

@@ -62,3 +62,13 @@ def test_person_ids_come_from_names_and_hold_across_rebuilds():
     second = {e.name: e.id for e in resolve(exs)}
     assert first["Rauf Mammadov"] == second["Rauf Mammadov"] == "p-rauf-mammadov"
     assert first["Sevinj Aliyeva"] == second["Sevinj Aliyeva"]
+
+
+def test_a_surname_shared_by_two_full_names_joins_neither_even_report_by_report():
+    ents = resolve({"a": ex("a", ("person", "Ma. Cristina Dela Peña"), ("person", "Dela Peña")),
+                    "b": ex("b", ("person", "Benjamin Dela Peña"), ("person", "Dela Peña")),
+                    "c": ex("c", ("person", "Maria Cristina Dela Peña"), ("person", "Cristina Dela Peña"))})
+    g = groups(ents)
+    assert ["Cristina Dela Peña", "Ma. Cristina Dela Peña", "Maria Cristina Dela Peña"] in g  # "Ma." is Maria
+    assert ["Benjamin Dela Peña"] in g
+    assert not any("Benjamin Dela Peña" in grp and "Cristina Dela Peña" in grp for grp in g)
