@@ -93,7 +93,7 @@ def looks_like_person(name: str) -> bool:
             return False
     if any(t.casefold() in dem or t.casefold() in titles for t in toks):
         return False
-    if all(t.casefold().strip(".") in _title_words() for t in toks):
+    if all(t.casefold().strip(".") in _title_words() | {"the"} for t in toks):
         return False  # "Jail Warden", "Police Colonel": a title with no name
     if all(t.casefold() in notp for t in toks) or toks[0].casefold() in notp:
         return False
