@@ -86,8 +86,10 @@ def _yearless(month: int, day: int | None, anchor: date, future: bool) -> date |
     if future:
         after = [c for c in cands if c >= anchor - timedelta(days=7)]
         return min(after) if after else None
-    before = [c for c in cands if c <= anchor + timedelta(days=7)]
-    return max(before) if before else None
+    # neither told past nor future: the nearest reading, the past weighing half ("7 July" in a June report is
+    # next month's hearing, "2 December" in a January report last month's arrest)
+    return min(cands, key=lambda c: (anchor - c).days if c <= anchor + timedelta(days=7) else 2 * (c - anchor).days) \
+        if cands else None
 
 
 def add_months(d: date, n: int) -> date:

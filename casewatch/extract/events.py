@@ -29,7 +29,9 @@ SPEECH = re.compile(r"\b(?:said|says|told|stated|added|noted|explained|urged|cal
                     r"according to|in a statement)\b", re.I)
 
 
+LIST_ITEM = re.compile(r"[ \t]*(?:[-•*–]|\(?[ivx]{1,4}[.)]|\(?\d{1,2}[.)])\s+")
 DASH_LIST = re.compile(r"\s[–—]\s(?P<items>[^–—.;]{5,300}?)\s[–—]\s(?=(?:\w+\s+)?(?:were|was|are|have|had|remain|will)\b)")
+ABBREVIATED_TITLE = re.compile(r"\b(Atty|Prof|Dr|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Hon|Supt|Insp|Adv|Engr)\.")
 COORDINATED = re.compile(r"(?:,(?:(?!\b(?:said|says|told|was|were|is|are|has|have|had)\b)[^.;,]){0,120}?)?,?\s*(?:and|or|,)\s+"
                          r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w’'-]+\s+){0,3}"
                          r"|,\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[a-z][\w’'-]*\s+){0,3}")
@@ -270,6 +272,7 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
             _add(p.roles, "journalist")
         s, e = p.evidence.start, p.evidence.end
         before = text[max(0, s - 80):s]
+        before = ABBREVIATED_TITLE.sub(r"\1", before)  # "Atty." and "Prof." end no sentence
         before = re.split(r"[.;:\n]", before)[-1]
         after_m = re.match(r"^(?:\s*,\s*|\s{2,}\n?|\s*\n)([^.;\n]{0,110})", text[e:e + 130])
         after = after_m.group(1) if after_m else ""
@@ -307,6 +310,27 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         if len(inside) >= 2:
             for p in inside:
                 p.attrs.setdefault("list", (m.start(), ctx.sents[i].end))
+    # items of a list under an introducing line ("… formally charged four members of the group:\n- A, coordinator;
+    # - B, …") take the cues of that line
+    intro_of: dict[int, tuple[int, int]] = {}
+    for i, st in enumerate(ctx.sents):
+        if not LIST_ITEM.match(text, st.start):
+            continue
+        j = i - 1
+        while j >= 0 and LIST_ITEM.match(text, ctx.sents[j].start):
+            j -= 1
+        if j >= 0 and text[ctx.sents[j].start:ctx.sents[j].end].rstrip().endswith(":") and i - j <= 12:
+            intro_of[i] = (ctx.sents[j].start, ctx.sents[j].end)
+    for i, (a, b) in intro_of.items():
+        for p in by_sent.get(i, []):
+            if HARD_ROLES & set(p.roles):
+                continue
+            if defendant.search(text, a, b):
+                _add(p.roles, "defendant")
+            chosen = _first_measure(text, (a, b), measures_tbl)
+            if chosen is not None and not any(x.type == chosen[0] for x in p.measures):
+                p.measures.append(Measure(chosen[0], _measure_date(ev_by_sent.get(ctx.sent_index(a) or 0, []), chosen[0]),
+                                          [ctx.doc.span(chosen[1].start(), chosen[1].end())]))
     # 2. clause cues: defendant, detainee, measures
     last_person: Mention | None = None
     for i, st in enumerate(ctx.sents):

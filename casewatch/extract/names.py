@@ -35,6 +35,7 @@ ORG_PHRASE_RE = re.compile(
 # "Gazi Yaşargil Training and Research Hospital", "Elazığ High Security Prison": where people are held or treated
 FACILITY_RE = re.compile(rf"(?P<name>[{UP}][\w’'-]+(?:\s+(?:(?:and|of|for|the|de)\s+)?[{UP}][\w’'-]+){{0,6}}\s+"
                          r"(?:Hospital|Prison|Penitentiary|Detention Cent(?:re|er)|Remand Prison|Penal Colony|Clinic|Jail))\b")
+HONOR_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Atty)\.?\s*$")
 JUNK_TAIL = re.compile(r"(?:^|\s)(?:No|Nos|Sec|Art|Para)\.?$")
 BYLINE_RE = re.compile(rf"^[ \t]*(?:By|Written by|Reporting by|Text:)[ \t]+(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,3}})(?=[ \t]*(?:$|[|·,•]|and\b))", re.M)
 STRIP_RE = re.compile(r"^(?:the|The)\s+|(?:’s|'s)$")
@@ -148,6 +149,9 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
         hits.append(NameHit(kind, long_s, long_e, strong=True, attrs={"acronym": short}))
         hits.append(NameHit(kind, m.start("short"), m.end("short"), strong=True, attrs={"expansion": text[long_s:long_e]}))
     for m in TRANSLATION_RE.finditer(text):
+        if looks_like_person(m.group("name")) and looks_like_person(m.group("alt")) and \
+                len(_tokens(m.group("name"))) >= 2 and HONOR_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+            continue  # "Mr Alexander Dubovsky (Aliaksandr Dubouski)": one person in two spellings, not an organisation
         hits.append(NameHit("organization", m.start("name"), m.end("name"), strong=False, attrs={"translation": m.group("alt")}))
 
     # bylines: "By Tatenda Mawere", "By Andrea Solís | December 10, 2025"

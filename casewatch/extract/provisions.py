@@ -30,7 +30,7 @@ ARTICLES_RE = re.compile(
 NOT_PROVISION_RE = re.compile(r"(?:['’]s\b|,?\s+(?:said|says|has|have|is|was|called|urged|noted|and\s+other)\b"
                               r"|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:group|organi[sz]ation|NGO|watchdog)\b)")
 PART_OF_RE = re.compile(
-    r"\b(?:part|paragraph|subsection)\s+(?P<part>\d{1,2})\s+of\s+(?:Article|section)\s+(?P<art>\d{1,4})"
+    r"\b(?:part|paragraph|subsection)\s+(?P<part>\d{1,2})\s+of\s+(?:Article|section)\s+(?P<art>\d{1,4}(?:[.-]\d{1,4})*)"
     r"(?P<tail>\s+(?:of|under|in)\s+(?:the\s+)?)?", re.I)
 # the text that refers back to an instrument named before: "the same Act", "the Convention"
 BACK_RE = re.compile(r"(?:the\s+)?(?:same\s+|said\s+|above\s+|aforementioned\s+)?"
@@ -221,6 +221,12 @@ def find_provisions(doc: Document) -> list[Provision]:
             return recent[-1], None
         return None, None
 
+    # "Part 2 of Article 342 of the Criminal Code" names the instrument a later bare "article 342 (2)" cites
+    for m in PART_OF_RE.finditer(text):
+        if m.group("tail"):
+            inst = instrument_at(text, m.end("tail"))
+            if inst is not None:
+                last_for_article.setdefault(m.group("art"), inst)
     roman = [m.span() for m in ROMAN_RE.finditer(text)]
     table = load("instruments")
     for m in ARTICLES_RE.finditer(text):

@@ -24,6 +24,16 @@ def _rules() -> list[tuple[str, str]]:
         return [tuple(x) for x in yaml.safe_load(fh)["rules"]]
 
 
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    if not _PATTERNS:
+        with open(DATA / "translit.yaml", encoding="utf-8") as fh:
+            _PATTERNS.extend((re.compile(a), b) for a, b in yaml.safe_load(fh).get("patterns") or [])
+    return _PATTERNS
+
+
+_PATTERNS: list[tuple[re.Pattern[str], str]] = []
+
+
 @lru_cache(maxsize=131072)
 def fold(name: str) -> str:
     """Lower-case ASCII, honorifics, possessives and punctuation removed."""
@@ -45,6 +55,8 @@ def skeleton(token: str) -> str:
     t = fold(token)
     if t.startswith("h"):
         t = "g" + t[1:]  # Hasanova / Gasanova: the Russian spelling of an initial h
+    for rx, b in _patterns():
+        t = rx.sub(b, t)
     for a, b in _rules():
         t = t.replace(a, b)
     t = re.sub(r"(.)\1+", r"\1", t)

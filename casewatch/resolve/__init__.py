@@ -94,6 +94,12 @@ def settle_kinds(items: list[tuple[str, Mention]]) -> None:
                 m.kind = top
 
 
+def _given(skel: str) -> str:
+    """A given name's skeleton without a leading vowel that one language writes and another drops
+    (Anastasiya / Nastassia, Aleksei / Lyosha stay apart: only a leading vowel goes)."""
+    return skel[1:] if len(skel) >= 4 and skel[0] in "aeiou" else skel
+
+
 def _first_position(e: Entity) -> int:
     """Where the entity is first named in its first document (the docs list is built once, not per mention)."""
     if not e.mentions:
@@ -156,7 +162,7 @@ def _cluster_persons(sub: list[tuple[str, Mention]]) -> list[list[int]]:
         key = person_key(m.name)
         uf.find(i)
         if len(key) >= 2:
-            full[(key[0], key[-1])].append(i)
+            full[(_given(key[0]), key[-1])].append(i)
         elif key:
             singles.append(i)
     for idx in full.values():

@@ -162,3 +162,20 @@ def test_sections_of_a_roman_numbered_article_and_laws_by_number(x):
     got = {(p.instrument_name, p.article, p.part) for p in ex.provisions}
     assert {("Constitution", "III", "4"), ("Constitution", "III", "8"), ("Constitution", "III", "13")} <= got
     assert ("Republic Act No. 10591", "28", None) in got and ("Presidential Decree No. 1866", "3", None) in got
+
+
+def test_an_abbreviated_title_before_a_name_gives_the_role(x):
+    ex = x.extract(doc("The five accused were charged on Monday. \"They lied,\" said Atty. Maria Santos of the Public "
+                       "Lawyers Network. Prof. Jose Cruz, who studies land conflicts, disagreed."))
+    p = people(ex)
+    assert "lawyer" in p["Maria Santos"]["roles"] and "defendant" not in p["Maria Santos"]["roles"]
+    assert "expert" in p["Jose Cruz"]["roles"]
+
+
+def test_list_items_under_an_introducing_line_take_its_cues(x):
+    ex = x.extract(doc("On 20 February the Investigative Committee formally charged three members of the group:\n\n"
+                       "- Olga Petrova, coordinator of the monitoring group;\n- Sergei Ivanov, trial monitor;\n"
+                       "- Pavel Orlov, volunteer.\n\nTheir lawyers were not allowed to attend."))
+    p = people(ex)
+    for name in ("Olga Petrova", "Sergei Ivanov"):
+        assert "defendant" in p[name]["roles"], name

@@ -72,3 +72,14 @@ def test_a_surname_shared_by_two_full_names_joins_neither_even_report_by_report(
     assert ["Cristina Dela Peña", "Ma. Cristina Dela Peña", "Maria Cristina Dela Peña"] in g  # "Ma." is Maria
     assert ["Benjamin Dela Peña"] in g
     assert not any("Benjamin Dela Peña" in grp and "Cristina Dela Peña" in grp for grp in g)
+
+
+def test_belarusian_and_russian_spellings_of_one_person_join():
+    ents = resolve({"a": ex("a", ("person", "Aliaksandr Dubouski"), ("person", "Nastassia Hrynevich"),
+                            ("person", "Tatsiana Dubouskaya")),
+                    "b": ex("b", ("person", "Aleksandr Dubovskiy"), ("person", "Anastasiya Grinevich"),
+                            ("person", "Tatiana Dubovskaya"))})
+    g = groups(ents)
+    assert ["Aleksandr Dubovskiy", "Aliaksandr Dubouski"] in g
+    assert ["Anastasiya Grinevich", "Nastassia Hrynevich"] in g
+    assert ["Tatiana Dubovskaya", "Tatsiana Dubouskaya"] in g
