@@ -117,6 +117,28 @@ def _publisher(mentions: list[Mention], doc: Document) -> None:
     mentions.sort(key=lambda m: m.evidence.start)
 
 
+UN_REF_RE = re.compile(r"Ref\.?:?\s*([A-Z]{2,4}\s+[A-Z]{3}\s+\d+/\d{4})")
+APPEAL_REF_RE = re.compile(r"\b(?:UA|JUA|UA No\.?)\s+[A-Z]{3}\s+\d{1,4}/\d{2,4}\b|(?<![A-Z] )\b[A-Z]{3}\s+\d{3}/\d{4}\b")
+APPEAL_HEADING_RE = re.compile(r"^\s*(URGENT APPEAL|URGENT ACTION|Urgent Appeal|Urgent Action)\b", re.M)
+
+
+def _communication(doc: Document):
+    """A UN letter or an urgent appeal is itself an event of the case: sent on its date, grounded on its reference."""
+    from ..model import Event
+    if not doc.published or doc.kind not in ("un_communication", "urgent_appeal"):
+        return None
+    if doc.kind == "un_communication":
+        m = UN_REF_RE.search(doc.text)
+        return Event(type="communication", date=doc.published, evidence=[doc.span(m.start(1), m.end(1))],
+                     summary=f"UN communication {m.group(1)} sent") if m else None
+    m = APPEAL_REF_RE.search(doc.text, 0, 3000) or APPEAL_HEADING_RE.search(doc.text, 0, 3000)
+    if not m:
+        return None
+    g = 1 if m.re is APPEAL_HEADING_RE else 0
+    return Event(type="communication", date=doc.published, evidence=[doc.span(m.start(g), m.end(g))],
+                 summary=f"urgent appeal {m.group(g).strip()} issued")
+
+
 def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[int, int]]) -> Extraction:
     """The domain layer over the statistical model's names and sentences."""
     anchor = parse_iso(doc.published) if doc.published and len(doc.published) == 10 else None
@@ -147,12 +169,7 @@ def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[i
     ex.provisions = find_provisions(doc)
     ex.figures = find_figures(ctx)
     ex.claims = find_claims(ctx, persons, ex.events)
-    if doc.kind == "un_communication" and doc.published:
-        from ..model import Event
-        import re
-        m = re.search(r"Ref\.?:?\s*([A-Z]{2,4}\s+[A-Z]{3}\s+\d+/\d{4})", doc.text)
-        sp = doc.span(m.start(1), m.end(1)) if m else None
-        if sp is not None:
-            ex.events.append(Event(type="communication", date=doc.published, evidence=[sp],
-                                   summary=f"UN communication {m.group(1)} sent"))
+    comm = _communication(doc)
+    if comm is not None:
+        ex.events.append(comm)
     return ex

@@ -179,3 +179,12 @@ def test_list_items_under_an_introducing_line_take_its_cues(x):
     p = people(ex)
     for name in ("Olga Petrova", "Sergei Ivanov"):
         assert "defendant" in p[name]["roles"], name
+
+
+def test_an_urgent_appeal_is_itself_a_communication_sent_on_its_date(x):
+    d = doc("DEFENDERS NETWORK\n\nURGENT APPEAL – UA KEN 012/2026\n\nNairobi, 5 March 2026\n\nThe network requests your "
+            "urgent intervention: four activists were arrested in Nairobi on 2 March 2026.", published="2026-03-05")
+    d.kind = "urgent_appeal"
+    ex = x.extract(d)
+    comm = [e for e in ex.events if e.type == "communication"]
+    assert len(comm) == 1 and comm[0].date == "2026-03-05" and comm[0].evidence[0].quote == "UA KEN 012/2026"
