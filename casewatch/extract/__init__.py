@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from ..model import Document, Extraction, Mention
+from ..model import Document, Event, Extraction, Mention
 from ..model.names import fold, person_key
 from .dates import find_dates, latest_resolved, parse_iso
 from .events import DocContext, assign_people, find_claims, find_events, find_figures
@@ -52,12 +52,12 @@ def _vowels(word: str) -> str:
     return str(len(re.findall(r"[aeiouy]+", fold(word))))
 
 
-def _common_words(text: str) -> set[str]:
-    """Words that are not names however they are written: the calendar, and words the text also writes in lower case."""
-    return set(CALENDAR) | {w for w in re.findall(r"\b[a-z]\w+\b", text)}
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words a text writes in lower case: a capitalised one of them ("Four", "Warden") is not a name."""
+    return frozenset(re.findall(r"\b[a-z]\w+\b", text))
 
 
-def _retype_surnames(mentions: list[Mention], doc: Document | None = None) -> None:
+def _retype_surnames(mentions: list[Mention], doc: Document | None = None, lower: frozenset[str] = frozenset()) -> None:
     """A lone word that is a part of a full name in the same document is that person ("Turgunbay", "Lemon")."""
     parts: set[str] = set()
     for m in mentions:
@@ -72,7 +72,7 @@ def _retype_surnames(mentions: list[Mention], doc: Document | None = None) -> No
     if not parts or doc is None:
         return
     taken = [(m.evidence.start, m.evidence.end) for m in mentions]
-    common = _common_words(doc.text)
+    common = CALENDAR | lower
     full_parts: dict[str, set[str]] = {}
     for m in mentions:
         if m.kind == "person" and len(person_key(m.name)) >= 2:
@@ -90,15 +90,14 @@ def _retype_surnames(mentions: list[Mention], doc: Document | None = None) -> No
     mentions.sort(key=lambda m: m.evidence.start)
 
 
-def _drop_common_word_persons(mentions: list[Mention], doc: Document) -> None:
-    """ "Jail Warden", "Search Warrants": a person's last name is not a word the text also writes in lower case."""
-    common = {w for w in re.findall(r"\b[a-z]\w+\b", doc.text)}
-    mentions[:] = [m for m in mentions if not (m.kind == "person" and m.name.split()
-                                               and m.name.split()[-1].casefold() in common
-                                               and m.name.split()[-1].casefold() not in PARTICLES)]
-
-
 PARTICLES = frozenset(["de", "da", "dos", "van", "von", "bin", "ibn", "al", "el", "del", "la", "le", "y"])
+
+
+def _drop_common_word_persons(mentions: list[Mention], lower: frozenset[str]) -> None:
+    """ "Jail Warden", "Search Warrants": a person's last name is not a word the text also writes in lower case."""
+    mentions[:] = [m for m in mentions if not (m.kind == "person" and m.name.split()
+                                               and m.name.split()[-1].casefold() in lower
+                                               and m.name.split()[-1].casefold() not in PARTICLES)]
 
 
 def _publisher(mentions: list[Mention], doc: Document) -> None:
@@ -122,9 +121,8 @@ APPEAL_REF_RE = re.compile(r"\b(?:UA|JUA|UA No\.?)\s+[A-Z]{3}\s+\d{1,4}/\d{2,4}\
 APPEAL_HEADING_RE = re.compile(r"^\s*(URGENT APPEAL|URGENT ACTION|Urgent Appeal|Urgent Action)\b", re.M)
 
 
-def _communication(doc: Document):
+def _communication(doc: Document) -> Event | None:
     """A UN letter or an urgent appeal is itself an event of the case: sent on its date, grounded on its reference."""
-    from ..model import Event
     if not doc.published or doc.kind not in ("un_communication", "urgent_appeal"):
         return None
     if doc.kind == "un_communication":
@@ -153,9 +151,10 @@ def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[i
         if not name:
             continue
         ex.mentions.append(Mention(kind=h.kind, name=name, evidence=doc.span(h.start, h.end), attrs=dict(h.attrs)))
-    _drop_common_word_persons(ex.mentions, doc)
+    lower = lower_case_words(doc.text)
+    _drop_common_word_persons(ex.mentions, lower)
     _publisher(ex.mentions, doc)
-    _retype_surnames(ex.mentions, doc)
+    _retype_surnames(ex.mentions, doc, lower)
     persons = [m for m in ex.mentions if m.kind == "person"]
     ex.events = find_events(ctx)
     assign_people(ctx, persons, ex.events)

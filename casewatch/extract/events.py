@@ -215,10 +215,9 @@ def _quoted(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _hypothetical(text: str, st: Sentence, pos: int) -> bool:
-    a, b = _clause_of(clauses(text, st.start, st.end, dashes=False), pos)
-    start = text.rfind(",", a, pos)
+    _, b = _clause_of(clauses(text, st.start, st.end, dashes=False), pos)
     return bool(cue("cues", "hypothetical").search(text, st.start, min(b, pos + 30))) and \
-        bool(re.search(r"\b(?:if|could|would|might)\b", text[st.start:min(b, pos + 30)], re.I)) and start != -2
+        bool(re.search(r"\b(?:if|could|would|might)\b", text[st.start:min(b, pos + 30)], re.I))
 
 
 def _is_title(ctx: DocContext, st: Sentence) -> bool:
@@ -423,29 +422,27 @@ def _scope(text: str, pos: int, a: int, b: int, p: Mention, in_clause: list[Ment
     k = KIN.search(text, pos, b)
     if k and not re.search(r",\s+(?:she|he)\b", text[k.end():b]):
         end = k.start()
-    later = sorted((q for q in in_clause if q is not p and q.evidence.start > pos and "list" not in q.attrs),
-                   key=lambda q: q.evidence.start)
+    others = [q for q in in_clause if q is not p and "list" not in q.attrs]
+    # "Rolando Choc Pop, president of the council, and the teacher Marcos Xol Ical were remanded": a coordinated
+    # subject shares the predicate after it; "convicted A, youth coordinator B and C": objects share the verb before
+    after = _first_uncoordinated(text, p, sorted((q for q in others if q.evidence.start > pos),
+                                                 key=lambda q: q.evidence.start), forward=True)
+    before = _first_uncoordinated(text, p, sorted((q for q in others if q.evidence.end <= pos),
+                                                  key=lambda q: -q.evidence.end), forward=False)
+    if after is not None:
+        end = min(end, after.evidence.start)
+    return (max(a, before.evidence.end) if before is not None else a), end
+
+
+def _first_uncoordinated(text: str, p: Mention, row: list[Mention], forward: bool) -> Mention | None:
+    """Walking from p through the names in `row`, the first one not joined to the last by a coordination."""
     cur = p
-    for q in later:
-        # "Rolando Choc Pop, president of the council, and the teacher Marcos Xol Ical were remanded":
-        # a coordinated subject shares the predicate that follows it
-        if COORDINATED.fullmatch(text[cur.evidence.end:q.evidence.start]):
-            cur = q
-            continue
-        end = min(end, q.evidence.start)
-        break
-    start = a
-    earlier = sorted((q for q in in_clause if q is not p and q.evidence.end <= pos and "list" not in q.attrs),
-                     key=lambda q: -q.evidence.end)
-    cur = p
-    for q in earlier:
-        # "convicted A, youth coordinator B and C": objects in a row share the verb before them
-        if COORDINATED.fullmatch(text[q.evidence.end:cur.evidence.start]):
-            cur = q
-            continue
-        start = max(start, q.evidence.end)
-        break
-    return start, end
+    for q in row:
+        gap = text[cur.evidence.end:q.evidence.start] if forward else text[q.evidence.end:cur.evidence.start]
+        if not COORDINATED.fullmatch(gap):
+            return q
+        cur = q
+    return None
 
 
 def _measure_date(events: list[Event], mtype: str) -> str | None:

@@ -156,10 +156,10 @@ def _pick_name(kind: str, ms: list[tuple[str, Mention]]) -> str:
 
 def _cluster_persons(sub: list[tuple[str, Mention]]) -> list[list[int]]:
     uf = UnionFind()
+    pkeys = [person_key(m.name) for _, m in sub]  # each mention's key, computed once for every rule below
     full: dict[tuple[str, ...], list[int]] = defaultdict(list)
     singles: list[int] = []
-    for i, (_, m) in enumerate(sub):
-        key = person_key(m.name)
+    for i, key in enumerate(pkeys):
         uf.find(i)
         if len(key) >= 2:
             full[(_given(key[0]), key[-1])].append(i)
@@ -169,15 +169,14 @@ def _cluster_persons(sub: list[tuple[str, Mention]]) -> list[list[int]]:
         for j in idx[1:]:
             uf.union(idx[0], j)
     keys = list(full)
+    named = [j for idx in full.values() for j in idx]
     # two family names alone: "Caal Xo" is "Esteban Caal Xo" when no other full name ends so
     tails: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for j in named:
+        if len(pkeys[j]) >= 3:
+            tails[pkeys[j][-2:]].add(uf.find(j))
     for k, idx in full.items():
-        for j in idx:
-            t = person_key(sub[j][1].name)
-            if len(t) >= 3:
-                tails[t[-2:]].add(uf.find(j))
-    for k, idx in full.items():
-        short = [j for j in idx if len(person_key(sub[j][1].name)) == 2]
+        short = [j for j in idx if len(pkeys[j]) == 2]
         roots = {uf.find(r) for r in tails.get(k, set())}
         # with two namesakes in the case ("Ma. Cristina" and "Benjamin Dela Peña") the surnames stay apart: all
         # mentions of one spelling are one cluster, so choosing per report could join the namesakes
@@ -185,21 +184,20 @@ def _cluster_persons(sub: list[tuple[str, Mention]]) -> list[list[int]]:
             for j in short:
                 uf.union(j, next(iter(roots)))
     # a first name dropped: "Cristina Dela Peña" is "Maria Cristina Dela Peña" when no other full name ends so
-    pkeys = {j: person_key(sub[j][1].name) for idx in full.values() for j in idx}
     suffixes: dict[tuple[str, ...], set[int]] = defaultdict(set)
-    for j, t in pkeys.items():
-        for n in range(3, len(t)):
-            suffixes[t[-n:]].add(j)
-    for j, t in pkeys.items():
-        if len(t) >= 3 and t in suffixes:
-            longer = {uf.find(i) for i in suffixes[t]}
+    for j in named:
+        for n in range(3, len(pkeys[j])):
+            suffixes[pkeys[j][-n:]].add(j)
+    for j in named:
+        if len(pkeys[j]) >= 3 and pkeys[j] in suffixes:
+            longer = {uf.find(i) for i in suffixes[pkeys[j]]}
             if len(longer) == 1:
                 uf.union(j, next(iter(longer)))
     # a missing middle name: "Kassym Tokayev" and "Kassym-Jomart Tokayev" share first and last
     dropped: set[int] = set()
     for i in singles:
-        doc, m = sub[i]
-        tok = person_key(m.name)[0]
+        doc = sub[i][0]
+        tok = pkeys[i][0]
         cands = [k for k in keys if tok in k]
         same_doc = [k for k in cands if any(sub[j][0] == doc for j in full[k])]
         pick = same_doc if len(same_doc) == 1 else (cands if len(cands) == 1 and not same_doc else [])
