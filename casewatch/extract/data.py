@@ -35,3 +35,9 @@ def cue(name: str, key: str) -> re.Pattern[str]:
 @lru_cache(maxsize=None)
 def word_set(name: str, key: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in load(name)[key])
+
+
+@lru_cache(maxsize=None)
+def frame_patterns(name: str, key: str) -> dict[str, tuple[re.Pattern[str], ...]]:
+    """{frame: its cue regexes, each compiled once} for a YAML section of frame -> [regex] (claims.yaml)."""
+    return {frame: tuple(re.compile(p, re.I) for p in pats) for frame, pats in load(name)[key].items()}

@@ -9,9 +9,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from ..model import Claim, Document, Event, Figure, Measure, Mention
-from .data import cue, cue_table, load
+from .data import cue, cue_table, frame_patterns, load
 from .dates import DateMention, parse_iso
 from .numbers import NUM, as_number, value
 
@@ -632,6 +633,7 @@ def by_person(persons: list[Mention]) -> list[Mention]:
     return sorted((p for p in persons if not (HARD_ROLES & set(p.roles))), key=lambda p: p.evidence.start)
 
 
+@lru_cache(maxsize=None)
 def _money_res() -> list[re.Pattern[str]]:
     cur = load("claims")["currencies"]
     alts = "|".join(sorted(cur, key=len, reverse=True))
@@ -639,9 +641,14 @@ def _money_res() -> list[re.Pattern[str]]:
     return [re.compile(rf"(?P<cur>{alts})\s?{amount}", re.I), re.compile(rf"{amount}\s?(?P<cur>{alts})\b", re.I)]
 
 
+@lru_cache(maxsize=None)
+def _currencies() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pat, re.I), code) for pat, code in load("claims")["currencies"].items())
+
+
 def _currency(word: str) -> str | None:
-    for pat, code in load("claims")["currencies"].items():
-        if re.fullmatch(pat, word, re.I):
+    for pat, code in _currencies():
+        if pat.fullmatch(word):
             return word.upper() if code == "ISO" else code  # an ISO code names itself
     return None
 
@@ -654,12 +661,12 @@ def _amount(raw: str, mult: str | None) -> float:
     return v * {"million": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}.get((mult or "").lower(), 1)
 
 
-def _frame(ctx: DocContext, table: dict[str, list[str]], st: Sentence, pos: int) -> str | None:
+def _frame(ctx: DocContext, table: dict[str, tuple[re.Pattern[str], ...]], st: Sentence, pos: int) -> str | None:
     """The frame whose cue stands nearest `pos` in its sentence, else in the sentence before."""
     best = None
     for name, cues in table.items():
         for c in cues:
-            for m in re.finditer(c, ctx.text[st.start:st.end], re.I):
+            for m in c.finditer(ctx.text[st.start:st.end]):
                 d = abs(st.start + m.start() - pos)
                 if best is None or d < best[0]:
                     best = (d, name)
@@ -669,14 +676,14 @@ def _frame(ctx: DocContext, table: dict[str, list[str]], st: Sentence, pos: int)
     if i:
         prev = ctx.sents[i - 1]
         for name, cues in table.items():
-            if any(re.search(c, ctx.text[prev.start:prev.end], re.I) for c in cues):
+            if any(c.search(ctx.text[prev.start:prev.end]) for c in cues):
                 return name
     return None
 
 
 def _money_claims(ctx: DocContext) -> list[Claim]:
     out: list[Claim] = []
-    frames = load("claims")["money"]
+    frames = frame_patterns("claims", "money")
     for st in ctx.sents:
         seen: list[tuple[int, int]] = []
         for rx in _money_res():
@@ -694,10 +701,15 @@ def _money_claims(ctx: DocContext) -> list[Claim]:
     return out
 
 
-def _force_claims(ctx: DocContext) -> list[Claim]:
+@lru_cache(maxsize=None)
+def _force_re() -> re.Pattern[str]:
     nouns = "|".join(load("claims")["force_nouns"])
-    rx = re.compile(rf"\b(?P<q>(?:some|about|around|approximately|nearly|almost|more than|over|at least)\s+)?(?P<n>{NUM})\s+"
-                    rf"(?:(?:armed|heavily armed|uniformed)\s+)?(?:{nouns})\b", re.I)
+    return re.compile(rf"\b(?P<q>(?:some|about|around|approximately|nearly|almost|more than|over|at least)\s+)?(?P<n>{NUM})\s+"
+                      rf"(?:(?:armed|heavily armed|uniformed)\s+)?(?:{nouns})\b", re.I)
+
+
+def _force_claims(ctx: DocContext) -> list[Claim]:
+    rx = _force_re()
     out: list[Claim] = []
     for st in ctx.sents:
         for m in rx.finditer(ctx.text, st.start, st.end):
@@ -711,7 +723,7 @@ def _force_claims(ctx: DocContext) -> list[Claim]:
 def _year_claims(ctx: DocContext, persons: list[Mention]) -> list[Claim]:
     """ "jailed in 2015 on hooliganism charges" against "his 2014 conviction": a year of an earlier event."""
     out: list[Claim] = []
-    frames = load("claims")["years"]
+    frames = frame_patterns("claims", "years")
     now = ctx.anchor.year if ctx.anchor else None
     for st in ctx.sents:
         for ym in re.finditer(r"\b(?:19|20)\d{2}\b", ctx.text[st.start:st.end]):
@@ -721,7 +733,7 @@ def _year_claims(ctx: DocContext, persons: list[Mention]) -> list[Claim]:
                 continue
             frame = None
             for name, cues in frames.items():
-                if any(re.search(c, ctx.text[st.start:st.end], re.I) for c in cues):
+                if any(c.search(ctx.text[st.start:st.end]) for c in cues):
                     frame = name
                     break
             if frame is None:
