@@ -1,33 +1,10 @@
 """The domain layer on small texts of our own: each cue file (extract/data/*.yaml) exercised."""
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
-from casewatch.extract import Extractor
 from casewatch.extract.data import cue_table, load
-from casewatch.model import Document
-
-
-@pytest.fixture(scope="module")
-def x():
-    return Extractor()
-
-
-def doc(text: str, published: str | None = "2026-04-10", kind: str = "news") -> Document:
-    return Document(sha256=hashlib.sha256(text.encode()).hexdigest(), filename="t.txt", media_type="text/plain",
-                    text=text, published=published, kind=kind)
-
-
-def people(ex):
-    out = {}
-    for m in ex.mentions:
-        if m.kind == "person":
-            p = out.setdefault(m.name, {"roles": set(), "measures": set()})
-            p["roles"] |= set(m.roles)
-            p["measures"] |= {ms.type for ms in m.measures}
-    return out
+from tests.extract.conftest import doc, people
 
 
 def test_lists_measures_and_group_counts(x):

@@ -2,33 +2,10 @@
 titles that make officials, bylines, direct speech and hypotheticals, claims that can conflict."""
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
-from casewatch.extract import Extractor
 from casewatch.extract.provisions import split_number
-from casewatch.model import Document
-
-
-@pytest.fixture(scope="module")
-def x():
-    return Extractor()
-
-
-def doc(text: str, published: str | None = "2026-04-10") -> Document:
-    return Document(sha256=hashlib.sha256(text.encode()).hexdigest(), filename="t.txt", media_type="text/plain",
-                    text=text, published=published, kind="news")
-
-
-def people(ex):
-    out = {}
-    for m in ex.mentions:
-        if m.kind == "person":
-            p = out.setdefault(m.name, {"roles": set(), "measures": set()})
-            p["roles"] |= set(m.roles)
-            p["measures"] |= {ms.type for ms in m.measures}
-    return out
+from tests.extract.conftest import doc, people
 
 
 @pytest.mark.parametrize("written,article,part", [

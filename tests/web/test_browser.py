@@ -59,6 +59,19 @@ def page(browser, live_server: str) -> Iterator:  # noqa: ANN001
     assert not errors, errors
 
 
+def follow_to_quote(page, link) -> None:  # noqa: ANN001
+    """Click a quoted fact: the reader opens at that very quote, marked as the target and scrolled into view."""
+    quote = link.inner_text().strip("“”")
+    href = link.get_attribute("href")
+    link.click()
+    page.wait_for_url("**/documents/**")
+    anchor = href.split("#", 1)[1]
+    mark = page.locator(f"mark#{anchor}")
+    assert mark.inner_text() == quote
+    assert mark.evaluate("m => m.matches(':target') && m.classList.contains('focus')")
+    assert quote_visible(page, anchor), "the quote is scrolled into view, not under the header"
+
+
 def quote_visible(page, anchor: str) -> bool:  # noqa: ANN001
     """The mark's first line is in the viewport and on top (not hidden under the sticky header)."""
     return page.evaluate("""id => {
@@ -77,16 +90,7 @@ def test_overview_fact_to_quote(page) -> None:  # noqa: ANN001
     page.goto(f"/cases/{CASE}")
     assert int(page.locator("#held-now").inner_text()) >= 10
     assert "Nazigul Maksutkhan" in roster_names(page)
-    link = page.locator("table.headline a.quote").first
-    quote = link.inner_text().strip("“”")
-    href = link.get_attribute("href")
-    link.click()
-    page.wait_for_url("**/documents/**")
-    anchor = href.split("#", 1)[1]
-    mark = page.locator(f"mark#{anchor}")
-    assert mark.inner_text() == quote
-    assert mark.evaluate("m => m.matches(':target') && m.classList.contains('focus')")
-    assert quote_visible(page, anchor), "the quote is scrolled into view, not under the header"
+    follow_to_quote(page, page.locator("table.headline a.quote").first)
 
 
 def test_person_page_quotes_link_to_reader(page) -> None:  # noqa: ANN001
@@ -210,16 +214,8 @@ def test_search_a_name_and_follow_a_hit_to_its_quote(page) -> None:  # noqa: ANN
     page.wait_for_url("**q=Maksutkhan*")
     assert "match “Maksutkhan”" in page.locator("#search-summary").inner_text()
     hit = page.locator(".facts-hits a.quote").first
-    quote = hit.inner_text().strip("“”")
-    assert "Maksutkhan" in quote and hit.locator("mark").count() >= 1
-    href = hit.get_attribute("href")
-    hit.click()
-    page.wait_for_url("**/documents/**")
-    anchor = href.split("#", 1)[1]
-    mark = page.locator(f"mark#{anchor}")
-    assert mark.inner_text() == quote
-    assert mark.evaluate("m => m.matches(':target') && m.classList.contains('focus')")
-    assert quote_visible(page, anchor)
+    assert "Maksutkhan" in hit.inner_text() and hit.locator("mark").count() >= 1
+    follow_to_quote(page, hit)
     # a passage of the text, where no fact is, opens at its words too
     page.go_back()
     passage = page.locator(".text-hits .hit-head a").first
