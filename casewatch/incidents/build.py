@@ -145,6 +145,12 @@ def build_record(view: DocView, m: Models | None = None) -> dict[str, Any]:
     dcands = date_candidates(view)
     scored = [(m.date.p_yes(date_features(view, c, dcands)), -i, c) for i, c in enumerate(dcands)]
     _, _, dc = max(scored, key=lambda x: (x[0], x[1]))
+    if dc.kind == "published":
+        # the publication date is when it was told, not when it happened: a date of the same year that the
+        # text gives where it tells the attack ("on Tuesday", resolved) says more, and grounds the record
+        told = [x for x in scored if x[2].kind == "text" and x[2].viol and x[2].value[:4] == dc.value[:4]]
+        if told:
+            _, _, dc = max(told, key=lambda x: (x[0], x[1]))
     rec["year"], rec["month"], rec["day"] = split_date(dc.value)
     if dc.kind == "text":
         evidence["date"] = [_ev(view, dc.start, dc.end)]

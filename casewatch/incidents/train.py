@@ -21,6 +21,7 @@ from .view import DocView, candidates, salience
 from .when import date_candidates, date_features
 
 SEED = 13
+PAIRS = 5  # right dates per document paired with every wrong one when ranking dates
 FOLDS = 5
 PRUNE = 0.07  # weights under this share of the largest are dropped: a small model file
 # regularisation (scikit-learn's C) of each classifier, chosen by cross-validation on the training split
@@ -260,14 +261,28 @@ def train(items: list[tuple[DocView, dict[str, Any]]], progress: Callable[[str],
 
     # when: a date of the text, the publication date, or none
     progress("date")
+    # ranked, not classified: the model learns which of a document's dates has the better year (pairs of a
+    # right and a wrong one, both ways round) and the reader takes the date that beats the rest
     DXd, Dy = [], []
     for (view, _), a in zip(items, answers):
         dc = date_candidates(view)
-        for c in dc:
-            DXd.append(date_features(view, c, dc))
-            Dy.append(int((c.value[:4] if c.value else None) == a["year"]))
+        feats = [date_features(view, c, dc) for c in dc]
+        right = [int((c.value[:4] if c.value else None) == a["year"]) for c in dc]
+        _pairs([f for f, r in zip(feats, right) if r][:PAIRS], [f for f, r in zip(feats, right) if not r], DXd, Dy)
     out["date"] = _fit(DXd, Dy, C["date"], "binary", min_df=2)
     return out
+
+
+def _pairs(better: list[dict[str, float]], worse: list[dict[str, float]], X: list[dict[str, float]],
+           y: list[int]) -> None:
+    """Ranking as classification: each better-worse difference of features, both ways round."""
+    for fb in better:
+        for fw in worse:
+            d = {k: fb.get(k, 0.0) - fw.get(k, 0.0) for k in set(fb) | set(fw)}
+            X.append(d)
+            y.append(1)
+            X.append({k: -v for k, v in d.items()})
+            y.append(0)
 
 
 def vocabulary_size(spec: dict[str, Any]) -> int:

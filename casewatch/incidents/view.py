@@ -93,6 +93,17 @@ class DocView:
 
 
 @lru_cache(maxsize=None)
+def _never_in_name() -> frozenset[str]:
+    return frozenset(w.casefold() for w in load("names")["never_in_name"])
+
+
+def not_a_person(name: str) -> bool:
+    """A capitalised run that holds a word no person's name holds ("Monte Mar Road", "Manila Today")."""
+    never = _never_in_name()
+    return any(t.casefold().strip(".,’'") in never for t in name.split())
+
+
+@lru_cache(maxsize=None)
 def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     d = load("names")
     return (frozenset(w.casefold() for w in d["lead_words"]), frozenset(w.casefold() for w in d["connectors"]),
@@ -164,7 +175,7 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
     while len(toks) > 1:
         w = toks[0][2]
         f = w.casefold().rstrip(".,")
-        if f in lead or w.casefold().rstrip(",") in notname or _demonym(w.rstrip(",")) or re.search(r"(?:’s|'s)$", w) \
+        if f in lead or (f.endswith("s") and f[:-1] in lead) or w.casefold().rstrip(",") in notname or _demonym(w.rstrip(",")) or re.search(r"(?:’s|'s)$", w) \
                 or (w.isupper() and len(w) <= 4 and len(toks) > 2) or re.search(r"[\"“”‘’']", w[:1] + w[-1:]):
             toks = toks[1:]
             continue
@@ -202,7 +213,7 @@ def candidates(view: DocView) -> list[Candidate]:
     for kind, s0, e0, roles in view.names:
         s, e = with_initials(text, *trim(text, s0, e0))
         nm = _norm(text[s:e])
-        if not nm or "\n" in text[s:e]:
+        if not nm or "\n" in text[s:e] or not_a_person(nm):
             continue
         if kind != "person" and not looks_like_person(nm):
             continue
@@ -211,7 +222,7 @@ def candidates(view: DocView) -> list[Candidate]:
         rl.update(roles)
     for s, e in _shape_names(text):
         s, e = with_initials(text, *trim(text, s, e))
-        if len(text[s:e].split()) < 2:
+        if len(text[s:e].split()) < 2 or not_a_person(text[s:e]):
             continue
         covered = [k for k in spans if k[0] <= s and e <= k[1]]
         if covered:

@@ -99,3 +99,16 @@ def test_names_that_are_common_words_or_places_are_marked():
     assert common["all-common"] == 1.0 and common["common-first"] == 1.0
     assert name_shape_features(v, Candidate(name="Uzbekistan"))["place-word"] == 1.0
     assert name_shape_features(v, Candidate(name="Kadyr Yusupov")) == {}
+
+
+def test_plural_titles_go_and_runs_with_a_word_no_name_holds_are_not_people():
+    from casewatch.incidents.view import not_a_person
+    text = "Senators Leila Osei and Kofi Boateng spoke on Monte Mar Road after Councilman Ama Darko left."
+    for title, name in (("Senators", "Leila Osei"), ("Councilman", "Ama Darko")):
+        s = text.index(title)
+        assert text[slice(*trim(text, s, s + len(title) + 1 + len(name)))] == name
+    assert not_a_person("Monte Mar Road") and not_a_person("Manila Today") and not_a_person("U.S. Border Patrol")
+    assert not not_a_person("Kofi Boateng") and not not_a_person("Rose West")
+    v = DocView(id="1", text=text, published=None, title=None,
+                names=[("person", text.index("Monte"), text.index(" after"), [])])
+    assert "Monte Mar Road" not in [c.name for c in candidates(v)]
