@@ -4,13 +4,15 @@ the roster.  The result is the case file JSON (CASEFILE.md).
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any
 
-from ..model import Document, Evidence, Event, Extraction, Judgement, vocab
+from ..model import Document, Evidence, Event, Extraction, Judgement, Provision, vocab
 from ..model.names import fold
 from ..resolve import Entity, resolve
-from .conflicts import find_conflicts
+from .conflicts import date_conflicts, find_conflicts
 
 SCHEMA = "casewatch.casefile/1"
 
@@ -82,8 +84,11 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
 
     # provisions ---------------------------------------------------------------------
     provs: dict[tuple[str, str, str | None], dict[str, Any]] = {}
+    by_number = _laws_by_number([p for ex in extractions.values() for p in ex.provisions])
     for ex in extractions.values():
         for p in ex.provisions:
+            if p.instrument in by_number:  # "Law No. 94 of 2015" is the "Anti-Terrorism Law No. 94 of 2015" cited elsewhere
+                p = replace(p, instrument=by_number[p.instrument][0], instrument_name=by_number[p.instrument][1])
             k = (p.instrument, p.article, p.part)
             cur = provs.setdefault(k, {"instrument": p.instrument_name, "instrument_key": p.instrument, "article": p.article,
                                        "part": p.part, "evidence": []})
@@ -133,12 +138,34 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
         f["sources"] = len({e["doc"] for e in f["evidence"]})
 
     conflicts, updates = find_conflicts(extractions, entity_for, cf["figures"], judgements)
+    conflicts += date_conflicts(cf["events"], cf["figures"])
     cf["conflicts"] = conflicts
     cf["updates"] = updates
     cf["headline"] = _headline(cf)
     from .communications import communications  # the UN letters received, as items of the case
     cf["communications"] = communications(cf["documents"], cf["persons"])
     return cf
+
+
+_NUMBERED_RE = re.compile(r"\bNo\.?\s*(\d{1,6})(?:\s+of\s+|/)((?:19|20)\d\d)\b")
+
+
+def _laws_by_number(provisions: list[Provision]) -> dict[str, tuple[str, str]]:
+    """{numbered key: (key, name)} where a law cited by its number alone ("Law No. 94 of 2015") is
+    elsewhere in the case cited by its title and the same number and year ("Anti-Terrorism Law No. 94 of 2015")."""
+    titled: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    numbered: dict[str, tuple[str, str]] = {}
+    for p in provisions:
+        m = _NUMBERED_RE.search(p.instrument_name)
+        if m:
+            numbered[p.instrument] = m.groups()
+            continue
+        for e in p.evidence:
+            i = e.quote.find(p.instrument_name)
+            m = _NUMBERED_RE.match(e.quote, i + len(p.instrument_name) + 1) if i >= 0 else None
+            if m:
+                titled[m.groups()].add((p.instrument, p.instrument_name))
+    return {k: next(iter(titled[num])) for k, num in numbered.items() if len(titled.get(num, ())) == 1}
 
 
 def _artnum(a: str) -> float:

@@ -85,7 +85,8 @@ def find_conflicts(extractions: dict[str, Extraction], entity_for: Callable, fig
         strict = base in STRICT_TOPICS
         clash = [(a, b) for i, a in enumerate(distinct) for b in distinct[i + 1:] if _disagree(a, b)
                  and _apart({d for d, _ in vals[a]}, {d for d, _ in vals[b]}, strict)
-                 and not (base == "force" and _same_size(a, b))]
+                 and not (base == "force" and _same_size(a, b))
+                 and not (base == "arrest" and not _one_arrest(a, b, vals))]
         if clash:
             keep = {x for pair in clash for x in pair}
             conflicts.append(_conflict(_topic_label(topic, names.get(subj)), topic, subj, names.get(subj),
@@ -116,6 +117,18 @@ def find_conflicts(extractions: dict[str, Extraction], entity_for: Callable, fig
 
 # topics where one source may give two values for two groups: a conflict needs a source on each side alone
 STRICT_TOPICS = {"amount", "force", "year"}
+
+
+def _one_arrest(a: str, b: str, vals: dict[str, list]) -> bool:
+    """Two days given for one person's arrest are one arrest told two ways when no source gives both and they
+    are two weeks apart at most ("arrested the same night" / the official record's "arrested on 26 November");
+    a source that tells both tells two arrests."""
+    from datetime import date as _date
+    try:
+        gap = abs((_date.fromisoformat(a) - _date.fromisoformat(b)).days)
+    except ValueError:
+        return False
+    return gap <= 14 and not ({d for d, _ in vals[a]} & {d for d, _ in vals[b]})
 
 
 def _apart(a: set[str], b: set[str], strict: bool) -> bool:
@@ -156,3 +169,50 @@ def _apply_conflict_judgements(conflicts: list[dict[str, Any]], judgements: list
                 c["status"] = "resolved"
                 c["resolution"] = {"stands": j.payload.get("stands"), "note": j.payload.get("note"),
                                    "by": j.user, "at": j.created_at, "judgement": j.id}
+
+
+def date_conflicts(events: list[dict[str, Any]], figures: list[dict[str, Any]], max_days: int = 7) -> list[dict[str, Any]]:
+    """One event told on two dates: the same kind of event, each date given outright to the day by sources
+    that never give the other, a few days apart, and the two tellings share a count ("detained 11 persons" /
+    "detained eleven people") or a named participant.  Two raids a day apart, each told by one source, stay
+    two events when nothing ties them."""
+    from datetime import date as _date
+
+    def day(d: str | None) -> _date | None:
+        try:
+            return _date.fromisoformat(d) if d and len(d) == 10 else None
+        except ValueError:
+            return None
+
+    def ties(ev: dict[str, Any]) -> set[tuple]:
+        spans = [(e["doc"], e["start"], e["end"]) for e in ev["evidence"]]
+        out: set[tuple] = {("person", p) for p in ev.get("participants", [])}
+        for f in figures:
+            if f["measure"] not in COUNT_MEASURES:
+                continue
+            for e in f["evidence"]:
+                if any(e["doc"] == d and s <= e["start"] < t for d, s, t in spans):
+                    out.add(("count", f["measure"], f["value"]))
+        return out
+
+    told = [ev for ev in events if day(ev.get("date")) and not ev.get("date_inferred") and ev.get("status") != "announced"]
+    out: list[dict[str, Any]] = []
+    for i, a in enumerate(told):
+        for b in told[i + 1:]:
+            if a["type"] != b["type"] or a["date"] == b["date"]:
+                continue
+            if abs((day(a["date"]) - day(b["date"])).days) > max_days:
+                continue
+            da, db = {e["doc"] for e in a["evidence"]}, {e["doc"] for e in b["evidence"]}
+            if da & db:
+                continue  # one source tells both dates: two events
+            shared = ties(a) & ties(b)
+            if not shared:
+                continue
+            first, second = sorted((a, b), key=lambda x: x["date"])
+            out.append({"topic": f"date of the {first['type'].replace('_', ' ')}",
+                        "key": f"event_date.{first['type']}:{first['date']}-{second['date']}",
+                        "subject": None, "status": "open",
+                        "claims": [{"value": x["date"], "sources": len({e["doc"] for e in x["evidence"]}),
+                                    "evidence": x["evidence"]} for x in (first, second)]})
+    return out

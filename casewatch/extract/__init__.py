@@ -11,7 +11,7 @@ import re
 from typing import Iterable, Iterator
 
 from ..model import Document, Event, Extraction, Mention
-from ..model.names import fold, person_key
+from ..model.names import fold, given_abbreviations, person_key
 from .dates import find_dates, latest_resolved, parse_iso
 from .events import DocContext, assign_people, find_claims, find_events, find_figures
 from .names import LO, UP, canonical, find_names
@@ -35,8 +35,21 @@ class Extractor:
         texts = (d.text for d in docs)
         for doc, sdoc in zip(docs, self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process)):
             ents = [(e.label_, e.start_char, e.end_char) for e in sdoc.ents]
-            sents = [(s.start_char, s.end_char) for s in sdoc.sents]
+            sents = _join_abbreviations(doc.text, [(s.start_char, s.end_char) for s in sdoc.sents])
             yield analyse(doc, ents, sents)
+
+
+def _join_abbreviations(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A sentence the model ends at an abbreviated given name ("… director, Ma." + "Cristina Dela Peña, on May
+    19, …") goes on into the next."""
+    rx = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in given_abbreviations()) + r")$")
+    out: list[tuple[int, int]] = []
+    for s, e in sents:
+        if out and rx.search(text[out[-1][0]:out[-1][1]].rstrip()):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 SURNAME_RE = re.compile(rf"\b[{UP}][{LO}]{{2,}}(?:-[{UP}][{LO}]+)?\b")
@@ -105,7 +118,8 @@ def _publisher(mentions: list[Mention], doc: Document) -> None:
     name = (doc.publisher or "").strip()
     if not name or "(" in name or len(name) > 80 or re.fullmatch(r"[\w.-]+\.[a-z]{2,}", name) or name.isupper():
         return
-    for m in re.finditer(re.escape(name), doc.text):
+    # as written, or in capitals on a masthead ("ARAB PRESS FREEDOM WIRE" over a report of the Arab Press Freedom Wire)
+    for m in re.finditer(f"{re.escape(name)}|{re.escape(name.upper())}", doc.text):
         s, e = m.span()
         clash = [x for x in mentions if s < x.evidence.end and x.evidence.start < e]
         for x in clash:
@@ -147,9 +161,12 @@ def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[i
     ctx = DocContext(doc, sents, dates, anchor)
     ex = Extraction(doc=doc.id, extractor=EXTRACTOR)
     for h in find_names(doc, ents):
-        name = canonical(doc.text[h.start:h.end])
+        name = canonical(doc.text[h.start:h.end], h.kind)
         if not name:
             continue
+        k = doc.text.find(name, h.start, h.end) if h.kind == "person" else -1
+        if k > h.start:
+            h.start = k  # "Undersecretary Gilbert Ocampo": the title stays outside the name, where roles read it
         ex.mentions.append(Mention(kind=h.kind, name=name, evidence=doc.span(h.start, h.end), attrs=dict(h.attrs)))
     lower = lower_case_words(doc.text)
     _drop_common_word_persons(ex.mentions, lower)

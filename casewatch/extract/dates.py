@@ -34,11 +34,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"\b(?:in|since|from|until|by|during|of|early|late|mid|before|after|year)\s+((?:19|20)\d{2})\b(?!-)", re.I)),
     ("rel_year", re.compile(r"\b(last|this|next|the previous|the following)\s+year\b", re.I)),
     ("rel_month", re.compile(r"\b(last|this|next|the previous|the following|earlier this|later this)\s+month\b", re.I)),
-    ("rel_week", re.compile(r"\b(last|this|next|the previous|the following|a)\s+week(?:\s+later)?\b", re.I)),
-    ("rel_day", re.compile(r"\b(later that day|that same day|the same day|that day|the next day|the following day|the day after|the day before|the previous day|yesterday|today)\b", re.I)),
+    ("rel_week", re.compile(r"\b(last|this|next|the previous|the following|a(?=\s+week\s+later))\s+week(?:\s+later)?\b", re.I)),
+    ("rel_day", re.compile(r"\b(later that day|that same day|the same day|that same night|the same night|that night|that day|the next day|the following day|the day after|the day before|the previous day|yesterday|today)\b", re.I)),
     ("n_days", re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days?|weeks?)\s+"
                           r"(later|afterwards|after that|earlier|before|ago)\b", re.I)),
-    ("weekday", re.compile(r"\b(?:on|last|this|next)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    ("weekday", re.compile(r"\b(?:on|last|this|next|(?:hours|morning|night|evening) of)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
                            rf"(?!,?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{M})(?!,?\s+{M}\s+\d)", re.I)),
 ]
 
@@ -116,6 +116,8 @@ def find_dates(text: str, anchor: date | None, future_at=lambda pos: False, back
             s, e = m.span()
             if kind == "year":
                 s = m.start(1)
+                if re.search(r"\bNo\.?\s*\d+\s*$", text[max(0, m.start() - 20):m.start()]):
+                    continue  # "Case No. 1184 of 2025", "Law No. 94 of 2015": a number's year, not a date
             if any(s < b and a < e for a, b in taken):
                 continue
             taken.append((s, e))
@@ -128,7 +130,9 @@ def find_dates(text: str, anchor: date | None, future_at=lambda pos: False, back
         if dm is None:
             continue
         out.append(dm)
-        if (not dm.relative or kind in ("weekday", "last_month_name", "dm", "md", "dm_range")) and not background_at(s):
+        until = re.search(r"\b(?:until|till|up to)\s+(?:\w+\s+){0,5}(?:on\s+)?$", text[max(0, s - 60):s])
+        if (not dm.relative or kind in ("weekday", "last_month_name", "dm", "md", "dm_range")) and not background_at(s) \
+                and not until:  # "held until he appeared on 27 November": an end point, not the story's time
             last = dm
     return out
 

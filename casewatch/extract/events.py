@@ -22,7 +22,10 @@ BACKGROUND = re.compile(r"\b(?:who|which|whose|since)\b", re.I)
 AFTER_EVENT = re.compile(r"\b(?:following|after|during|at)\s+(?:the\s+)?(?:being\s+)?(?P<what>protest|rally|demonstration|arrest|arrests|detention|apprehended|detained|trial|hearing)\b", re.I)
 SEQUENCE = re.compile(r"\b(?:shortly afterwards|subsequently|afterwards|then|later)\b", re.I)
 PRONOUN = re.compile(r"(?:^|[.;,]\s+|\bwhen\b[^,]*,\s*)(?P<p>She|He|she|he)\b")
-KIN = re.compile(r"\b(?:his|her|their|its)\s+(?:husband|wife|son|daughter|nephew|niece|brother|sister|mother|father|relatives?|family|children|lawyer)\b", re.I)
+KIN = re.compile(r"\b(?:his|her|their|its)\s+(?:husband|wife|son|daughter|nephew|niece|brother|sister|mother|father|relatives?|family|children|lawyer)\b"
+                 r"|\b(?:husband|wife|son|daughter|nephew|niece|brother|sister|mother|father)\s+of\b", re.I)
+# the word that names the next person's part ("not related to accused Arnel Sombrio") belongs to that person
+NEXT_PERSONS_ROLE = re.compile(r"\b(?:the\s+)?(?:co-)?(?:accused|defendants?|suspects?)\s*$", re.I)
 SOFT_ROLES = {"official", "advocate", "lawyer", "expert", "journalist"}
 # roles that never make a person the accused; the others (an NGO's chair, a reporter) do unless they speak
 HARD_ROLES = {"official", "lawyer", "expert"}
@@ -34,7 +37,7 @@ LIST_ITEM = re.compile(r"[ \t]*(?:[-•*–]|\(?[ivx]{1,4}[.)]|\(?\d{1,2}[.)])\s
 DASH_LIST = re.compile(r"\s[–—]\s(?P<items>[^–—.;]{5,300}?)\s[–—]\s(?=(?:\w+\s+)?(?:were|was|are|have|had|remain|will)\b)")
 ABBREVIATED_TITLE = re.compile(r"\b(Atty|Prof|Dr|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Hon|Supt|Insp|Adv|Engr)\.")
 COORDINATED = re.compile(r"(?:,(?:(?!\b(?:said|says|told|was|were|is|are|has|have|had)\b)[^.;,]){0,120}?)?,?\s*(?:and|or|,)\s+"
-                         r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w’'-]+\s+){0,3}"
+                         r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:(?!(?:to|by|from|with|for|on|at|in)\s)[\w’'-]+\s+){0,3}(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
                          r"|,\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[a-z][\w’'-]*\s+){0,3}")
 
 
@@ -146,8 +149,9 @@ def find_events(ctx: DocContext) -> list[Event]:
         quotes = _quoted(text, st.start, st.end)
         for etype, pat in table.items():
             for m in pat.finditer(text, st.start, st.end):
-                if any(a <= m.start() < b for a, b in quotes) or _hypothetical(text, st, m.start()):
-                    continue  # direct speech and "if convicted, they could face …" are not events
+                if any(a <= m.start() < b for a, b in quotes) or _hypothetical(text, st, m.start()) \
+                        or cue("cues", "object_of").search(text[max(st.start, m.start() - 60):m.start()]):
+                    continue  # direct speech, "if convicted, they could face …", "in protest at his detention"
                 found.append((etype, m))
                 break
         found.sort(key=lambda x: x[1].start())
@@ -155,9 +159,16 @@ def find_events(ctx: DocContext) -> list[Event]:
         sent_events = []
         for etype, m in found:
             background = bool(bg_at and bg_at.start() < m.start())
-            dm = _nearest_date(st.dates, m.start(), m.end(), background, bg_at.start() if bg_at else None)
+            due = cue("cues", "due_date")
+            dates = [dm for dm in st.dates if dm.start < m.end() or not due.search(text, m.end(), dm.start)]
+            dm = _nearest_date(dates, m.start(), m.end(), background, bg_at.start() if bg_at else None)
             inferred = False
-            if dm is not None:
+            if background and bg_at and (dm is None or dm.start < bg_at.start()) \
+                    and not re.search(r"[,;]", text[bg_at.end():m.start()]):
+                # "experts wrote in February about X, who was held for a week before he was brought before
+                # prosecutors": a relative clause's event without a date of its own is not dated by the main clause
+                d, d_end = None, None
+            elif dm is not None:
                 d, d_end = dm.value, dm.end_value
                 if dm.approximate:
                     inferred = True
@@ -177,6 +188,9 @@ def find_events(ctx: DocContext) -> list[Event]:
                 close = src is None and narrative is not None and narrative_sent == idx - 1
                 if d and len(d) > 7 and not close:
                     d = d[:7]
+                prev = ctx.sents[idx - 1] if idx > 0 else st
+                if src is None and ctx.doc.published and cue("cues", "operative").search(text, prev.start, st.end):
+                    d = ctx.doc.published  # "… are hereby DENIED. They shall remain …": the ruling speaks on its date
                 inferred = d is not None
             future = bool(cue("cues", "future").search(text, st.start, m.end() + 40 if m.end() + 40 < st.end else st.end))
             if d and ctx.anchor and ctx.doc.published and parse_iso(d) and parse_iso(d) > ctx.anchor:
@@ -201,6 +215,7 @@ def find_events(ctx: DocContext) -> list[Event]:
 
 
 QUOTED = re.compile(r"“[^”]{20,}?”|\"[^\"\n]{20,}?\"")
+PARA_QUOTED = re.compile(r"“[^”\n]{20,}?”|\"[^\"\n]{20,}?\"")
 
 
 SPEECH_TAIL = re.compile(r"[”\"]\s*,?\s*(?:he|she|they|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+(?:said|says|told|added|stated)\b")
@@ -208,6 +223,12 @@ SPEECH_TAIL = re.compile(r"[”\"]\s*,?\s*(?:he|she|they|[A-Z][\w'’-]+(?:\s+[A
 
 def _quoted(text: str, s: int, e: int) -> list[tuple[int, int]]:
     spans = [m.span() for m in QUOTED.finditer(text, s, e)]
+    # a sentence inside a quotation of several sentences: '"I waited. Then an officer said he had been released."'
+    line_start, line_end = text.rfind("\n", 0, s) + 1, text.find("\n", e)
+    line_end = len(text) if line_end < 0 else line_end
+    for m in PARA_QUOTED.finditer(text, line_start, line_end):
+        if m.start() < s and e <= m.end():
+            spans.append((s, e))
     # the end of a quotation that began in an earlier sentence: '… convicted by a bank notice," he said.'
     tail = SPEECH_TAIL.search(text, s, e)
     if tail and not re.search(r"[“\"]", text[s:tail.start()]):
@@ -273,7 +294,9 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         s, e = p.evidence.start, p.evidence.end
         before = text[max(0, s - 80):s]
         before = ABBREVIATED_TITLE.sub(r"\1", before)  # "Atty." and "Prof." end no sentence
-        before = re.split(r"[.;:\n]", before)[-1]
+        # a clause ends at a full stop or a blank line; a single line break inside a sentence (a PDF's wrapped
+        # line, "The prosecution presented Police\nStaff Sergeant X") does not end it
+        before = re.split(r"[.;:]|\n[ \t]*\n|\n(?=[ \t]*(?:[-•*#]|\d+[.)]))|\n(?=[^\n]*$)(?<=[^,\w\s]\n)", before)[-1]
         after_m = re.match(r"^(?:\s*,\s*|\s{2,}\n?|\s*\n)([^.;\n]{0,110})", text[e:e + 130])
         after = after_m.group(1) if after_m else ""
         after = re.split(r",\s+(?:said|says|told|who(?!\s+represents?)|which|rejects|has|had|was|is)\b", after)[0]
@@ -285,11 +308,16 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         near_before = re.search(r"(?:[\w’'-]+(?:’s|'s)?,?\s+){0,4}$", before)
         # "A spokesperson for the National Civil Police (PNC), Byron Castañeda": the phrase before the comma
         appos = re.search(r"(?:^|,)\s*([^,]{3,80}),\s*$", before)
+        if appos and any(q is not p and appos.group(1).rstrip().endswith(text[q.evidence.start:q.evidence.end])
+                         for q in persons if q.evidence.end <= s):
+            appos = None  # "… the custody of Mr Dubovsky, Ms Grinevich": a list of names, not an apposition
         near = near_before.group(0) if near_before else ""
         verbs = list(re.finditer(r"\b(?:convicted|acquitted|sentenced|arrested|detained|charged|released|freed|"
                                  r"said|told|named|including|and|of)\b", near))
         if verbs:
             near = near[verbs[-1].end():]  # "The judge convicted union treasurer X": the title is after the verb
+        if cue("cues", "called_as_witness").search(before):
+            _add(p.roles, "witness")
         for role, pat in roles_tbl.items():
             hit_after = pat.search(after)
             hit_before = pat.search(near) if near.strip() else None
@@ -300,6 +328,11 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
                     _add(p.roles, "relative")
                     continue
                 _add(p.roles, role)
+    # a court caption names the accused between "versus" and "Accused."
+    for m in cue("cues", "caption_accused").finditer(text):
+        for p in persons:
+            if m.start("parties") <= p.evidence.start < m.end("parties"):
+                _add(p.roles, "defendant")
     # a list set off by dashes shares the predicate after it: "three – the blogger A, the student B and
     # the poet C – were sentenced to …"
     for m in DASH_LIST.finditer(text):
@@ -356,7 +389,11 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
                 if st.historical:
                     continue
                 sc_text = text[scope[0]:scope[1]]
-                if defendant.search(sc_text):
+                dm = defendant.search(sc_text)
+                if dm and dm.group(0).casefold() == "sentenced" and \
+                        re.search(r"\badministrative\b", text[st.start:st.end], re.I):
+                    dm = None  # "the administrative proceedings against A and the others sentenced on …"
+                if dm:
                     _add(p.roles, "defendant")
                 elif group_intro and prev_sent is not None and defendant.search(text, prev_sent.start, prev_sent.end) \
                         and not re.search(r"\badministrative\b|\bfined\b", sc_text, re.I):
@@ -432,6 +469,9 @@ def _scope(text: str, pos: int, a: int, b: int, p: Mention, in_clause: list[Ment
                                                   key=lambda q: -q.evidence.end), forward=False)
     if after is not None:
         end = min(end, after.evidence.start)
+        lead = NEXT_PERSONS_ROLE.search(text, pos, end)
+        if lead:
+            end = lead.start()
     return (max(a, before.evidence.end) if before is not None else a), end
 
 
@@ -494,6 +534,13 @@ def find_figures(ctx: DocContext) -> list[Figure]:
                 if re.search(r"\band\s*$", text[max(a, ns - 30):ns]) and re.search(r"\b(?:she|he|[A-Z]\w+)\s+and\s*$", text[max(a, ns - 30):ns]) and "other" in (m.group("noun") or ""):
                     v += 1  # "She and five other suspects": six people
                 noun = (m.group("noun") or "").lower()
+                for pat in spec.get("adds_after", []):  # "Three of them, together with a journalist": four
+                    add = re.search(pat, text[m.end():b], re.I)
+                    if add:
+                        v += 1 if add.group("n").lower() in ("a", "an") else (value(add.group("n")) or 0)
+                if any(re.search(pat, text[max(a, ns - 40):ns], re.I) for pat in spec.get("population_before", [])):
+                    out.append(Figure("other", v, [ctx.doc.span(ns, m.end())]))  # "one of at least 18 journalists"
+                    continue
                 counts.append((ns, m.end(), v, noun))
             used: set[int] = set()
             for ns, ne, v, noun in counts:
@@ -501,7 +548,10 @@ def find_figures(ctx: DocContext) -> list[Figure]:
                     out.append(Figure("political_prisoners", v, [ctx.doc.span(ns, ne)]))
                     used.add(ns)
             pairs = []
+            order = {k: i for i, k in enumerate(spec)}
             for measure, sp in spec.items():
+                if not isinstance(sp, dict):
+                    continue
                 for pat in sp.get("after", []):
                     for cm in re.finditer(pat, text[a:b], re.I):
                         cs = a + cm.start()
@@ -514,7 +564,7 @@ def find_figures(ctx: DocContext) -> list[Figure]:
                         cm = re.search(pat + r"(?:\s+(?:the|all|at least|some|about|around))*\s*$", seg, re.I)
                         if cm:
                             pairs.append((len(seg) - cm.end(), measure, ns, ne, v, max(a, ns - 45) + cm.start(), ns))
-            pairs.sort()
+            pairs.sort(key=lambda p: (p[0], order[p[1]]) + p[2:])  # at equal distance, the table's order decides
             taken_cues: set[tuple[int, str]] = set()
             for dist, measure, ns, ne, v, cs, ce in pairs:
                 if ns in used or (cs, measure) in taken_cues or dist > 90:
@@ -578,6 +628,7 @@ def find_claims(ctx: DocContext, persons: list[Mention], events: list[Event]) ->
                 out.append(Claim(topic=topic, value=val, evidence=[ctx.doc.span(a + m.start(), a + m.end())],
                                  update=is_update))
     out += _money_claims(ctx) + _force_claims(ctx) + _year_claims(ctx, by_person(persons))
+    out += _person_claims(ctx, persons, events)
     # fate of a detainee
     fates = [(cue("cues", "fate_unknown"), "unknown"), (cue("cues", "fate_sentenced"), "sentenced"),
              (cue("cues", "fate_held"), "held")]
@@ -616,6 +667,66 @@ def find_claims(ctx: DocContext, persons: list[Mention], events: list[Event]) ->
         for p in before[-2:]:
             out.append(Claim(topic="relocation", subject=p.name, value=ym.group(0),
                              evidence=[ctx.doc.span(ys, ys + 4)], date=ym.group(0)))
+    return out
+
+
+# claims about one person: time held incommunicado, reporting duty, the date of the arrest -----------
+
+def _subject(ctx: DocContext, persons: list[Mention], st: Sentence, pos: int) -> Mention | None:
+    """The person a sentence's fact at `pos` is about: the last one named before it in the sentence, else,
+    for a sentence that names nobody before it ("For nine days his family …"), the last one named before."""
+    before = [p for p in persons if p.evidence.start < pos and "official" not in p.roles]
+    here = [p for p in before if p.evidence.start >= st.start]
+    if here:
+        return here[-1]
+    return before[-1] if before and st.start - before[-1].evidence.end < 600 else None
+
+
+def _person_claims(ctx: DocContext, persons: list[Mention], events: list[Event]) -> list[Claim]:
+    text, out = ctx.text, []
+    spec = load("claims")
+    people = sorted(persons, key=lambda p: p.evidence.start)
+    inc = spec.get("incommunicado", {})
+    cues = [re.compile(c, re.I) for c in inc.get("cues", [])]
+    dur = re.compile(inc.get("duration", r"(?!x)x").replace("NUM", NUM), re.I)
+    rep = spec.get("reporting", {})
+    rep_re = re.compile(rep["pattern"], re.I) if rep else None
+    canon = rep.get("canonical", {}) if rep else {}
+    for st in ctx.sents:
+        sent = text[st.start:st.end]
+        if cues and any(c.search(sent) for c in cues):
+            for m in dur.finditer(text, st.start, st.end):
+                subj = _subject(ctx, people, st, m.start())
+                n = value(m.group("n"))
+                if subj and n:
+                    out.append(Claim(topic="incommunicado.length", subject=subj.name,
+                                     value=f"{as_number(n)} {m.group('unit').rstrip('s').lower()}s",
+                                     evidence=[ctx.doc.span(m.start(), m.end())]))
+        if rep_re:
+            for m in rep_re.finditer(text, st.start, st.end):
+                subj = _subject(ctx, people, st, m.start())
+                if subj:
+                    f = re.sub(r"\s+", " ", m.group("freq").lower())
+                    f = canon.get(f, f).replace(" per ", " a ")
+                    out.append(Claim(topic="reporting.frequency", subject=subj.name, value=f,
+                                     evidence=[ctx.doc.span(m.start(), m.end())]))
+    # the day a person was arrested, told outright for that one person ("he was arrested on 26 November")
+    for ev in events:
+        if ev.type != "arrest" or ev.date_inferred or not ev.date or len(ev.date) != 10 or ev.status != "happened":
+            continue
+        q = ev.evidence[0]
+        st = ctx.sents[ctx.sent_index(q.start)] if ctx.sent_index(q.start) is not None else None
+        cm = re.search(r"\b(?:was|been)\s+(?:\w+\s+)?(?:arrested|detained|abducted|taken into custody)\b",
+                       text[q.start:q.end])
+        if st is None or not cm:
+            continue
+        pos = q.start + cm.start()
+        named = [p for p in people if q.start <= p.evidence.start < pos]
+        subj = named[-1] if len({p.name for p in named}) == 1 else \
+            (_subject(ctx, people, st, pos) if not named and re.search(r"\b(?:he|she)\s*$", text[q.start:pos], re.I)
+             else None)
+        if subj:
+            out.append(Claim(topic="arrest.date", subject=subj.name, value=ev.date, evidence=[q], date=ev.date))
     return out
 
 

@@ -13,12 +13,13 @@ from functools import lru_cache
 
 from ..model import Document
 from .data import load, word_set
+from ..model.names import given_abbreviations
 from .provisions import instruments
 
 # letters beyond ASCII: Solórzano, Näkkäläjärvi, Tiúl, Şahin, Əliyev, Жанар
 UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽƏА-ЯЁІЇЄҚҒҮҰӘӨҺ"
 LO = "a-zß-öø-ÿā-žǎǐǒǔəа-яёіїєқғүұәөһ"
-NAME_TOKEN = rf"(?:(?:Mc|Mac|O['’])?[{UP}][{LO}]+(?:[-'’][{UP}][{LO}]+)*|[{UP}]\.|(?:Ma|Md|Mohd|Muhd|Wm|Jos|Fco)\.)"
+NAME_TOKEN = rf"(?:(?:Mc|Mac|O['’]|[Ee]l-|[Aa]l-)?[{UP}][{LO}]+(?:[-'’][{UP}][{LO}]+)*|[{UP}]\.|(?:Ma|Md|Mohd|Muhd|Wm|Jos|Fco)\.)"
 NAME = rf"{NAME_TOKEN}(?:[ \t]+(?:de|da|dos|van|von|bin|ibn|al|el|del|la|le)[ \t]+{NAME_TOKEN}|[ \t]+{NAME_TOKEN}){{1,3}}"
 NAME_RE = re.compile(rf"\b{NAME}\b")
 LIST_RE = re.compile(rf"(?P<items>(?:Ms\.?\s+|Mr\.?\s+|Mrs\.?\s+)?{NAME}(?:\s*,\s*(?:and\s+)?(?:Ms\.?\s+|Mr\.?\s+|Mrs\.?\s+)?{NAME})+(?:\s*,?\s+and\s+(?:Ms\.?\s+|Mr\.?\s+|Mrs\.?\s+)?{NAME})?)")
@@ -33,12 +34,28 @@ ORG_PHRASE_RE = re.compile(
     r"(?:Embassy|Consulate|consulate|embassy|Foreign Ministry|Ministry of [A-Z][a-z]+(?: [A-Z][a-z]+)*|Interior Ministry|Justice Ministry)"
     r"(?:\s+in\s+[A-Z][a-z]+)?)")
 # "Gazi Yaşargil Training and Research Hospital", "Elazığ High Security Prison": where people are held or treated
-FACILITY_RE = re.compile(rf"(?P<name>[{UP}][\w’'-]+(?:\s+(?:(?:and|of|for|the|de)\s+)?[{UP}][\w’'-]+){{0,6}}\s+"
-                         r"(?:Hospital|Prison|Penitentiary|Detention Cent(?:re|er)|Remand Prison|Penal Colony|Clinic|Jail))\b")
+FACILITY_RE = re.compile(rf"(?P<name>(?:[ae]l-)?[{UP}][\w’'-]+(?:\s+(?:(?:and|of|for|the|de)\s+)?[{UP}][\w’'-]+){{0,6}}\s+"
+                         r"(?:Hospital|Prison|Penitentiary|Detention Cent(?:re|er)|Remand Prison|Penal Colony|Clinic|Jail)"
+                         r"(?:\s+No\.\s?\d{1,3}\b)?)\b")  # "Pretrial Detention Centre No. 8": the number is the name
+DATELINE_RE = re.compile(rf"^[ \t]*(?P<places>[{UP}]{{3,}}(?:[ \t][{UP}]{{3,}})?(?:/[{UP}]{{3,}}(?:[ \t][{UP}]{{3,}})?)*)"
+                         r"(?:,[^\n–—]{0,30}?)?[ \t]+(?:–|—|--?)[ \t]+(?=[A-Z][a-z][^\n]{60,})", re.M)
 HONOR_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Atty)\.?\s*$")
+HONOR_LEAD = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Atty)\.?\s+")
 JUNK_TAIL = re.compile(r"(?:^|\s)(?:No|Nos|Sec|Art|Para)\.?$")
 BYLINE_RE = re.compile(rf"^[ \t]*(?:By|Written by|Reporting by|Text:)[ \t]+(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,3}})(?=[ \t]*(?:$|[|·,•]|and\b))", re.M)
 STRIP_RE = re.compile(r"^(?:the|The)\s+|(?:’s|'s)$")
+# a court caption's or a Spanish-style name with the maternal surname after "y": "JUAN DELA CRUZ y SANTOS",
+# "Juan Dela Cruz y Santos"; the name is the part before "y" (a second full name after "y" is a conjunction)
+_WS = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_CAPS_TOKEN = rf"(?:[{UP}]{{2,}}(?:[-'’][{UP}]+)*\.?|[{UP}]\.)"
+MATERNAL_RE = re.compile(
+    rf"(?<![\w.])(?P<name>{_CAPS_TOKEN}(?:{_WS}{_CAPS_TOKEN}){{1,4}}){_WS}[yY]{_WS}(?P<mat>[{UP}]{{2,}})\b(?![ \t]+[{UP}]{{2,}})"
+    rf"|(?<![\w.])(?P<name2>{NAME_TOKEN}(?:[ \t]+(?:{NAME_TOKEN}|(?:Jr|Sr)\.?)){{1,4}})[ \t]+y[ \t]+(?P<mat2>[{UP}][{LO}]+)\b"
+    rf"(?![ \t]+[{UP}][{LO}])")
+# a nickname in quotes inside a name: Teodoro "Teddy" Gallardo Jr., Rogelio “Jojo” Villanueva
+NICKNAME_RE = re.compile(
+    rf"(?<![\w.])(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,2}}[ \t]+[\"“](?P<nick>[{UP}][{LO}]+)[\"”]"
+    rf"[ \t]+{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,2}}(?:[ \t]+(?:II|III|IV)\b)?)")
 
 
 @dataclass
@@ -50,13 +67,14 @@ class NameHit:
     attrs: dict = field(default_factory=dict)
 
 
-def _clean_span(text: str, s: int, e: int) -> tuple[int, int]:
+def _clean_span(text: str, s: int, e: int, keep_possessive: bool = False) -> tuple[int, int]:
     seg = text[s:e]
     sep = re.search(r"\s+[·•|]\s+", seg)  # "Harare Ledger · Courts": a byline's separator ends the name
     if sep:
         e = s + sep.start()
         seg = text[s:e]
-    cut = re.search(r"\s*\(|(?:’s|'s)\s", seg)
+    # "Qanater Women's Prison": a facility's name holds a possessive; elsewhere one ends the name
+    cut = re.search(r"\s*\(" if keep_possessive else r"\s*\(|(?:’s|'s)\s", seg)
     if cut:
         e = s + cut.start()
     seg = text[s:e]
@@ -86,6 +104,8 @@ def looks_like_person(name: str) -> bool:
     titles = word_set("names", "titles")
     months = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    if toks[-1].casefold() in word_set("names", "place_heads"):
+        return False  # "Pishchalauski Castle", "Taksim Square": a place
     for t in toks:
         if re.search(r"\w\.\w", t):
             return False
@@ -112,6 +132,8 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
 
     # 1. lists of names: people unless they hold organisation words
     for m in LIST_RE.finditer(text):
+        if PLACE_LIST_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "based in Bacolod City, Negros Occidental": a place and its province
         items = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("items"))
         pos = m.start("items")
         persons = []
@@ -133,6 +155,12 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
         if looks_like_person(text[s:e]):
             hits.append(NameHit("person", s, e, strong=True))
 
+    # 2b. titles written as honorifics: "Counsellor Hisham Farouk Abdel Wahab", "Sheikh Ali Salman"
+    for m in _title_honorific_re().finditer(text):
+        s, e = m.span("name")
+        if looks_like_person(text[s:e]):
+            hits.append(NameHit("person", s, e, strong=True))
+
     # 3. acronyms and their expansions; translations in brackets
     for m in ACRONYM_RE.finditer(text):
         long_s, long_e = m.span("long")
@@ -149,8 +177,10 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
         hits.append(NameHit(kind, long_s, long_e, strong=True, attrs={"acronym": short}))
         hits.append(NameHit(kind, m.start("short"), m.end("short"), strong=True, attrs={"expansion": text[long_s:long_e]}))
     for m in TRANSLATION_RE.finditer(text):
-        if looks_like_person(m.group("name")) and looks_like_person(m.group("alt")) and \
-                len(_tokens(m.group("name"))) >= 2 and HONOR_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+        # the honorific may open the match itself ("Mr Alexander Dubovsky (…)" at a line's start)
+        bare = HONOR_LEAD.sub("", m.group("name"))
+        honoured = bare != m.group("name") or HONOR_BEFORE.search(text[max(0, m.start() - 8):m.start()])
+        if looks_like_person(bare) and looks_like_person(m.group("alt")) and len(_tokens(bare)) >= 2 and honoured:
             continue  # "Mr Alexander Dubovsky (Aliaksandr Dubouski)": one person in two spellings, not an organisation
         hits.append(NameHit("organization", m.start("name"), m.end("name"), strong=False, attrs={"translation": m.group("alt")}))
 
@@ -181,10 +211,25 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
         if looks_like_person(m.group("name")):
             hits.append(NameHit("person", m.start("name"), m.end("name"), strong=True))
 
+    # UN mandates and treaty bodies: "Working Group on Arbitrary Detention", "Special Rapporteur on the situation …"
+    mandates = [(m.start(), m.end("topic")) for m in _mandate_re().finditer(text)]
+    for s, e in mandates:
+        hits.append(NameHit("organization", s, e, strong=True))
+
     # 5. places from cues
     for m in PLACE_INTRO_RE.finditer(text):
         s, e = m.span("name")
         hits.append(NameHit("place", s, e, strong=True))
+    for rx in _place_cue_res():
+        for m in rx.finditer(text):
+            for g in ("name", "a", "b"):
+                if g not in rx.groupindex or not m.group(g):
+                    continue
+                s, e = m.span(g)
+                while s < e and _common_word(text, re.match(r"\S+", text[s:e]).group(0)):
+                    s = text.find(" ", s, e) + 1 or e  # "At Matariya police station": "At" opens no name
+                if s < e and re.match(_PLACE_TOKEN, text[s:e]):  # a name left, not only "police station"
+                    hits.append(NameHit("place", s, e, strong=True))
     for m in PLACE_SUFFIX_RE.finditer(text):
         if m.group("name").casefold() in dem or m.group("name") in ("The", "This", "That", "Autonomous"):
             continue
@@ -192,7 +237,12 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
         end = m.end("name") if m.group("suffix") == "district" else m.end("suffix")
         hits.append(NameHit("place", m.start("name"), end, strong=True))
     for m in FACILITY_RE.finditer(text):
-        hits.append(NameHit("place", *_clean_span(text, *m.span("name")), strong=True))
+        hits.append(NameHit("place", *_clean_span(text, *m.span("name"), keep_possessive=True), strong=True))
+    # a dateline opening a story: "VILNIUS/MINSK –", "HARARE, 3 March —": the cities it names are places
+    for m in DATELINE_RE.finditer(text):
+        for c in re.finditer(r"[^/]+", m.group("places")):
+            hits.append(NameHit("place", m.start("places") + c.start(), m.start("places") + c.end(), strong=True,
+                                attrs={"dateline": True}))
 
     # 6. the statistical model's names
     for label, s, e in ents:
@@ -216,6 +266,8 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
         elif label == "PERSON":
             if any(t.casefold() in orgw for t in toks):
                 hits.append(NameHit("organization", s, e))
+            elif len(toks) >= 2 and toks[-1].casefold() in word_set("names", "place_heads"):
+                hits.append(NameHit("place", s, e))
             elif looks_like_person(nm):
                 hits.append(NameHit("person", s, e))
         elif label == "ORG":
@@ -241,18 +293,178 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
         s, e = m.span()
         if any(s < b and a < e for a, b in other):
             continue
-        if looks_like_person(m.group(0)) and _person_context(text, s, e):
+        lead = re.match(r"(?:([\w.-]+)[ \t]+)+?(?=(?:[\w.-]+[ \t]+)[\w.-]+$)", m.group(0))
+        while lead and not all(t.casefold() in _title_words() for t in lead.group(0).split()):
+            lead = None
+        if lead:  # "Staff Sergeant Dominic Alvarez, the seizing officer": the rank is not the name
+            s += lead.end()
+        if looks_like_person(text[s:e]) and _person_context(text, s, e):
             hits.append(NameHit("person", s, e))
     # a prison, a hospital, a detention centre is where people are held: a place, not an organisation
     facility = word_set("names", "facility_words")
+    qualified = word_set("names", "facility_words_qualified")
     for h in hits:
-        if h.kind == "organization" and _tokens(text[h.start:h.end])[-1].casefold() in facility:
+        toks = [t.casefold() for t in _tokens(text[h.start:h.end])]
+        if h.kind in ("organization", "place") and toks[-1] in qualified and len(toks) >= 2 and \
+                not (set(toks[:-1]) & word_set("names", "facility_qualifiers")):
+            h.kind = "organization"  # "Community Development Center" is a body; a "Detention Centre" is a place
+        elif h.kind == "organization" and toks[-1] in facility:
             h.kind = "place"
-    return _settle(hits)
+    # "Working Group on Arbitrary Detention and Special Rapporteur on …": the model's span over a mandate's name
+    # that is not that name is two names run together, or one cut short
+    hits = [h for h in hits if h.strong or not any(h.start < b and a < h.end and (h.start, h.end) != (a, b)
+                                                   for a, b in mandates)]
+    # "the Declaration on the Protection of All Persons from Enforced Disappearance": the capitalised words of an
+    # instrument's title name no body of their own
+    titles = [(m.start("rest"), m.end()) for m in _title_run_re().finditer(text)]
+    hits = [h for h in hits if h.strong or not any(a <= h.start and h.end <= b for a, b in titles)]
+    # "the Centre", "the Prison": a facility word alone names no place of its own
+    hits = [h for h in hits if not (h.kind in ("organization", "place") and not h.strong
+                                    and text[h.start:h.end].casefold() in facility)]
+    hits += _court_style_names(text)
+    hits = _wrapped_org_tails(text, _given_abbreviations(text, _maternal_names(_settle(hits))), orgw)
+    return _article_surnames(text, hits)
 
 
+def _article_surnames(text: str, hits: list[NameHit]) -> list[NameHit]:
+    """"Mohamed Abdel Rahman el-Sayed", "Mohamed Abdel Rahman El Sayed": the model stops a name before (or at)
+    an Arabic article (data/names.yaml name_articles); the surname after it is a part of the name."""
+    words = load("names").get("name_articles") or []
+    arts = "|".join(re.escape(a) for a in words)
+    caps = "|".join(re.escape(a) for a in words if a[:1].isupper()) or "(?!)"
+    if not arts:
+        return hits
+    at_end = re.compile(rf"(?:^|\s)(?:{arts})$")
+    for h in [h for h in hits if h.kind == "person"]:
+        if at_end.search(text[h.start:h.end]):
+            m = re.match(rf"[- ][{UP}][{LO}]+\b", text[h.end:h.end + 40])
+        else:
+            m = re.match(rf"[ \t]+(?:(?:{arts})-|(?:{caps})[ \t]+)[{UP}][{LO}]+\b(?!-\w)",
+                         text[h.end:h.end + 40])
+        if m:
+            e = h.end + m.end()
+            hits = [o for o in hits if o is h or not (o.start < e and h.end <= o.start)]
+            h.end = e
+    return hits
+
+
+def _common_word(text: str, word: str) -> bool:
+    """A capitalised word the text also writes in lower case ("Every", "The") opens no name."""
+    w = word.casefold()
+    return w in ("the", "a", "an", "this", "that", "his", "her", "their", "its") or \
+        re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) is not None
+
+
+_PLACE_TOKEN = rf"(?:(?:[ae]l-)?[{UP}][{LO}]+(?:-(?:[ae]l-)?[{UP}][{LO}]+)*)"
+_PLACE_NAME = rf"{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN}){{0,2}}"
+
+
+@lru_cache(maxsize=None)
+def _place_cue_res() -> tuple[re.Pattern[str], ...]:
+    """Places named by the words around them (data/names.yaml): "his home in X", "the A and B districts",
+    "X police station", a world region."""
+    d = load("names")
+    homes = "|".join(sorted((re.escape(w) for w in d["place_in_cues"]), key=len, reverse=True))
+    plural = "|".join(re.escape(w[:-1] + "ies" if w.endswith("y") else w + "s") for w in d["place_suffixes"])
+    heads = "|".join(sorted((re.escape(w) for w in d["place_heads_lower"]), key=len, reverse=True))
+    regions = "|".join(sorted((re.escape(w) for w in d["world_regions"]), key=len, reverse=True))
+    return (re.compile(rf"\b(?:{homes})[ \t]+in[ \t]+(?P<name>{_PLACE_NAME})\b"),
+            re.compile(rf"\b(?P<a>{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN})?)[ \t]+and[ \t]+"
+                       rf"(?P<b>{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN})?)[ \t]+(?:{plural})\b"),
+            re.compile(rf"(?P<name>\b{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN})?[ \t]+(?:{heads}))\b"),
+            re.compile(rf"(?<![{UP}][{LO}] )(?<![{UP}][{LO}]{{2}} )(?<!\band )(?P<name>\b(?:{regions}))\b(?![ \t]+[{UP}])"))
+
+
+@lru_cache(maxsize=None)
+def _title_honorific_re() -> re.Pattern[str]:
+    words = "|".join(sorted((re.escape(w) for w in load("names")["title_honorifics"]), key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})[ \t]+(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,4}})\b")
+
+
+@lru_cache(maxsize=None)
+def _title_run_re() -> re.Pattern[str]:
+    """An instrument's title (data/names.yaml title_heads) through its topic: to a stop, a clause or a lower-case
+    word after a comma ("Individuals, Groups and Organs of Society" runs on; ", also known as" ends it)."""
+    heads = "|".join(sorted((re.escape(w) for w in load("names")["title_heads"]), key=len, reverse=True))
+    return re.compile(rf"\b(?:{heads})[ \t]+(?:on|of|for|against|relating to)[ \t]+(?P<rest>(?:[^.;:\n(),]|,[ \t]+(?=[{UP}]))+)")
+
+
+@lru_cache(maxsize=None)
+def _mandate_re() -> re.Pattern[str]:
+    """A UN mandate's or body's name runs from its head through its topic, to a stop or the next clause."""
+    heads = "|".join(sorted((re.escape(w) for w in load("names")["mandate_heads"]), key=len, reverse=True))
+    stop = r"(?:and|to|which|who|has|have|had|was|were|is|are|as)[ \t]+(?:the\b|[A-Z])|(?:which|who|as)\b" \
+        r"|in[ \t]+(?:the|a|an|its|one|their|his|her)\b"  # "in Belarus" is a part of the topic, "in its report" not
+    word = rf"(?!{stop})[\w'’-]+"
+    return re.compile(rf"\b(?:{heads})[ \t]+on[ \t]+(?P<topic>{word}(?:[ \t]+{word}){{0,17}})"
+                      rf"(?=[ \t]*(?:[;,.:\n()]|$)|[ \t]+(?:{stop}))")
+
+
+def _wrapped_org_tails(text: str, hits: list[NameHit], orgw: frozenset[str]) -> list[NameHit]:
+    """"Visayas Public Interest Lawyers\nNetwork": a hard line break inside an organisation's name; the word that
+    opens the next line is an organisation word, so it belongs to the name before the break."""
+    for h in hits:
+        m = re.match(rf"[ \t]*\n[ \t]*([{UP}][{LO}]+)\b", text[h.end:h.end + 40])
+        if m and m.group(1).casefold() in orgw and len(_tokens(text[h.start:h.end])) >= 2 \
+                and not any(o is not h and h.end < o.end and o.start < h.end + m.end() for o in hits):
+            h.end += m.end()
+            h.kind = "organization"
+    return hits
+
+
+def _court_style_names(text: str) -> list[NameHit]:
+    """Names as court papers and Philippine, Latin American or Spanish reports write them: with the maternal
+    surname after "y", with a nickname in quotes, with a title before a name a line break splits."""
+    out = []
+    for m in MATERNAL_RE.finditer(text):
+        g = "name" if m.group("name") else "name2"
+        if looks_like_person(re.sub(r"\s+", " ", m.group(g)).title()):
+            # the whole "NAME y MATERNAL" is claimed, so the maternal surname alone is no organisation
+            out.append(NameHit("person", m.start(g), m.end(), strong=True,
+                               attrs={"maternal": m.group("mat") or m.group("mat2"), "name_end": m.end(g)}))
+    for m in NICKNAME_RE.finditer(text):
+        bare = re.sub(r"\s+[\"“][^\"”]+[\"”]", "", m.group("name"))
+        if looks_like_person(bare):
+            out.append(NameHit("person", m.start("name"), m.end("name"), strong=True, attrs={"nickname": m.group("nick")}))
+    for m in _wrapped_title_re().finditer(text):
+        nm = m.group("name")
+        if "\n" in nm and looks_like_person(re.sub(r"\s+", " ", nm)):
+            out.append(NameHit("person", m.start("name"), m.end("name"), strong=True))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _wrapped_title_re() -> re.Pattern[str]:
+    words = sorted((re.escape(w) for w in load("names")["person_titles"] + load("names")["titles"]), key=len, reverse=True)
+    return re.compile(rf"(?i:\b(?:{'|'.join(words)}))[ \t]+(?P<name>{NAME_TOKEN}(?:[ \t]*\n?[ \t]*{NAME_TOKEN}){{1,2}})\b")
+
+
+def _maternal_names(hits: list[NameHit]) -> list[NameHit]:
+    """"MA. CRISTINA DELA PEÑA y GONZAGA": once settled, the name is the part before "y"."""
+    for h in hits:
+        if "name_end" in h.attrs:
+            h.end = h.attrs.pop("name_end")
+    return hits
+
+
+def _given_abbreviations(text: str, hits: list[NameHit]) -> list[NameHit]:
+    """"Ma. Cristina Dela Peña": an abbreviated given name (model/data/translit.yaml) before a person's name is
+    part of it, though the model stops at its full stop."""
+    rx = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in given_abbreviations()) + r")[ \t]+$")
+    for h in [h for h in hits if h.kind == "person"]:
+        m = rx.search(text, max(0, h.start - 8), h.start)
+        if m:
+            s = m.start()
+            hits = [o for o in hits if o is h or not (s <= o.start < h.start)]
+            h.start = s
+    return hits
+
+
+PLACE_LIST_BEFORE = re.compile(r"\b(?:in|at|from|near|across)\s+$")
 MEDIA_RE = re.compile(rf"\b(?:told|(?:as )?seen by|according to|interview with)\s+(?P<name>[{UP}][{LO}]+(?:[{UP}][{LO}]+)?)\b(?!\s+[A-Z])")
-SIGNATURE_RE = re.compile(rf"^(?P<name>[{UP}][{LO}]+(?:[- ][{UP}][{LO}]+){{1,3}})[ \t]*\n(?=[A-Z][\w-]*(?:\s+\w+){{0,3}}\s*(?:Rapporteur|Chair|Director|President|Secretary|Coordinator|Chair-Rapporteur|Expert|Member|of the))", re.M)
+# the title line under a signature: "Special Rapporteur on …", "Secretary-General, …", "Presiding Judge"
+_SIGNED_AS = r"(?:[A-Z][\w-]*\s+){0,3}(?:Rapporteur|Chair|Director|President|Secretary|Coordinator|Chair-Rapporteur|Expert|Member|of the|Judge|Justice|Magistrate|Prosecutor|Clerk)"
+SIGNATURE_RE = re.compile(rf"^(?P<name>[{UP}][{LO}]+(?:[- ][{UP}][{LO}]+){{1,3}}|[{UP}]{{2,}}(?:[ ](?:[{UP}]\.|[{UP}]{{2,}}(?:-[{UP}]{{2,}})?)){{1,3}})[ \t]*\n(?=[ \t]*{_SIGNED_AS})", re.M)
 ORG_BEFORE = re.compile(r"\b(?:group|movement|organi[sz]ation|NGO|party|union|association|network|newspaper|outlet|website|agency)\s+$", re.I)
 # a work's title, not a name: "the book Backlash: China's Struggle…" ("book" anywhere just before, the others adjacent)
 BOOK_BEFORE = re.compile(r"(?-i:\bbook\b)|\b(?:film|report|novel|documentary)\s+$", re.I)
@@ -320,17 +532,18 @@ UN_REF_RE = re.compile(r"(?:AL|UA|OL|JAL|JUA|JOL)\s+[A-Z]{3}$")
 
 @lru_cache(maxsize=None)
 def _title_words() -> frozenset[str]:
-    extra = {"assistant", "deputy", "regional", "chief", "senior", "acting", "general", "provincial", "district"}
+    extra = {"assistant", "deputy", "regional", "chief", "senior", "acting", "general", "provincial", "district", "staff"}
     return frozenset(w.casefold() for w in load("names")["person_titles"] + load("names")["titles"]) | extra
 
 
-def canonical(text: str) -> str:
-    """A mention's name as shown: inner whitespace folded, honorific and possessive removed."""
+def canonical(text: str, kind: str = "person") -> str:
+    """A mention's name as shown: inner whitespace folded, honorific and possessive removed (and, for a person,
+    a leading title: the "Regional" of "Regional Trial Court" is part of a court's name)."""
     t = re.sub(r"\s+", " ", text).strip()
     t = re.sub(r"^(?:(?:[A-Z]\.)+\s*)?(?:H\.E\.\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Prof|Atty|Engr|Hon|Rev|Fr|Sr)\.?\s+", "", t)
     # "Assistant Commissioner Ezekiel Moyo", "Regional Magistrate Esther Gwatidzo": the title is not the name
     toks = t.split(" ")
-    lead = _title_words()
+    lead = _title_words() if kind == "person" else frozenset()
     k = 0
     while k < len(toks) - 2 and toks[k].casefold() in lead:
         k += 1

@@ -20,7 +20,7 @@ from ..model import Document, Provision
 from .data import load
 
 # one cited number: 174 | 174(2) | 14 (7) | 37(1)(b) | 206.3.2 | 193-1.3.1 | 5.38
-ART = r"\d{1,4}(?:-\d{1,4})?(?:\.\d{1,3})*(?:/\d{1,2}(?:-[a-z])?)?(?:\s?\(\d{1,2}\))?(?:\s?\([a-z]{1,3}\))?"
+ART = r"\d{1,4}(?:-\d{1,4})?(?:\s(?:bis|ter|quater|quinquies)\b)?(?:\.\d{1,3})*(?:/\d{1,2}(?:-[a-z])?)?(?:\s?\(\d{1,2}\))?(?:\s?\([a-z]{1,3}\))?"
 HEAD = r"(?:Articles?|Arts?\.|Sections?|ss?\.|§§?)"
 ARTICLES_RE = re.compile(
     rf"\b{HEAD}\s*(?P<list>{ART}(?:\s*(?:,|and|or|to|–|-)\s*{ART})*)"
@@ -43,7 +43,8 @@ LAW_RE = re.compile(
     r"(?:\s*\[[^\]]{1,40}\])?(?:\s*\((?:Law\s+)?No\.\s*[\d/]+\))?")
 NUMBERED_LAW_RE = re.compile(
     r"(?:the\s+)?(?P<kind>Republic Act|R\.\s?A\.|RA|Presidential Decree|P\.\s?D\.|PD|Executive Order|E\.\s?O\.|"
-    r"Federal Law|Organic Law|Law|Decree|Act|Proclamation|Ordinance)\s+(?:No\.?\s*)?(?P<num>\d{1,6}(?:-[A-Z0-9]{1,4})?)\b")
+    r"Federal Law|Organic Law|Law|Decree|Act|Proclamation|Ordinance)\s+(?:No\.?\s*)?(?P<num>\d{1,6}(?:-[A-Z0-9]{1,4})?)\b"
+    r"(?:(?:\s+of\s+|/)(?P<year>(?:19|20)\d\d)\b)?")  # "Law No. 94 of 2015", "Law 94/2015": the year is part of its name
 ABBREVIATED = {"r.a.": "Republic Act", "ra": "Republic Act", "r. a.": "Republic Act", "p.d.": "Presidential Decree",
                "pd": "Presidential Decree", "p. d.": "Presidential Decree", "e.o.": "Executive Order",
                "e. o.": "Executive Order"}
@@ -74,7 +75,9 @@ def _country_name(spec: dict, written: str) -> str:
     name = spec["name"]
     if not spec.get("national"):
         return name
-    country = re.search(r"\bof\s+(?:the\s+)?(?:Republic\s+of\s+)?([A-Z]\w+)\s*$", written) \
+    # "the Penal Code" stays a Penal Code: a reader writes the name the texts use
+    name = next((w for w in spec.get("as_written", []) if w.casefold() in written.casefold()), name)
+    country = re.search(r"\bof\s+(?:the\s+)?(?:(?:[A-Z]\w+\s+){0,2}Republic\s+of\s+)?([A-Z]\w+)\s*$", written) \
         or re.match(r"([A-Z]\w+)['’]s\s", written)
     if not country or country.group(1) in ("Republic", "State") or country.group(1) in name.split():
         return name
@@ -88,7 +91,7 @@ def _slug(name: str) -> str:
 def _numbered(m: re.Match[str]) -> Named:
     kind = re.sub(r"\s+", " ", m.group("kind"))
     kind = ABBREVIATED.get(kind.casefold(), kind)
-    name = f"{kind} No. {m.group('num')}"
+    name = f"{kind} No. {m.group('num')}" + (f" of {m.group('year')}" if m.group("year") else "")
     return Named(_slug(name), name, m.start(), m.end(), True)
 
 
@@ -208,12 +211,22 @@ def find_provisions(doc: Document) -> list[Provision]:
     out: list[Provision] = []
     last_for_article: dict[str, Named] = {}
     cited: list[tuple[int, Named]] = []  # (position, instrument) of each provision with its instrument
+    cited_ends: list[tuple[int, int]] = []  # (start, end) of each citation that named its instrument
+    table = load("instruments")
 
     def resolve(tail_end: int | None, start: int, art: str) -> tuple[Named | None, int | None]:
         if tail_end is not None:
             inst = instrument_at(text, tail_end) or _back_reference(text, tail_end, named)
             if inst is not None:
                 return inst, inst.end
+        # "the Declaration on …, which establishes that … (article 2)": an instrument named earlier in the
+        # same sentence, after the last one cited with its articles, is the one a bare article belongs to
+        sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+        floor = max([sentence_start] + [e for _, e in cited_ends])
+        here = [n for n in named() if floor < n.start and n.end <= start]
+        if here and re.search(r"\b(?:Declaration|Convention|Covenant|Charter|Principles|Rules)\b", here[-1].name + " "
+                              + str(table.get(here[-1].key, {}).get("full", ""))):
+            return here[-1], None
         if art in last_for_article:  # "Article 314" after "Article 314/2 of the Penal Code"
             return last_for_article[art], None
         recent = [n for p, n in cited if start - p <= INHERIT_WINDOW]
@@ -253,6 +266,7 @@ def find_provisions(doc: Document) -> list[Provision]:
                                  evidence=[span]))
         if iend is not None:
             cited.append((m.start(), inst))
+            cited_ends.append((m.start(), iend))
     for m in ROMAN_RE.finditer(text):
         art, part = m.group("art") or m.group("art2") or m.group("rule"), m.group("part") or m.group("part2")
         inst = None

@@ -229,6 +229,26 @@ def detect_published(text: str) -> str | None:
                 d = date_line(seg.strip("*_ "))
                 if d:
                     return d
+    return _signed_date(text)
+
+
+@lru_cache(maxsize=None)
+def _signed_rx() -> re.Pattern[str] | None:
+    with open(DATA / "documents.yaml", encoding="utf-8") as fh:
+        pat = yaml.safe_load(fh).get("signed_date_after")
+    return re.compile(pat, re.M) if pat else None
+
+
+def _signed_date(text: str) -> str | None:
+    """A court order's date at its foot: the date line just after "SO ORDERED."."""
+    rx = _signed_rx()
+    m = rx.search(text) if rx else None
+    if not m:
+        return None
+    for line in [x for x in text[m.end():].split("\n") if x.strip()][:2]:
+        d = date_line(line.strip().rstrip("."))
+        if d:
+            return d
     return None
 
 

@@ -76,8 +76,79 @@ def _abbreviations() -> re.Pattern[str] | None:
 _ABBR: dict[str, str] = {}
 
 
+def given_abbreviations() -> list[str]:
+    """The abbreviated given names of data/translit.yaml ("Ma.", "Md.")."""
+    _abbreviations()
+    return list(_ABBR)
+
+
+@lru_cache(maxsize=None)
+def _name_parts() -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
+    with open(DATA / "translit.yaml", encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    particles = tuple(sorted((tuple(p.split()) for p in data.get("surname_particles") or []), key=len, reverse=True))
+    return particles, frozenset(data.get("generational") or [])
+
+
+def _join_particles(toks: list[str]) -> list[str]:
+    """"Dela Peña", "de los Santos", "van der Berg": a surname particle and the word after it are one surname;
+    "Jr.", "III" after a name are no surname: they mark the given name (father and son stay apart)."""
+    particles, generational = _name_parts()
+    gen = ""
+    while len(toks) > 1 and toks[-1] in generational:
+        gen, toks = toks[-1] + gen, toks[:-1]
+    if gen and len(toks) >= 2:
+        toks = [toks[0] + gen] + toks[1:]
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        for p in particles:
+            n = len(p)
+            if tuple(toks[i:i + n]) == p and i + n < len(toks):
+                out.append("".join(toks[i:i + n + 1]))
+                i += n + 1
+                break
+        else:
+            out.append(toks[i])
+            i += 1
+    return out
+
+
+@lru_cache(maxsize=None)
+def _arabic_parts() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    with open(DATA / "translit.yaml", encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    arts = "|".join(re.escape(a) for a in data.get("name_articles") or []) or "(?!)"
+    hyphen = re.compile(rf"(?<![^\s])(?:{arts})-(?=\w)", re.I)  # "el-Sayed", "Abd el-Rahman"
+    lead = "|".join(re.escape(a) for a in data.get("leading_articles") or []) or "(?!)"
+    # "Mohamed El Sayed", "El Sayed"; not "Al Gore"
+    apart = re.compile(rf"(?:(?<=\S)\s+(?i:{arts})|^\s*(?:{lead}))\s+(?=\S)")
+    return hyphen, apart, dict(data.get("name_prefixes") or {})
+
+
+def _join_arabic(name: str, toks: list[str]) -> list[str]:
+    """"Mohamed Abdel Rahman el-Sayed", "Mohammed Abd el-Rahman al-Sayed", "Mohamed Abdelrahman El Sayed": the
+    article is dropped and a compound part ("Abdel Rahman") is one word, however each report writes them."""
+    hyphen, apart, prefixes = _arabic_parts()
+    stripped = apart.sub(" ", hyphen.sub("", name)).strip()
+    if stripped != name:
+        toks = tokens(stripped)
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t in prefixes and i + 1 < len(toks):
+            out.append(prefixes[t] + toks[i + 1])
+            i += 2
+            continue
+        glued = next((p for p in prefixes if len(p) >= 4 and t.startswith(p) and len(t) > len(p) + 2), None)
+        out.append(prefixes[glued] + t[len(glued):] if glued else t)
+        i += 1
+    return out
+
+
 def person_key(name: str) -> tuple[str, ...]:
     rx = _abbreviations()
     if rx is not None:
         name = rx.sub(lambda m: _ABBR[m.group(1)], name)
-    return tuple(skeleton(t) for t in tokens(name))
+    return tuple(skeleton(t) for t in _join_particles(_join_arabic(name, tokens(name))))

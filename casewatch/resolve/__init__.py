@@ -14,7 +14,7 @@ from ..extract.data import word_set
 from ..model import Extraction, Judgement, Mention
 from ..model.names import fold, person_key
 
-STRONG_ATTRS = ("acronym", "expansion", "translation", "publisher")
+STRONG_ATTRS = ("acronym", "expansion", "translation", "publisher", "dateline")
 
 
 @dataclass
@@ -215,13 +215,17 @@ def _cluster_persons(sub: list[tuple[str, Mention]]) -> list[list[int]]:
 def _cluster_orgs(sub: list[tuple[str, Mention]]) -> list[list[int]]:
     uf = UnionFind()
     by_key: dict[str, list[int]] = defaultdict(list)
+    skel: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, (_, m) in enumerate(sub):
         uf.find(i)
         by_key[_org_key(m.name)].append(i)
         for a in ("acronym", "expansion", "translation"):
             if m.attrs.get(a):
                 by_key[_org_key(m.attrs[a])].append(i)
-    for idx in by_key.values():
+        # a one-word name in two transliterations (Nahliad / Nagliad): the same skeleton as people's names
+        if " " not in m.name.strip() and not m.name.isupper() and len(m.name) >= 5:
+            skel[person_key(m.name)].append(i)
+    for idx in list(by_key.values()) + list(skel.values()):
         for j in idx[1:]:
             uf.union(idx[0], j)
     umbrella = {fold(x) for x in word_set("names", "umbrella_orgs")}
@@ -233,7 +237,14 @@ def _cluster_orgs(sub: list[tuple[str, Mention]]) -> list[list[int]]:
         if len(toks) == 1:
             longer = [o for o in keys if o != k and o.split()[0] == k]
         else:
-            longer = [o for o in keys if o != k and len(o.split()) > len(toks) and _contains(o.split(), toks)]
+            # "Main Directorate … of the Ministry of Internal Affairs" is a part of the ministry, not the ministry
+            # (but "Internal Affairs", no body's name on its own, is the ministry)
+            parent = bool(set(toks) & word_set("names", "org_words"))
+            longer = [o for o in keys if o != k and len(o.split()) > len(toks) and _contains(o.split(), toks)
+                      and not (parent and re.search(rf"\bof (?:the )?{re.escape(k)}$", o))]
+            # of names nested in one another, the shortest: "Internal Affairs" is the Ministry of Internal Affairs,
+            # not a directorate of that ministry
+            longer = [o for o in longer if not any(o2 != o and _contains(o.split(), o2.split()) for o2 in longer)]
         roots = {uf.find(by_key[o][0]) for o in longer}
         if len(roots) == 1:
             uf.union(by_key[k][0], by_key[longer[0]][0])

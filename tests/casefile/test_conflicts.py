@@ -44,3 +44,21 @@ def test_fate_unknown_against_known_conflicts_but_held_then_sentenced_is_a_story
     c = run([claim("a", "fate", "unknown: whereabouts unknown", "Ana Pop"), claim("b", "fate", "held: is being held", "Ana Pop")])
     assert len(c) == 1 and c[0]["topic"] == "fate of Ana Pop"
     assert run([claim("a", "fate", "held: were held", "Ana Pop"), claim("b", "fate", "sentenced: sentenced to 3 years", "Ana Pop")]) == []
+
+
+def test_one_event_told_on_two_dates_by_sources_that_never_give_the_other_conflicts():
+    from casewatch.casefile.conflicts import date_conflicts
+
+    def ev(doc, d, start=0, participants=()):
+        return {"type": "arrest", "date": d, "date_inferred": False, "status": "happened",
+                "participants": list(participants), "evidence": [{"doc": doc, "start": start, "end": start + 100, "quote": "x"}]}
+
+    def count(doc, n, start=10):
+        return {"measure": "detained", "value": n, "evidence": [{"doc": doc, "start": start, "end": start + 5, "quote": "x"}]}
+
+    found = date_conflicts([ev("a", "2026-03-04"), ev("b", "2026-03-05")], [count("a", 9), count("b", 9)])
+    assert [[c["value"] for c in x["claims"]] for x in found] == [["2026-03-04", "2026-03-05"]]
+    assert date_conflicts([ev("a", "2026-03-04"), ev("b", "2026-03-05")], [count("a", 9), count("b", 4)]) == []
+    assert date_conflicts([ev("a", "2026-03-04"), ev("a", "2026-03-05", 200)], [count("a", 9), count("a", 9, 210)]) == []
+    assert date_conflicts([ev("a", "2026-03-04"), ev("b", "2026-04-20")], [count("a", 9), count("b", 9)]) == []
+    assert len(date_conflicts([ev("a", "2026-03-04", participants=["p-x"]), ev("b", "2026-03-05", participants=["p-x"])], [])) == 1

@@ -224,3 +224,10 @@ def test_markdown_front_matter(settings):
     assert doc.text == "The hearing was postponed."
     assert (doc.title, doc.published, doc.publisher) == ("Verenko hearing notes", "2024-12-09",
                                                           "Harbour Defenders Network")
+
+
+def test_a_masthead_line_names_the_publisher(settings):
+    md = ("# Court adjourns the trial of four volunteers\n\n**Danube Courier** · Courts & prisons · 18 June 2026\n"
+          "*By Ana Popescu*\n\nThe trial of four volunteers opened on Tuesday behind closed doors.\n")
+    doc = read_bytes("story.md", md.encode(), settings)
+    assert doc.publisher == "Danube Courier"

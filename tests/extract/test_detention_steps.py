@@ -1,0 +1,84 @@
+"""The steps of a detention told in the forms of prosecution-led systems: questioned before a
+prosecution, ordered detained for so many days, renewals, release ordered under precautionary measures,
+and what is not an event (a protest at a detention, a date something is due, a quotation of several
+sentences)."""
+from __future__ import annotations
+
+from datetime import date
+
+from casewatch.extract.dates import find_dates
+
+from .conftest import doc
+
+
+def events(x, text, published="2026-03-12"):
+    return {(e.type, e.date) for e in x.extract(doc(text, published=published)).events}
+
+
+def test_questioning_by_a_prosecution_and_a_detention_ordered_for_days(x):
+    got = events(x, "On 4 February 2026, Ms Lorna Vesk was brought before the Higher State Prosecution in Case "
+                    "No. 77 of 2026. She was ordered detained for 15 days pending investigation.")
+    assert ("charge", "2026-02-04") in got
+    assert ("pretrial_detention", "2026-02-04") in got
+    assert not any(t == "arrest" for t, _ in got)
+
+
+def test_not_appearing_before_prosecutors_is_no_charge(x):
+    got = events(x, "Mr Tomas Brel had not appeared before prosecutors by Thursday morning, lawyers said.")
+    assert not any(t == "charge" for t, _ in got)
+
+
+def test_renewals_of_detention_are_extensions(x):
+    got = events(x, "On 2 March 2026, the prosecution renewed the detention of all three for another 15 days. "
+                    "On 9 March 2026, the court renewed for 45 days the pretrial detention of Mr Brel.")
+    assert {("measure_extended", "2026-03-02"), ("measure_extended", "2026-03-09")} <= got
+
+
+def test_a_release_ordered_under_precautionary_measures_is_a_release(x):
+    got = events(x, "On 20 February 2026, the prosecution ordered the release of Ms Vesk under precautionary "
+                    "measures, requiring her to report to the police twice a week.")
+    assert ("release", "2026-02-20") in got
+
+
+def test_a_protest_at_a_detention_and_a_due_date_are_not_events(x):
+    got = events(x, "Mr Brel stopped eating a week ago in protest at his continued detention. Last Monday he was "
+                    "brought before the prosecution. He was ordered detained for 15 days and is due back before "
+                    "prosecutors on March 23.")
+    assert not any(t == "measure_extended" for t, _ in got)
+    assert ("pretrial_detention", "2026-03-09") in got
+    assert not any(d == "2026-03-23" for _, d in got)
+
+
+def test_a_sentence_inside_a_longer_quotation_is_speech(x):
+    got = events(x, '"I waited until two in the morning. Then an officer came out and said he had been released. '
+                    'He had not," his wife said.')
+    assert not any(t == "release" for t, _ in got)
+
+
+def test_to_have_been_released_describes_no_release(x):
+    got = events(x, "Ms Vesk, the only one of the staff to have been released, still reports to the police.")
+    assert not any(t == "release" for t, _ in got)
+
+
+def test_the_same_night_and_the_hours_of_a_weekday(x):
+    got = events(x, "Police raided the office in the early hours of 3 March 2026. Mr Brel was arrested the same "
+                    "night at his home, and held until he appeared before the prosecution on 11 March 2026.")
+    assert ("arrest", "2026-03-03") in got
+    assert [d.value for d in find_dates("Officers raided the office in the early hours of Tuesday.",
+                                        date(2026, 3, 12))] == ["2026-03-10"]
+
+
+def test_the_year_of_a_case_or_law_number_is_not_a_date():
+    assert find_dates("He was questioned in Case No. 77 of 2026 under Law No. 5 of 2019.", date(2026, 3, 12)) == []
+
+
+def test_a_week_as_a_duration_is_not_a_date():
+    assert find_dates("She was held for more than a week before she was charged.", date(2026, 3, 12)) == []
+    assert [d.value for d in find_dates("On 2 March 2026 he was taken. A week later he was charged.",
+                                        date(2026, 3, 12))] == ["2026-03-02", "2026-03"]
+
+
+def test_a_relative_clause_event_is_not_dated_by_its_main_clause(x):
+    got = events(x, "Experts wrote to the government about the case in February, raising the case of Mr Brel, "
+                    "who was held incommunicado before he was brought before prosecutors.", published="2026-04-23")
+    assert ("charge", "2026-02") not in got

@@ -1,0 +1,27 @@
+"""Counts whose meaning turns on a few words: a detention ordered, a group joined by one more person,
+a population the case's people belong to."""
+from __future__ import annotations
+
+from .conftest import doc
+
+
+def figures(x, text):
+    return {(f.measure, f.value) for f in x.extract(doc(text)).figures}
+
+
+def test_a_count_ordered_detained_is_pretrial_detention(x):
+    got = figures(x, "Prosecutors order three detained for 15 days after a raid on a clinic in Velmora.")
+    assert ("pretrial_detention", 3) in got
+    assert ("detained", 3) not in got
+
+
+def test_together_with_one_more_adds_to_the_count(x):
+    got = figures(x, "Three of them, together with a reporter who was visiting, remain in pretrial detention.")
+    assert ("pretrial_detention", 4) in got
+
+
+def test_one_of_many_is_a_population_not_the_case(x):
+    got = figures(x, "He is one of at least 40 journalists behind bars today, and almost all of them are held in "
+                     "pretrial detention.")
+    assert ("pretrial_detention", 40) not in got
+    assert ("other", 40) in got

@@ -1,0 +1,24 @@
+"""Surname particles and generational suffixes in person keys (model/data/translit.yaml)."""
+from __future__ import annotations
+
+from casewatch.model.names import person_key
+from casewatch.resolve import resolve
+from tests.resolve.test_resolve import ex, groups
+
+
+def test_a_particle_and_the_word_after_it_are_one_surname():
+    assert person_key("De los Santos") == person_key("de los Santos") and len(person_key("De los Santos")) == 1
+    assert len(person_key("Dela Cruz")) == 1 and len(person_key("Pieter van der Berg")) == 2
+    assert len(person_key("Luis Mamani Jr.")) == 2 and person_key("Luis Mamani Jr.")[-1] == person_key("Mamani")[0]
+    assert person_key("Luis Mamani Jr.") != person_key("Luis Mamani")  # father and son
+
+
+def test_a_compound_surname_alone_goes_to_the_one_person_of_its_report_who_bears_it():
+    ents = resolve({"a": ex("a", ("person", "Ma. Luisa Dela Cruz"), ("person", "Dela Cruz")),
+                    "b": ex("b", ("person", "Maria Luisa Dela Cruz"), ("person", "Ramon Dela Cruz"), ("person", "Dela Cruz")),
+                    "c": ex("c", ("person", 'Andres "Andoy" Bonifacio Jr.'), ("person", "Andoy Bonifacio"),
+                            ("person", "Andres Bonifacio Jr"))})
+    g = groups(ents)
+    assert ["Dela Cruz", "Ma. Luisa Dela Cruz", "Maria Luisa Dela Cruz"] in g
+    assert ["Ramon Dela Cruz"] in g  # the namesake in report b: the bare surname there stays unassigned
+    assert ['Andoy Bonifacio', 'Andres "Andoy" Bonifacio Jr.', 'Andres Bonifacio Jr'] in g
