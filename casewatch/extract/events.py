@@ -516,6 +516,13 @@ def _group_re() -> re.Pattern[str]:
     return GROUP_RE
 
 
+def _predicate(between: str) -> bool:
+    """Does a cue after a count stand in the count's own verb phrase ("three … were released", "four remain
+    in custody") rather than in a participle that only describes the people ("the four others arrested")?"""
+    aux = load("figures").get("predicate_between", [])
+    return any(re.search(p, between, re.I) for p in aux) and not re.search(r"\b(?:who|which|that|whom)\b", between, re.I)
+
+
 def find_figures(ctx: DocContext) -> list[Figure]:
     text = ctx.text
     spec = load("figures")
@@ -557,16 +564,24 @@ def find_figures(ctx: DocContext) -> list[Figure]:
                         cs = a + cm.start()
                         for ns, ne, v, noun in counts:
                             if ne <= cs:
-                                pairs.append((cs - ne, measure, ns, ne, v, cs, a + cm.end()))
+                                # another count between them ("13 defenders, among the 19 initially arrested,
+                                # were held") leaves it open whose verb it is: then the nearest cue decides
+                                # nor is a count in an aside ("among the 19 initially arrested") a subject
+                                own = _predicate(text[ne:cs]) and not any(ne <= o < cs for o, *_ in counts) \
+                                    and not re.search(r"\b(?:among|of|out of|from|including)\s+(?:the\s+)?$",
+                                                      text[max(a, ns - 20):ns], re.I)
+                                pairs.append((int(not own), cs - ne, measure, ns, ne, v, cs, a + cm.end()))
                 for pat in sp.get("before", []):
                     for ns, ne, v, noun in counts:
                         seg = text[max(a, ns - 45):ns]
                         cm = re.search(pat + r"(?:\s+(?:the|all|at least|some|about|around))*\s*$", seg, re.I)
                         if cm:
-                            pairs.append((len(seg) - cm.end(), measure, ns, ne, v, max(a, ns - 45) + cm.start(), ns))
-            pairs.sort(key=lambda p: (p[0], order[p[1]]) + p[2:])  # at equal distance, the table's order decides
+                            pairs.append((1, len(seg) - cm.end(), measure, ns, ne, v, max(a, ns - 45) + cm.start(), ns))
+            # the clause's own verb first ("the four others arrested were released": released), then the nearest
+            # cue; at equal distance, the table's order decides
+            pairs.sort(key=lambda p: (p[0], p[1], order[p[2]]) + p[3:])
             taken_cues: set[tuple[int, str]] = set()
-            for dist, measure, ns, ne, v, cs, ce in pairs:
+            for _, dist, measure, ns, ne, v, cs, ce in pairs:
                 if ns in used or (cs, measure) in taken_cues or dist > 90:
                     continue
                 used.add(ns)

@@ -202,7 +202,12 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
         hits.append(NameHit("organization", s, e, strong=True))
 
     # 4b. well-known bodies, and media that people talk to
+    nd = load("names")
     for m in known_orgs_re().finditer(text):
+        if re.match(nd["provision_shaped_org"], m.group(0)) and (
+                re.search(nd["provision_before"], text[max(0, m.start() - 20):m.start()])
+                or re.match(nd["provision_after"], text[m.end():m.end() + 20])):
+            continue  # "Article 19" of a covenant, not the organisation ARTICLE 19
         hits.append(NameHit("organization", m.start(), m.end(), strong=True))
     for m in MEDIA_RE.finditer(text):
         hits.append(NameHit("organization", m.start("name"), m.end("name"), strong=False))
@@ -261,6 +266,8 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
             continue  # "DENIED" in a court order is the word denied, shouted
         if all(t.casefold() in dem for t in toks):
             continue
+        if label == "ORG" and re.search(load("names")["address_before"], text[max(0, s - 140):s]):
+            continue  # "… Permanent Representative of X to the United Nations Office at Geneva": an address
         if ORG_BEFORE.search(text[max(0, s - 40):s]) and len(toks) <= 3:
             hits.append(NameHit("organization", s, e, strong=True))
         elif label == "PERSON":

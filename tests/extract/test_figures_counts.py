@@ -25,3 +25,11 @@ def test_one_of_many_is_a_population_not_the_case(x):
                      "pretrial detention.")
     assert ("pretrial_detention", 40) not in got
     assert ("other", 40) in got
+
+
+def test_the_counts_own_verb_beats_a_nearer_participle(x):
+    got = figures(x, "The five others arrested, all students, were released on Friday without charge.")
+    assert ("released", 5) in got and ("detained", 5) not in got
+    # but a count in an aside is not the subject: the nearest cue still decides for it
+    got = figures(x, "Before the trial, 11 defenders, among the 17 initially arrested, were held in pretrial detention.")
+    assert ("pretrial_detention", 11) in got and ("detained", 17) in got

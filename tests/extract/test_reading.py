@@ -202,3 +202,14 @@ def test_a_list_of_names_before_a_name_is_no_apposition_and_short_sentences_do_n
     for name in ("Nina Kravets", "Zoya Belova"):
         assert "defendant" not in p[name]["roles"] and "detainee" in p[name]["roles"]
     assert "detainee" not in p["Ivan Kravets"]["roles"]
+
+
+def test_article_19_is_a_provision_where_cited_and_a_missions_address_is_no_organisation(x):
+    text = ("Mr Ilir Hoxha was given 10 days under Part 1 of Article 19.4 of the Code. Article 19 of the Covenant "
+            "protects the freedom of expression, and Article 19 said the arrest breached it.\n\n"
+            "Addresses: Mr Besnik Krasniqi, Permanent Representative of the Republic of Albania to the United "
+            "Nations Office at Geneva.\n")
+    ex = x.extract(doc(text))
+    orgs = [(m.name, m.evidence.start) for m in ex.mentions if m.kind == "organization"]
+    assert [p for n, p in orgs if n == "Article 19"] == [text.index("Article 19 said")]  # only the one that spoke
+    assert not any("United Nations Office" in n for n, _ in orgs)
