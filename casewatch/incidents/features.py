@@ -67,6 +67,14 @@ def doc_features(view: DocView) -> dict[str, float]:
                 f[f"{group}-title:{label}"] = 1.0
             if pat.search(text[title_end:first_end]):
                 f[f"{group}-first:{label}"] = 1.0
+    # what is said where the most-named people are named: the sentences of the three most-mentioned persons
+    from .view import candidates
+    top = sorted(candidates(view), key=lambda c: -len(c.spans))[:3]
+    sents = {view.sentence_at(s) for c in top for s, _ in c.spans}
+    for label, pat in cue_patterns("violations").items():
+        n = sum(1 for a, b in sents if pat.search(text, a, b))
+        if n:
+            f["person-sent:" + label] = math.log1p(n)
     return f
 
 

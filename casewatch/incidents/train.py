@@ -25,7 +25,7 @@ PAIRS = 5  # right dates per document paired with every wrong one when ranking d
 FOLDS = 5
 PRUNE = 0.07  # weights under this share of the largest are dropped: a small model file
 # regularisation (scikit-learn's C) of each classifier, chosen by cross-validation on the training split
-C = {"violations": 0.1, "perpetrator": 0.1, "victim": 0.3, "victim_type": 0.3, "sex": 0.3, "age": 0.3,
+C = {"violations": 0.1, "perpetrator": 0.1, "victim": 0.3, "victim_type": 0.1, "sex": 0.3, "age": 0.3,
      "country": 1.0, "date": 1.0}
 VIOLATIONS = ["arbitrary detention", "enforced disappearance", "killing", "kidnapping", "torture", "other"]
 

@@ -23,8 +23,8 @@ TARGETS = {"victim_name_exact": 60, "violation_type": 75, "country": 75, "year":
            "victim_type": 75}
 # what the tool holds today on dev.json, less two to three points (figures in the closing note):
 # a drop below these is a regression
-FLOORS = {"victim_name_exact": 49, "violation_type": 63, "country": 59, "year": 50, "perpetrator_type": 63,
-          "victim_type": 62}
+FLOORS = {"victim_name_exact": 50, "violation_type": 65, "country": 59, "year": 50, "perpetrator_type": 65,
+          "victim_type": 65}
 
 
 def _item(i: int, title: str, paras: list[str], published: str, merged: dict[str, Any]) -> dict[str, Any]:
