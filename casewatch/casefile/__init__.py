@@ -12,7 +12,7 @@ from typing import Any
 from ..model import Document, Evidence, Event, Extraction, Judgement, Provision, vocab
 from ..model.names import fold
 from ..resolve import Entity, resolve
-from .conflicts import date_conflicts, find_conflicts
+from .conflicts import date_conflicts, event_count_conflicts, find_conflicts
 
 SCHEMA = "casewatch.casefile/1"
 
@@ -139,6 +139,7 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
 
     conflicts, updates = find_conflicts(extractions, entity_for, cf["figures"], judgements)
     conflicts += date_conflicts(cf["events"], cf["figures"])
+    conflicts += event_count_conflicts(cf["events"], cf["figures"])
     cf["conflicts"] = conflicts
     cf["updates"] = updates
     cf["headline"] = _headline(cf)

@@ -85,7 +85,7 @@ def find_conflicts(extractions: dict[str, Extraction], entity_for: Callable, fig
         strict = base in STRICT_TOPICS
         clash = [(a, b) for i, a in enumerate(distinct) for b in distinct[i + 1:] if _disagree(a, b)
                  and _apart({d for d, _ in vals[a]}, {d for d, _ in vals[b]}, strict)
-                 and not (base == "force" and _same_size(a, b))
+                 and not (base in ("force", "crowd") and _same_size(a, b))
                  and not (base == "arrest" and not _one_arrest(a, b, vals))]
         if clash:
             keep = {x for pair in clash for x in pair}
@@ -98,19 +98,27 @@ def find_conflicts(extractions: dict[str, Extraction], entity_for: Callable, fig
                             "evidence": [x.to_dict() for x in (prev[1].evidence if prev else [])] + [x.to_dict() for x in c.evidence]})
     # counts of people that drift between sources: close numbers (six or more) that no source gives together
     # ("26 people were arrested" / "police arrested 29 activists"); 3 and 26 are two groups, not a drift
-    for f_measure in COUNT_MEASURES:
+    for f_measure in sorted(COUNT_MEASURES):
         fs = sorted((f for f in figures if f["measure"] == f_measure), key=lambda f: f["value"])
+        group: dict[int, int] = {}  # the counts that drift into one another ("six" / "seven" / "eight") are one conflict
         for i, fa in enumerate(fs):
-            for fb in fs[i + 1:]:
+            for j in range(i + 1, len(fs)):
+                fb = fs[j]
                 da, db = {e["doc"] for e in fa["evidence"]}, {e["doc"] for e in fb["evidence"]}
                 # small groups grow by named arrests (three, then four, then five journalists): not a drift
                 if da & db or fa["value"] == fb["value"] or fb["value"] > 1.5 * fa["value"] or fa["value"] < 6:
                     continue
-                conflicts.append({"topic": f"number {f_measure.replace('_', ' ')}",
-                                  "key": f"figure.{f_measure}:{as_number(fa['value'])}-{as_number(fb['value'])}",
-                                  "subject": None, "status": "open",
-                                  "claims": [{"value": str(f["value"]), "sources": len({e["doc"] for e in f["evidence"]}),
-                                              "evidence": f["evidence"]} for f in (fa, fb)]})
+                gi, gj = group.setdefault(i, i), group.setdefault(j, j)
+                for k, g in group.items():
+                    if g == gj:
+                        group[k] = gi
+        for g in sorted(set(group.values())):
+            members = [fs[k] for k in sorted(group) if group[k] == g]
+            conflicts.append({"topic": f"number {f_measure.replace('_', ' ')}",
+                              "key": f"figure.{f_measure}:" + "-".join(str(as_number(f["value"])) for f in members),
+                              "subject": None, "status": "open",
+                              "claims": [{"value": str(f["value"]), "sources": len({e["doc"] for e in f["evidence"]}),
+                                          "evidence": f["evidence"]} for f in members]})
     _apply_conflict_judgements(conflicts, judgements)
     return conflicts, updates
 
@@ -215,4 +223,42 @@ def date_conflicts(events: list[dict[str, Any]], figures: list[dict[str, Any]], 
                         "subject": None, "status": "open",
                         "claims": [{"value": x["date"], "sources": len({e["doc"] for e in x["evidence"]}),
                                     "evidence": x["evidence"]} for x in (first, second)]})
+    return out
+
+
+# the event a count of people is told in: "Three were freed on Friday" / "Four of them were released the next day"
+COUNT_EVENT = {"detained": "arrest", "released": "release", "charged": "charge", "convicted": "verdict",
+               "pretrial_detention": "pretrial_detention", "house_arrest": "house_arrest", "fined": "administrative_sanction"}
+
+
+def event_count_conflicts(events: list[dict[str, Any]], figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A small count (under six, which the drift rule leaves alone) told two ways for one event: the same kind
+    of event on the same day, each count in that event's own sentences from sources that never give the other.
+    Three, then four, then five journalists arrested on different days stay a story, not a conflict."""
+    out: list[dict[str, Any]] = []
+    for ev in events:
+        if not ev.get("date") or len(ev["date"]) != 10 or ev.get("status") == "announced":
+            continue
+        spans = [(e["doc"], e["start"], e["end"]) for e in ev["evidence"]]
+        for measure, etype in COUNT_EVENT.items():
+            if ev["type"] != etype:
+                continue
+            told = []
+            for f in figures:
+                if f["measure"] != measure or f["value"] >= 6:
+                    continue
+                ins = [e for e in f["evidence"] if any(e["doc"] == d and s <= e["start"] < t for d, s, t in spans)]
+                if ins:
+                    told.append((f, ins))
+            for i, (fa, ea) in enumerate(told):
+                for fb, eb in told[i + 1:]:
+                    da, db = {e["doc"] for e in fa["evidence"]}, {e["doc"] for e in fb["evidence"]}
+                    if fa["value"] == fb["value"] or da & db:
+                        continue
+                    lo, hi = sorted(((fa, ea), (fb, eb)), key=lambda x: x[0]["value"])
+                    out.append({"topic": f"number {measure.replace('_', ' ')} ({etype.replace('_', ' ')} of {ev['date']})",
+                                "key": f"event_count.{measure}:{ev['date']}:{as_number(lo[0]['value'])}-{as_number(hi[0]['value'])}",
+                                "subject": None, "status": "open",
+                                "claims": [{"value": str(f["value"]), "sources": len({e["doc"] for e in e_}),
+                                            "evidence": e_} for f, e_ in (lo, hi)]})
     return out

@@ -103,6 +103,39 @@ def _retype_surnames(mentions: list[Mention], doc: Document | None = None, lower
     mentions.sort(key=lambda m: m.evidence.start)
 
 
+def _cut_heads(mentions: list[Mention], doc: Document) -> None:
+    """"Order Golden Lotus Apparel to pay": a name the model started one word late, where that word and the name
+    open an organisation's or a place's name of the same report, is that organisation or place."""
+    longer = [(m.name, m.kind) for m in mentions if m.kind in ("organization", "place")]
+    for m in mentions:
+        if m.kind not in ("person", "organization"):
+            continue
+        pm = re.search(rf"(?<![\w’'-])([{UP}][{LO}]+)[ \t]+$", doc.text[max(0, m.evidence.start - 30):m.evidence.start])
+        if not pm:
+            continue
+        name = f"{pm.group(1)} {m.name}"
+        kind = next((k for n, k in longer if n == name or n.startswith(name + " ")), None)
+        if kind is not None:
+            m.kind, m.name = kind, name
+            m.evidence = doc.span(m.evidence.start - len(pm.group(0)), m.evidence.end)
+
+
+def _address_terms(mentions: list[Mention], doc: Document) -> None:
+    """"Bong Vannak" ("elder brother Vannak"): a term of address (data/names.yaml address_terms) before a given
+    name that is a part of a person's full name in the report is that person, however the model read it."""
+    from .data import word_set
+    terms = word_set("names", "address_terms")
+    parts = {k for m in mentions if m.kind == "person" and len(person_key(m.name)) >= 2 for k in person_key(m.name)}
+    for m in mentions:
+        toks = m.name.split()
+        if m.kind != "person" and len(toks) == 2 and toks[0].casefold() in terms and \
+                person_key(toks[1]) and person_key(toks[1])[0] in parts:
+            off = m.evidence.quote.rfind(toks[1])
+            if off > 0:
+                m.kind, m.name = "person", toks[1]
+                m.evidence = doc.span(m.evidence.start + off, m.evidence.start + off + len(toks[1]))
+
+
 PARTICLES = frozenset(["de", "da", "dos", "van", "von", "bin", "ibn", "al", "el", "del", "la", "le", "y"])
 
 
@@ -171,6 +204,8 @@ def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[i
     lower = lower_case_words(doc.text)
     _drop_common_word_persons(ex.mentions, lower)
     _publisher(ex.mentions, doc)
+    _cut_heads(ex.mentions, doc)
+    _address_terms(ex.mentions, doc)
     _retype_surnames(ex.mentions, doc, lower)
     persons = [m for m in ex.mentions if m.kind == "person"]
     ex.events = find_events(ctx)

@@ -18,6 +18,10 @@ from .numbers import NUM, as_number, value
 
 CLAUSE_SPLIT_NO_DASH = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+but\b")
 CLAUSE_SPLIT = re.compile(CLAUSE_SPLIT_NO_DASH.pattern + r"|\s+–\s+|\s+—\s+")
+ACTIVE_ARREST = re.compile(r"\b(?:police|officers|agents|authorities|security forces)\s+(?:\w+\s+)?(?:arrested|detained|abducted)\s+", re.I)
+POSSESSIVE = re.compile(r"['’]s\b")
+PARTICIPLE = re.compile(r"\w+ing\b")
+RELATIVE_AFTER = re.compile(r",\s+(?:[\w'’]+\s+){0,4}?(?:that|which|whether)\b")
 BACKGROUND = re.compile(r"\b(?:who|which|whose|since)\b", re.I)
 AFTER_EVENT = re.compile(r"\b(?:following|after|during|at)\s+(?:the\s+)?(?:being\s+)?(?P<what>protest|rally|demonstration|arrest|arrests|detention|apprehended|detained|trial|hearing)\b", re.I)
 SEQUENCE = re.compile(r"\b(?:shortly afterwards|subsequently|afterwards|then|later)\b", re.I)
@@ -127,7 +131,9 @@ class DocContext:
             return False
         st = self.sents[i]
         a, b = _clause_of(clauses(self.text, st.start, st.end), pos)
-        return bool(cue("cues", "future").search(self.text, st.start, b))
+        # "went on trial on Tuesday, in a case that groups say will show …": a later relative clause's future
+        rel = RELATIVE_AFTER.search(self.text, pos, b)
+        return bool(cue("cues", "future").search(self.text, st.start, rel.start() if rel else b))
 
 
 # events ----------------------------------------------------------------------------------
@@ -161,6 +167,9 @@ def find_events(ctx: DocContext) -> list[Event]:
             background = bool(bg_at and bg_at.start() < m.start())
             due = cue("cues", "due_date")
             dates = [dm for dm in st.dates if dm.start < m.end() or not due.search(text, m.end(), dm.start)]
+            # "over last week's march": a possessive date belongs to its noun, not to this sentence's verbs
+            own = [dm for dm in dates if not POSSESSIVE.match(text, dm.end)]
+            dates = own or dates
             dm = _nearest_date(dates, m.start(), m.end(), background, bg_at.start() if bg_at else None)
             inferred = False
             if background and bg_at and (dm is None or dm.start < bg_at.start()) \
@@ -192,6 +201,11 @@ def find_events(ctx: DocContext) -> list[Event]:
                 if src is None and ctx.doc.published and cue("cues", "operative").search(text, prev.start, st.end):
                     d = ctx.doc.published  # "… are hereby DENIED. They shall remain …": the ruling speaks on its date
                 inferred = d is not None
+            if sent_events and sent_events[-1][0].date and PARTICIPLE.match(m.group(0)) \
+                    and re.search(r",\s*$", text[max(st.start, m.start() - 3):m.start()]):
+                # "convicted five activists on Tuesday, handing their leader a two-year term": the main verb's date
+                prev = sent_events[-1][0]
+                d, d_end, inferred = prev.date, prev.date_end, prev.date_inferred
             future = bool(cue("cues", "future").search(text, st.start, m.end() + 40 if m.end() + 40 < st.end else st.end))
             if d and ctx.anchor and ctx.doc.published and parse_iso(d) and parse_iso(d) > ctx.anchor:
                 future = True
@@ -211,6 +225,10 @@ def find_events(ctx: DocContext) -> list[Event]:
             if not (bg_at and dm.start > bg_at.start()) and not st.historical and not dateline:
                 narrative = dm
                 narrative_sent = idx
+        # "convicted them on Tuesday over a march in March": the story stays on the day its events were told on
+        told = [ev.date for ev, bg in sent_events if not bg and ev.date and not ev.date_inferred]
+        if narrative_sent == idx and told and narrative.value not in told:
+            narrative = next((dm for dm in reversed(st.dates) if dm.value == told[-1]), narrative)
     return out
 
 
@@ -297,8 +315,14 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         # a clause ends at a full stop or a blank line; a single line break inside a sentence (a PDF's wrapped
         # line, "The prosecution presented Police\nStaff Sergeant X") does not end it
         before = re.split(r"[.;:]|\n[ \t]*\n|\n(?=[ \t]*(?:[-•*#]|\d+[.)]))|\n(?=[^\n]*$)(?<=[^,\w\s]\n)", before)[-1]
-        after_m = re.match(r"^(?:\s*,\s*|\s{2,}\n?|\s*\n)([^.;\n]{0,110})", text[e:e + 130])
+        # "X, director of Y", and "X of the Y Centre" (the body a speaker is named with)
+        after_m = re.match(r"^(?:\s*,\s*|\s{2,}\n?|\s*\n|[ \t]+(?=of[ \t]+the[ \t]+[A-Z]))([^.;\n]{0,110})", text[e:e + 130])
         after = after_m.group(1) if after_m else ""
+        nxt = min((q.evidence.start for q in persons if e < q.evidence.start < e + 130
+                   and re.search(r",\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$", text[e:q.evidence.start])
+                   and not re.match(r"(?:’s|'s)\b", text[q.evidence.end:q.evidence.end + 2])), default=None)
+        if after_m and nxt is not None and nxt < e + after_m.end(1):
+            after = after[:max(0, nxt - e - after_m.start(1))]  # "A, President of X, Ms B, Vice-President of Y": B's title
         after = re.split(r",\s+(?:said|says|told|who(?!\s+represents?)|which|rejects|has|had|was|is)\b", after)[0]
         after = re.sub(r"^who\b", "", after) if not re.match(r"who\s+represents?", after) else after
         if re.match(r"^,?\s*who\s+represents?\b", text[e:e + 30]):
@@ -596,7 +620,13 @@ def find_figures(ctx: DocContext) -> list[Figure]:
             v = value(m.group("n"))
             if v:
                 out.append(Figure("max_sentence_years", v, [ctx.doc.span(st.start + m.start(), st.start + m.end())], unit="years"))
-        for m in re.finditer(rf"\b(?P<n>\d+(?:\.\d+)?)-year(?:-long)? (?:prison |jail )?(?:term|sentence)\b|\bsentenced to (?P<w>{NUM}) years\b",
+        # "offences that carry between six months and two years in prison", "a penalty of five to ten years"
+        for m in re.finditer(rf"\b(?:carry|carries|carrying|punishable by|penalty of)\s+(?:(?:between\s+)?{NUM}\s+(?:months?|years?)\s+(?:and|to)\s+|{NUM}\s+to\s+)(?P<n>{NUM})\s+years\b",
+                             text[st.start:st.end], re.I):
+            v = value(m.group("n"))
+            if v:
+                out.append(Figure("max_sentence_years", v, [ctx.doc.span(st.start + m.start(), st.start + m.end())], unit="years"))
+        for m in re.finditer(rf"\b(?P<n>\d+(?:\.\d+)?|{NUM})-year(?:-long)? (?:prison |jail )?(?:term|sentence)\b|\bsentenced to (?P<w>{NUM}) years\b",
                              text[st.start:st.end], re.I):
             v = value(m.group("n") or m.group("w"))
             if v:
@@ -642,7 +672,7 @@ def find_claims(ctx: DocContext, persons: list[Mention], events: list[Event]) ->
                 is_update = bool(update_cue.search(clause)) or "extended" in clause.lower()
                 out.append(Claim(topic=topic, value=val, evidence=[ctx.doc.span(a + m.start(), a + m.end())],
                                  update=is_update))
-    out += _money_claims(ctx) + _force_claims(ctx) + _year_claims(ctx, by_person(persons))
+    out += _money_claims(ctx) + _force_claims(ctx) + _crowd_claims(ctx) + _year_claims(ctx, by_person(persons))
     out += _person_claims(ctx, persons, events)
     # fate of a detainee
     fates = [(cue("cues", "fate_unknown"), "unknown"), (cue("cues", "fate_sentenced"), "sentenced"),
@@ -733,7 +763,17 @@ def _person_claims(ctx: DocContext, persons: list[Mention], events: list[Event])
         st = ctx.sents[ctx.sent_index(q.start)] if ctx.sent_index(q.start) is not None else None
         cm = re.search(r"\b(?:was|been)\s+(?:\w+\s+)?(?:arrested|detained|abducted|taken into custody)\b",
                        text[q.start:q.end])
-        if st is None or not cm:
+        if st is None:
+            continue
+        if not cm:
+            # "police arrested Ms X at her home": the one person named right after an active arrest
+            am = ACTIVE_ARREST.search(text, q.start, q.end)
+            if am:
+                after = re.sub(r"^(?:Mr|Ms|Mrs|Dr)\.?\s+", "", text[am.end():q.end])
+                named = {p.name for p in people if p.name in text[q.start:q.end]}
+                obj = [p for p in people if after.startswith(p.name)]
+                if obj and len(named) == 1:
+                    out.append(Claim(topic="arrest.date", subject=obj[0].name, value=ev.date, evidence=[q], date=ev.date))
             continue
         pos = q.start + cm.start()
         named = [p for p in people if q.start <= p.evidence.start < pos]
@@ -832,6 +872,31 @@ def _force_re() -> re.Pattern[str]:
     nouns = "|".join(load("claims")["force_nouns"])
     return re.compile(rf"\b(?P<q>(?:some|about|around|approximately|nearly|almost|more than|over|at least)\s+)?(?P<n>{NUM})\s+"
                       rf"(?:(?:armed|heavily armed|uniformed)\s+)?(?:{nouns})\b", re.I)
+
+
+# the full stop of a company's or a person's abbreviation does not end the clause: "Golden Ltd. and its workers"
+ABBREV_DOT = r"(?:(?<=\bCo)|(?<=\bLtd)|(?<=\bInc)|(?<=\bCorp)|(?<=\bMr)|(?<=\bMs)|(?<=\bDr))\."
+
+
+@lru_cache(maxsize=None)
+def _crowd_re() -> re.Pattern[str]:
+    table = load("claims")
+    verbs, stop = "|".join(table["crowd_verbs"]), "|".join(table["crowd_stop"])
+    return re.compile(rf"\b(?P<q>(?:some|about|around|approximately|nearly|almost|more than|over|at least|up to)\s+)?"
+                      rf"(?P<n>{NUM})\s+(?:(?!\b(?:{stop})\b)(?:[^.;]|{ABBREV_DOT})){{0,80}}?\b(?:{verbs})\b", re.I)
+
+
+def _crowd_claims(ctx: DocContext) -> list[Claim]:
+    """How many marched: "about 600 of them set off" against "more than 1,000 workers … marched"."""
+    out: list[Claim] = []
+    for st in ctx.sents:
+        for m in _crowd_re().finditer(ctx.text, st.start, st.end):
+            v = value(m.group("n").replace(",", ""))
+            if v is None or v < 20 or re.fullmatch(r"(?:19|20)\d\d", m.group("n")):
+                continue
+            out.append(Claim(topic="crowd.size", value=str(as_number(v)),
+                             evidence=[ctx.doc.span(m.start(), m.start("n") + len(m.group("n")))]))
+    return out
 
 
 def _force_claims(ctx: DocContext) -> list[Claim]:

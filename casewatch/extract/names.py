@@ -27,7 +27,9 @@ HONORIFIC_RE = re.compile(r"\b(?:H\.E\.\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Prof|Atty|Engr|
 ACRONYM_RE = re.compile(r"(?P<long>(?:[A-Z][\w’'-]+\s+)(?:(?:of|for|on|and|the|in|de|du|des|la|le)\s+|[A-Z][\w’'-]+\s+){0,10}[A-Z][\w’'-]+)\s+\((?P<short>[A-Z][A-Za-z]{1,9})\)")
 TRANSLATION_RE = re.compile(r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,4})\s+\((?P<alt>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,4})\)")
 PLACE_INTRO_RE = re.compile(r"\b(?:village|city|town|district|province|region|municipality|settlement) of (?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
-PLACE_SUFFIX_RE = re.compile(r"\b(?P<name>[A-Z][\w’'-]+)\s+(?P<suffix>region|province|district|oblast|county|governorate|prefecture|Region|Province|District|Oblast|County|Governorate|Prefecture)\b")
+# "Thpong district", "Kampong Speu province", "Por Sen Chey district": a place's name of up to three words before
+# its kind of place
+PLACE_SUFFIX_RE = re.compile(r"\b(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]+(?P<suffix>region|province|district|oblast|county|governorate|prefecture|Region|Province|District|Oblast|County|Governorate|Prefecture)\b")
 ORG_CUE_RE = re.compile(r"\b(?:(?:a\s+)?(?:leader|founder|member|members|head|director) of|affiliated with(?: the)?)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})")
 ORG_PHRASE_RE = re.compile(
     r"\b(?:the\s+)?(?P<name>(?:(?:[A-Z][\w’'-]+(?:’s|'s)?)\s+)?(?:Chinese|Russian|Turkish|US|American|British|French|German|[A-Z][a-z]+(?:’s|'s)?)\s+"
@@ -171,7 +173,10 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
             long_s += lead.end()
         short = m.group("short")
         initials = "".join(w[0] for w in re.findall(r"[A-Z][\w’'-]*", text[long_s:long_e]))
-        if short[0] != text[long_s] and not initials.startswith(short[0]):
+        nl = text.rfind("\n", long_s, long_e)
+        if short[0] != text[long_s] and not initials.startswith(short[0]) and nl >= 0 and text[nl + 1] == short[0]:
+            long_s = nl + 1  # "… defender Chim Sophea\n\nWorkers' Defence International (WDI)": the name opens its line
+        elif short[0] != text[long_s] and not initials.startswith(short[0]):
             continue
         kind = "place" if re.search(r"\b(Region|Province|Republic|Oblast)\b", text[long_s:long_e]) else "organization"
         hits.append(NameHit(kind, long_s, long_e, strong=True, attrs={"acronym": short}))
@@ -234,15 +239,35 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
                 while s < e and _common_word(text, re.match(r"\S+", text[s:e]).group(0)):
                     s = text.find(" ", s, e) + 1 or e  # "At Matariya police station": "At" opens no name
                 if s < e and re.match(_PLACE_TOKEN, text[s:e]):  # a name left, not only "police station"
-                    hits.append(NameHit("place", s, e, strong=True))
+                    own = {"place_cue": text[s:m.end("own")]} if "own" in rx.groupindex and s < m.end("own") else {}
+                    hits.append(NameHit("place", s, e, strong=True, attrs=own))
     for m in PLACE_SUFFIX_RE.finditer(text):
-        if m.group("name").casefold() in dem or m.group("name") in ("The", "This", "That", "Autonomous"):
+        s = m.start("name")
+        poss = list(re.finditer(r"(?:’s|'s)[ \t]+", text[s:m.end("name")]))
+        if poss:
+            s += poss[-1].end()  # "Baku's Nasimi district": the city's possessive is no part of the district's name
+        while s < m.end("name") and (_common_word(text, re.match(r"\S+", text[s:m.end("name")]).group(0))
+                                     or text[s:m.end("name")].split()[0] in ("The", "This", "That")):
+            s = text.find(" ", s, m.end("name")) + 1 or m.end("name")  # "In Thpong district": "In" opens no name
+        if s >= m.end("name") or text[s:m.end("name")].casefold() in dem or text[s:m.end("name")] == "Autonomous":
             continue
         # "Sur district" is Sur; "Almaty region" is not Almaty (a region shares its capital's name)
         end = m.end("name") if m.group("suffix") == "district" else m.end("suffix")
-        hits.append(NameHit("place", m.start("name"), end, strong=True))
+        hits.append(NameHit("place", s, end, strong=True, attrs={"place_cue": text[s:m.end("name")]}))
+    # "the Prey Sar prison complex", "the Tanah Merah area": a place's own name before a lower-case word for it
+    # (data/names.yaml place_heads_apart); the name is the part before that word
+    for m in _place_apart_re().finditer(text):
+        s, e = m.span("name")
+        while s < e and _common_word(text, re.match(r"\S+", text[s:e]).group(0)):
+            s = text.find(" ", s, e) + 1 or e
+        if s < e and not looks_like_person_only(text, s, e):
+            hits.append(NameHit("place", s, e, strong=True, attrs={"place_cue": text[s:e]}))
     for m in FACILITY_RE.finditer(text):
         hits.append(NameHit("place", *_clean_span(text, *m.span("name"), keep_possessive=True), strong=True))
+    # "Correctional Centre 1", "Pre-Trial Detention Center 3": a numbered centre is a place where people are held
+    for m in NUMBERED_CENTRE_RE.finditer(text):
+        if m.group("q").casefold() in word_set("names", "facility_qualifiers"):
+            hits.append(NameHit("place", m.start("name"), m.end("name"), strong=True))
     # a dateline opening a story: "VILNIUS/MINSK –", "HARARE, 3 March —": the cities it names are places
     for m in DATELINE_RE.finditer(text):
         for c in re.finditer(r"[^/]+", m.group("places")):
@@ -262,6 +287,10 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
         toks = _tokens(nm)
         if not toks or not nm[0].isupper() or "\n" in nm or "/" in nm or JUNK_TAIL.search(nm):
             continue  # "Comment/Opposition", "P.D. No", "Case Nos": a caption's furniture, not a name
+        if nm.isupper() and re.match(r"[ \t]+\d+/\d", text[e:e + 8]):
+            continue  # "KHM 002/0426/WDI": a country code opening a reference number
+        if len(toks) >= 2 and toks[-1].casefold() in word_set("names", "law_heads") and toks[-2] != "of":
+            continue  # "the Trade Union Law", "the Press Act": a law, not a body ("College of Law" is one)
         if len(toks) == 1 and nm.isupper() and len(nm) > 3 and re.search(rf"\b{re.escape(nm.lower())}\b", text):
             continue  # "DENIED" in a court order is the word denied, shouted
         if all(t.casefold() in dem for t in toks):
@@ -278,7 +307,11 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
             elif looks_like_person(nm):
                 hits.append(NameHit("person", s, e))
         elif label == "ORG":
-            if any(t.casefold() in orgw for t in toks) or len(toks) == 1 or nm.isupper():
+            if len(toks) == 1 and toks[0].casefold().rstrip("s") in {w.casefold() for w in orgw}:
+                continue  # "Court", "Media", "Groups": the kind of body, not a body's name
+            if len(toks) >= 2 and toks[-1].casefold() in word_set("names", "place_heads"):
+                hits.append(NameHit("place", s, e))  # "Russian Federation Boulevard": a street, not the federation
+            elif any(t.casefold() in orgw for t in toks) or len(toks) == 1 or nm.isupper():
                 hits.append(NameHit("organization", s, e))
             elif looks_like_person(nm) and _person_context(text, s, e):
                 hits.append(NameHit("person", s, e))
@@ -287,6 +320,8 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
         elif label in ("GPE", "LOC", "FAC"):
             if len(toks) >= 2 and looks_like_person(nm) and _person_context(text, s, e):
                 hits.append(NameHit("person", s, e))
+            elif len(toks) >= 2 and toks[-1].casefold() in word_set("names", "place_heads"):
+                hits.append(NameHit("place", s, e))
             elif any(t.casefold() in orgw for t in toks):
                 hits.append(NameHit("organization", s, e))
             else:
@@ -328,6 +363,33 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
     # "the Centre", "the Prison": a facility word alone names no place of its own
     hits = [h for h in hits if not (h.kind in ("organization", "place") and not h.strong
                                     and text[h.start:h.end].casefold() in facility)]
+    # "the Ministry of Labour and Vocational Training": a ministry's portfolio runs on through "and"; after
+    # "Minister of" the portfolio is a part of a title, no body or person of its own
+    for m in MINISTRY_RE.finditer(text):
+        if any(t.casefold() in orgw for t in _tokens(m.group("more") or "")):
+            continue  # "the Ministry of Justice and Amnesty International": two bodies
+        if m.group("head") == "Ministry":
+            hits.append(NameHit("organization", m.start(), m.end(), strong=True))
+        else:
+            hits = [h for h in hits if h.strong or not m.start("dept") <= h.start < m.end()]
+    # "the Phnom Penh Municipal Court of First Instance": the court's name runs on through its level
+    for h in hits:
+        if h.kind == "organization" and text[h.start:h.end].endswith("Court"):
+            m = COURT_LEVEL_RE.match(text, h.end)
+            if m:
+                hits = [o for o in hits if o is h or not (h.end <= o.start < m.end())]
+                h.end = m.end()
+    # "the Golden Lotus Apparel factory": the name before a lower-case word for a business is the business's
+    for m in _business_re().finditer(text):
+        s, e = m.span("name")
+        while s < e and _common_word(text, re.match(r"\S+", text[s:e]).group(0)):
+            s = text.find(" ", s, e) + 1 or e
+        if s < e:
+            hits = [h for h in hits if not (h.kind == "place" and not h.strong and h.start <= s and e <= h.end)]
+            hits.append(NameHit("organization", s, e, strong=True))
+    # "Phnom Penh municipal police", "Kampong Speu provincial police": a place's police force is a body
+    for m in _police_body_re().finditer(text):
+        hits.append(NameHit("organization", m.start("name"), m.end("name"), strong=True))
     hits += _court_style_names(text)
     hits = _wrapped_org_tails(text, _given_abbreviations(text, _maternal_names(_settle(hits))), orgw)
     return _article_surnames(text, hits)
@@ -378,8 +440,31 @@ def _place_cue_res() -> tuple[re.Pattern[str], ...]:
     return (re.compile(rf"\b(?:{homes})[ \t]+in[ \t]+(?P<name>{_PLACE_NAME})\b"),
             re.compile(rf"\b(?P<a>{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN})?)[ \t]+and[ \t]+"
                        rf"(?P<b>{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN})?)[ \t]+(?:{plural})\b"),
-            re.compile(rf"(?P<name>\b{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN})?[ \t]+(?:{heads}))\b"),
+            re.compile(rf"(?P<name>\b(?P<own>{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN})?)[ \t]+(?:{heads}))\b"),
             re.compile(rf"(?<![{UP}][{LO}] )(?<![{UP}][{LO}]{{2}} )(?<!\band )(?P<name>\b(?:{regions}))\b(?![ \t]+[{UP}])"))
+
+
+@lru_cache(maxsize=None)
+def _place_apart_re() -> re.Pattern[str]:
+    heads = "|".join(sorted((re.escape(w) for w in load("names")["place_heads_apart"]), key=len, reverse=True))
+    return re.compile(rf"(?P<name>\b{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN}){{0,2}})[ \t]+(?:{heads})\b")
+
+
+def looks_like_person_only(text: str, s: int, e: int) -> bool:
+    """A name before a place word that is a person's by an honorific before it ("Mr Sok's village")."""
+    return bool(HONOR_BEFORE.search(text[max(0, s - 8):s]))
+
+
+@lru_cache(maxsize=None)
+def _business_re() -> re.Pattern[str]:
+    heads = "|".join(sorted((re.escape(w) for w in load("names")["business_heads_lower"]), key=len, reverse=True))
+    return re.compile(rf"(?P<name>\b{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN}){{0,3}})[ \t]+(?:{heads})\b")
+
+
+@lru_cache(maxsize=None)
+def _police_body_re() -> re.Pattern[str]:
+    heads = "|".join(sorted((re.escape(w) for w in load("names")["org_heads_lower"]), key=len, reverse=True))
+    return re.compile(rf"(?<![\w’'])(?P<name>{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN}){{0,2}}[ \t]+(?:{heads}))\b")
 
 
 @lru_cache(maxsize=None)
@@ -467,11 +552,16 @@ def _given_abbreviations(text: str, hits: list[NameHit]) -> list[NameHit]:
     return hits
 
 
+NUMBERED_CENTRE_RE = re.compile(rf"(?P<name>\b(?:[{UP}][\w’'-]+[ \t]+){{0,3}}(?P<q>[{UP}][\w’'-]+)[ \t]+Cent(?:re|er)"
+                                r"[ \t]+(?:No\.[ \t]?)?\d{1,3})\b(?![.,/]\d)")
+COURT_LEVEL_RE = re.compile(r"[ \t]+of[ \t]+(?:First[ \t]+Instance|Appeals?|Cassation)\b")
+MINISTRY_RE = re.compile(r"\b(?P<head>Ministry|Minister) of (?P<dept>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2}"
+                         r"(?:,?[ \t]+and[ \t]+(?P<more>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2}))?)\b(?![ \t]+[A-Z])")
 PLACE_LIST_BEFORE = re.compile(r"\b(?:in|at|from|near|across)\s+$")
 MEDIA_RE = re.compile(rf"\b(?:told|(?:as )?seen by|according to|interview with)\s+(?P<name>[{UP}][{LO}]+(?:[{UP}][{LO}]+)?)\b(?!\s+[A-Z])")
 # the title line under a signature: "Special Rapporteur on …", "Secretary-General, …", "Presiding Judge"
 _SIGNED_AS = r"(?:[A-Z][\w-]*\s+){0,3}(?:Rapporteur|Chair|Director|President|Secretary|Coordinator|Chair-Rapporteur|Expert|Member|of the|Judge|Justice|Magistrate|Prosecutor|Clerk)"
-SIGNATURE_RE = re.compile(rf"^(?P<name>[{UP}][{LO}]+(?:[- ][{UP}][{LO}]+){{1,3}}|[{UP}]{{2,}}(?:[ ](?:[{UP}]\.|[{UP}]{{2,}}(?:-[{UP}]{{2,}})?)){{1,3}})[ \t]*\n(?=[ \t]*{_SIGNED_AS})", re.M)
+SIGNATURE_RE = re.compile(rf"^(?P<name>[{UP}][{LO}]+(?:[- ](?:(?:van der|van den|von der|van|von|de|da|del|della|la|le)[ ])?[{UP}][{LO}]+){{1,3}}|[{UP}]{{2,}}(?:[ ](?:[{UP}]\.|[{UP}]{{2,}}(?:-[{UP}]{{2,}})?)){{1,3}})[ \t]*\n(?=[ \t]*{_SIGNED_AS})", re.M)
 ORG_BEFORE = re.compile(r"\b(?:group|movement|organi[sz]ation|NGO|party|union|association|network|newspaper|outlet|website|agency)\s+$", re.I)
 # a work's title, not a name: "the book Backlash: China's Struggle…" ("book" anywhere just before, the others adjacent)
 BOOK_BEFORE = re.compile(r"(?-i:\bbook\b)|\b(?:film|report|novel|documentary)\s+$", re.I)

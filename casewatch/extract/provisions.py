@@ -53,6 +53,8 @@ ROMAN_RE = re.compile(
     r"\b(?:Article\s+(?P<art>[IVXLC]{1,6})(?:,?\s+Sections?\s+(?P<part>\d{1,3}))?"
     r"|Sections?\s+(?P<part2>\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})*),?\s+(?:of\s+)?(?:Article\s+(?P<art2>[IVXLC]{1,6})|Rule\s+(?P<rule>\d{1,3})))\b"
     r"(?P<tail>,?\s+(?:of|under|in)\s+(?:the\s+)?)?")
+# "the Constitution of the Kingdom" cut short names no country
+STATE_FORMS = ("Republic", "State", "Kingdom", "Federation", "Sultanate", "Principality", "Commonwealth")
 INHERIT_WINDOW = 700  # characters back within which an article without an instrument takes the last one named
 
 
@@ -77,9 +79,10 @@ def _country_name(spec: dict, written: str) -> str:
         return name
     # "the Penal Code" stays a Penal Code: a reader writes the name the texts use
     name = next((w for w in spec.get("as_written", []) if w.casefold() in written.casefold()), name)
-    country = re.search(r"\bof\s+(?:the\s+)?(?:(?:[A-Z]\w+\s+){0,2}Republic\s+of\s+)?([A-Z]\w+)\s*$", written) \
+    # "of the Kingdom of Cambodia", "of the Republic of Azerbaijan": the country is the last name
+    country = re.search(r"\bof\s+(?:the\s+)?(?:(?:[A-Z]\w+\s+){0,2}[A-Z]\w+\s+of\s+)?([A-Z]\w+)\s*$", written) \
         or re.match(r"([A-Z]\w+)['’]s\s", written)
-    if not country or country.group(1) in ("Republic", "State") or country.group(1) in name.split():
+    if not country or country.group(1) in STATE_FORMS or country.group(1) in name.split():
         return name
     return f"{name} of {country.group(1)}"
 

@@ -80,6 +80,15 @@ def settle_kinds(items: list[tuple[str, Mention]]) -> None:
             strong[k] = m.kind
         elif m.kind == "person" and m.attrs.get("byline"):
             strong[k] = "person"
+    # "Prey Sar prison", "Kampong Speu province": a name that a place word follows somewhere in the case is that
+    # place wherever the model took it for a person ("sent to Prey Sar", "a Kampong Speu land activist")
+    place_cues = {fold(m.attrs["place_cue"]): fold(m.name) for _, m in items
+                  if m.kind == "place" and isinstance(m.attrs.get("place_cue"), str)}
+    for _, m in items:
+        k = fold(m.name)
+        if m.kind == "person" and k in place_cues and strong.get(k) != "person":
+            m.kind, strong[k] = "place", "place"
+            m.attrs["cue_of"] = place_cues[k]
     org_tokens = {k for k, v in votes.items() if " " not in k and (strong.get(k) == "organization" or (
         v.most_common(1)[0][0] == "organization" and v["organization"] >= 2))}
     for _, m in items:
@@ -228,7 +237,9 @@ def _cluster_orgs(sub: list[tuple[str, Mention]]) -> list[list[int]]:
     for idx in list(by_key.values()) + list(skel.values()):
         for j in idx[1:]:
             uf.union(idx[0], j)
-    umbrella = {fold(x) for x in word_set("names", "umbrella_orgs")}
+    # a well-known body (data/names.yaml known_orgs: "Human Rights Committee") is no short name of a longer one
+    # ("Cambodian Human Rights Committee", a national body)
+    umbrella = {fold(x) for x in word_set("names", "umbrella_orgs") | word_set("names", "known_orgs")}
     keys = [k for k in by_key if k]
     for k in keys:
         if k in umbrella:
@@ -248,6 +259,16 @@ def _cluster_orgs(sub: list[tuple[str, Mention]]) -> list[list[int]]:
         roots = {uf.find(by_key[o][0]) for o in longer}
         if len(roots) == 1:
             uf.union(by_key[k][0], by_key[longer[0]][0])
+    # "Labour Ministry" is the Ministry of Labour (and Vocational Training): the one ministry of the case whose
+    # formal name opens with that portfolio
+    for k in keys:
+        m = re.fullmatch(r"(?:the )?(\w+(?: \w+)?) (ministry|department)", k)
+        if not m:
+            continue
+        formal = {uf.find(by_key[o][0]) for o in keys
+                  if re.match(rf"{m.group(2)} of (?:the )?{re.escape(m.group(1))}\b", o)}
+        if len(formal) == 1:
+            uf.union(by_key[k][0], next(iter(formal)))
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sub)):
         groups[uf.find(i)].append(i)
@@ -265,6 +286,13 @@ def _cluster_places(sub: list[tuple[str, Mention]]) -> list[list[int]]:
     for i, (_, m) in enumerate(sub):
         uf.find(i)
         by_key[_place_key(m.name)].append(i)
+        if isinstance(m.attrs.get("cue_of"), str):
+            by_key[_place_key(m.attrs["cue_of"])].append(i)  # "Kampong Speu" the model read as a person
+        cue = m.attrs.get("place_cue")
+        if isinstance(cue, str) and m.name.startswith(cue + " ") and \
+                fold(m.name[len(cue):]) in word_set("names", "place_heads_same"):
+            # "the Prey Sar prison complex" is Prey Sar; not so "Almaty region" or "Matariya police station"
+            by_key[_place_key(cue)].append(i)
         for a in ("acronym", "expansion"):
             if m.attrs.get(a):
                 by_key[_place_key(m.attrs[a])].append(i)
@@ -281,6 +309,17 @@ def _cluster_places(sub: list[tuple[str, Mention]]) -> list[list[int]]:
         formal = [o for o in by_key if re.match(rf"^{re.escape(base)} \w+ .*\b{suffix}$", o)]
         if formal:
             uf.union(by_key[k][0], by_key[formal[0]][0])
+    # "Badr prison" is the Badr Correctional and Rehabilitation Centre: a place's name with a lower-case "prison"
+    # after it is the one facility of the case whose formal name opens with that name
+    facility = word_set("names", "facility_words")
+    for k in list(by_key):
+        m = re.match(r"^(.+) (?:prison|jail)$", k)
+        if not m or sub[by_key[k][0]][1].name.split()[-1][:1].isupper():
+            continue
+        formal = {uf.find(by_key[o][0]) for o in by_key
+                  if o != k and o.startswith(m.group(1) + " ") and o.split()[-1] in facility}
+        if len(formal) == 1:
+            uf.union(by_key[k][0], next(iter(formal)))
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sub)):
         groups[uf.find(i)].append(i)

@@ -62,3 +62,32 @@ def test_one_event_told_on_two_dates_by_sources_that_never_give_the_other_confli
     assert date_conflicts([ev("a", "2026-03-04"), ev("a", "2026-03-05", 200)], [count("a", 9), count("a", 9, 210)]) == []
     assert date_conflicts([ev("a", "2026-03-04"), ev("b", "2026-04-20")], [count("a", 9), count("b", 9)]) == []
     assert len(date_conflicts([ev("a", "2026-03-04", participants=["p-x"]), ev("b", "2026-03-05", participants=["p-x"])], [])) == 1
+
+
+def test_a_small_count_told_two_ways_for_one_event_conflicts_but_not_across_events():
+    from casewatch.casefile.conflicts import event_count_conflicts
+
+    def ev(d, spans):
+        return {"type": "release", "date": d, "status": "happened",
+                "evidence": [{"doc": doc, "start": s, "end": s + 100, "quote": "x"} for doc, s in spans]}
+
+    def count(doc, n, start):
+        return {"measure": "released", "value": n, "evidence": [{"doc": doc, "start": start, "end": start + 5, "quote": "x"}]}
+
+    found = event_count_conflicts([ev("2026-05-02", [("a", 0), ("b", 0)])], [count("a", 2, 10), count("b", 3, 10)])
+    assert [[c["value"] for c in x["claims"]] for x in found] == [["2", "3"]]
+    # two releases on two days, two, then three more: a story
+    assert event_count_conflicts([ev("2026-05-02", [("a", 0)]), ev("2026-05-09", [("b", 0)])],
+                                 [count("a", 2, 10), count("b", 3, 10)]) == []
+    # one source gives both numbers: two groups
+    assert event_count_conflicts([ev("2026-05-02", [("a", 0), ("a", 200)])], [count("a", 2, 10), count("a", 3, 210)]) == []
+
+
+def test_crowd_sizes_conflict_when_far_apart_but_not_when_close():
+    assert len(run([claim("a", "crowd.size", "400"), claim("b", "crowd.size", "2000")])) == 1
+    assert run([claim("a", "crowd.size", "400"), claim("b", "crowd.size", "450")]) == []
+
+
+def test_three_counts_that_drift_into_one_another_are_one_conflict():
+    found = run(figures=[fig("detained", 11, "a"), fig("detained", 12, "b"), fig("detained", 14, "c")])
+    assert [sorted(c["value"] for c in x["claims"]) for x in found] == [["11", "12", "14"]]

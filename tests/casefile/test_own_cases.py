@@ -14,12 +14,14 @@ from casewatch.settings import Settings
 from casewatch.store import Store
 from tests.conftest import EXAMPLES, ROOT, SCORER
 
-# measured (final run of session 3): azerbaijan 0.935, belarus 0.895, egypt 0.961, guatemala 0.910,
-# philippines 0.896, turkey 0.904, zimbabwe 0.886. turkey_diyarbakir (0.782 when first read),
-# philippines_bacolod (0.502), belarus_minsk (0.732) and egypt_matariya (0.645) were written after the code by
-# someone who had not read it; issue 3 asks 0.85 on each, reached with general reading rules.
+# measured (final run of session 3): azerbaijan 0.950, belarus 0.901, cambodia 0.991, egypt 0.964,
+# guatemala 0.910, philippines 0.913, turkey 0.910, zimbabwe 0.896. turkey_diyarbakir (0.782 when first read),
+# philippines_bacolod (0.502), belarus_minsk (0.732), egypt_matariya (0.645) and cambodia_prey_sar (0.675) were
+# written after the code by someone who had not read it; issue 3 asks 0.85 on each, reached with general
+# reading rules.
 FLOORS = {"azerbaijan_yeni_dalga": 0.85, "belarus_minsk": 0.85, "guatemala_xalija": 0.85, "philippines_bacolod": 0.85,
-          "turkey_diyarbakir": 0.85, "zimbabwe_chitungwiza": 0.85, "egypt_matariya": 0.85}
+          "turkey_diyarbakir": 0.85, "zimbabwe_chitungwiza": 0.85, "egypt_matariya": 0.85,
+          "cambodia_prey_sar": 0.85}
 
 
 @pytest.mark.parametrize("case", sorted(FLOORS))

@@ -40,3 +40,11 @@ def test_a_law_cited_by_number_is_the_titled_law_with_that_number_elsewhere_in_t
     a = x.extract(doc("He is accused under Article 3 of the Public Order Law No. 12 of 2019.")).provisions
     b = x.extract(doc("He is accused under article 3 of Law No. 12 of 2019 on Public Order.")).provisions
     assert _laws_by_number(a + b) == {"law_no_12_of_2019": ("public_order_law", "Public Order Law")}
+
+
+def test_a_code_or_constitution_of_a_kingdom_keeps_its_country(x):
+    got = provs(x, "Under Article 88 of the Code of Criminal Procedure of the Kingdom of Norland, detention is "
+                   "the exception. We recall articles 12 and 19 of the Constitution of the Kingdom of Norland.")
+    assert ("criminal_procedure_code", "Code of Criminal Procedure of Norland", "88", None) in got
+    assert ("constitution", "Constitution of Norland", "12", None) in got
+    assert ("constitution", "Constitution of Norland", "19", None) in got

@@ -1,0 +1,37 @@
+"""Roles from titles next to a name: a union's president is no official, a court's spokesman is."""
+from __future__ import annotations
+
+from .conftest import doc, people
+
+
+def test_a_union_presidents_title_and_the_next_persons_title(x):
+    text = ("The appeal concerns the detention of Mr Sok Dara, President of the Rivers Fishers Union of Velmor (RFUV), "
+            "Ms Kem Sreyna, Vice-President of RFUV, and Mr Pich Rotha, who were charged with incitement.")
+    p = people(x.extract(doc(text, kind="urgent_appeal")))
+    assert "official" not in p["Sok Dara"]["roles"] and "official" not in p["Kem Sreyna"]["roles"]
+
+
+def test_a_court_spokesman_is_an_official_and_a_general_secretary_an_advocate(x):
+    text = ("Court spokesman Chan Veasna said the verdict would come in May. \"They did nothing wrong,\" said "
+            "Ouk Sophal, general secretary of the union.")
+    p = people(x.extract(doc(text)))
+    assert "official" in p["Chan Veasna"]["roles"] and "advocate" in p["Ouk Sophal"]["roles"]
+
+
+def test_a_speaker_for_an_ngo_is_no_defendant(x):
+    text = ("Lim Sokha of the Velmor Legal Aid Centre, which is supporting the defence, said three of the accused "
+            "had spent 80 days in pretrial detention.")
+    p = people(x.extract(doc(text)))
+    assert "defendant" not in p["Lim Sokha"]["roles"] and "advocate" in p["Lim Sokha"]["roles"]
+
+
+def test_people_released_without_charge_were_held(x):
+    text = "Police arrested seven people. Four of them, among them Ms Tep Bopha, were released without charge the next day."
+    assert "detainee" in people(x.extract(doc(text)))["Tep Bopha"]["roles"]
+
+
+def test_a_sentence_listed_as_months_and_suspended_months(x):
+    text = ("The court convicted the five on Tuesday. The sentences:\n\n- Sok Dara, 41, union president: 24 months, "
+            "12 of them suspended.\n- Kem Sreyna, 52, farmer: 18 months, 12 suspended.\n")
+    p = people(x.extract(doc(text)))
+    assert "sentence" in p["Kem Sreyna"]["measures"]
