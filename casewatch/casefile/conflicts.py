@@ -179,6 +179,12 @@ def _apply_conflict_judgements(conflicts: list[dict[str, Any]], judgements: list
                                    "by": j.user, "at": j.created_at, "judgement": j.id}
 
 
+def _told_in(figure: dict[str, Any], event: dict[str, Any]) -> list[dict[str, Any]]:
+    """The evidence of a count that lies in the sentences telling an event."""
+    spans = [(e["doc"], e["start"], e["end"]) for e in event["evidence"]]
+    return [e for e in figure["evidence"] if any(e["doc"] == d and s <= e["start"] < t for d, s, t in spans)]
+
+
 def date_conflicts(events: list[dict[str, Any]], figures: list[dict[str, Any]], max_days: int = 7) -> list[dict[str, Any]]:
     """One event told on two dates: the same kind of event, each date given outright to the day by sources
     that never give the other, a few days apart, and the two tellings share a count ("detained 11 persons" /
@@ -193,14 +199,9 @@ def date_conflicts(events: list[dict[str, Any]], figures: list[dict[str, Any]], 
             return None
 
     def ties(ev: dict[str, Any]) -> set[tuple]:
-        spans = [(e["doc"], e["start"], e["end"]) for e in ev["evidence"]]
         out: set[tuple] = {("person", p) for p in ev.get("participants", [])}
-        for f in figures:
-            if f["measure"] not in COUNT_MEASURES:
-                continue
-            for e in f["evidence"]:
-                if any(e["doc"] == d and s <= e["start"] < t for d, s, t in spans):
-                    out.add(("count", f["measure"], f["value"]))
+        out |= {("count", f["measure"], f["value"]) for f in figures
+                if f["measure"] in COUNT_MEASURES and _told_in(f, ev)}
         return out
 
     told = [ev for ev in events if day(ev.get("date")) and not ev.get("date_inferred") and ev.get("status") != "announced"]
@@ -239,17 +240,11 @@ def event_count_conflicts(events: list[dict[str, Any]], figures: list[dict[str, 
     for ev in events:
         if not ev.get("date") or len(ev["date"]) != 10 or ev.get("status") == "announced":
             continue
-        spans = [(e["doc"], e["start"], e["end"]) for e in ev["evidence"]]
         for measure, etype in COUNT_EVENT.items():
             if ev["type"] != etype:
                 continue
-            told = []
-            for f in figures:
-                if f["measure"] != measure or f["value"] >= 6:
-                    continue
-                ins = [e for e in f["evidence"] if any(e["doc"] == d and s <= e["start"] < t for d, s, t in spans)]
-                if ins:
-                    told.append((f, ins))
+            told = [(f, ins) for f in figures if f["measure"] == measure and f["value"] < 6
+                    for ins in [_told_in(f, ev)] if ins]
             for i, (fa, ea) in enumerate(told):
                 for fb, eb in told[i + 1:]:
                     da, db = {e["doc"] for e in fa["evidence"]}, {e["doc"] for e in fb["evidence"]}
