@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..model import Claim, Document, Event, Figure, Measure, Mention
 from .data import cue, cue_table, frame_patterns, load
-from .dates import DateMention, parse_iso
+from .dates import MON, DateMention, parse_iso
 from .numbers import NUM, as_number, value
 
 CLAUSE_SPLIT_NO_DASH = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+but\b")
@@ -159,7 +159,6 @@ def find_events(ctx: DocContext) -> list[Event]:
                         or cue("cues", "object_of").search(text[max(st.start, m.start() - 60):m.start()]):
                     continue  # direct speech, "if convicted, they could face …", "in protest at his detention"
                 found.append((etype, m))
-                break
         found.sort(key=lambda x: x[1].start())
         bg_at = BACKGROUND.search(text, st.start, st.end)
         sent_events = []
@@ -209,12 +208,23 @@ def find_events(ctx: DocContext) -> list[Event]:
             future = bool(cue("cues", "future").search(text, st.start, m.end() + 40 if m.end() + 40 < st.end else st.end))
             if d and ctx.anchor and ctx.doc.published and parse_iso(d) and parse_iso(d) > ctx.anchor:
                 future = True
+            same = [e for e, _ in sent_events if e.type == etype]
+            if same and (d is None or inferred or any(e.date == d for e in same)):
+                continue  # a second cue of a type tells a second event only with a date of its own
             ev = Event(type=etype, date=d, date_end=d_end, evidence=[ctx.doc.span(st.start, st.end)],
                        summary=_summary(text[st.start:st.end]), status="announced" if future else "happened",
                        date_inferred=inferred)
             ev_bg = background
             sent_events.append((ev, ev_bg))
             out.append(ev)
+            if dm is not None and not inferred and d == dm.value:
+                # "released on 3 and 10 March": one cue, several days, one event each
+                for extra in _coordinated_days(text, dm, st.end):
+                    if extra not in {e.date for e, _ in sent_events if e.type == etype}:
+                        ev2 = Event(type=etype, date=extra, evidence=[ctx.doc.span(st.start, st.end)],
+                                    summary=ev.summary, status=ev.status)
+                        sent_events.append((ev2, ev_bg))
+                        out.append(ev2)
         for ev, bg in sent_events:
             if not bg and ev.date:
                 by_type.setdefault(ev.type, ev)
@@ -230,6 +240,33 @@ def find_events(ctx: DocContext) -> list[Event]:
         if narrative_sent == idx and told and narrative.value not in told:
             narrative = next((dm for dm in reversed(st.dates) if dm.value == told[-1]), narrative)
     return out
+
+
+def _coordinated_days(text: str, dm: DateMention, limit: int) -> list[str]:
+    """The other days a date is coordinated with: "3 and 10 March", "3, 5 and 10 March", "March 3 and 10"."""
+    if len(dm.value) != 10 or dm.end_value:
+        return []
+    out = []
+    before = COORD_DAYS_BEFORE.search(text, max(0, dm.start - 40), dm.start)
+    if before and re.match(rf"\d{{1,2}}{_ORD}\s+(?:of\s+)?(?:{MONTH_WORDS})\b", text[dm.start:dm.end], re.I):
+        out += re.findall(r"\d{1,2}", before.group(0))
+    after = COORD_DAYS_AFTER.match(text, dm.end, limit)
+    if after and not re.match(r"\d{1,2}\s+(?:%s)" % MONTH_WORDS, text[after.start("d"):limit], re.I):
+        out.append(after.group("d"))
+    days = []
+    for n in out:
+        try:
+            days.append(date(int(dm.value[:4]), int(dm.value[5:7]), int(n)).isoformat())
+        except ValueError:
+            continue
+    return [x for x in days if x != dm.value]
+
+
+MONTH_WORDS = "|".join(sorted(set(MON) | {"sept"}, key=len, reverse=True))  # dates.MON's names and short forms
+_ORD = r"(?:st|nd|rd|th)?"
+# "on 3, 5 and 10 March": bare days right before a day-month date; "on March 3 and 10": a bare day right after
+COORD_DAYS_BEFORE = re.compile(rf"\b(?:\d{{1,2}}{_ORD}\s*,\s*)*\d{{1,2}}{_ORD}\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?$", re.I)
+COORD_DAYS_AFTER = re.compile(rf"(?<=\d)(?<!\d{{4}})\s*(?:,\s*)?(?:and|&)\s+(?P<d>\d{{1,2}}){_ORD}(?=\s*[,.;)]|\s*$|\s+(?:in|at|and|after|before|respectively|when|from|under|by)\b)", re.I)
 
 
 QUOTED = re.compile(r"“[^”]{20,}?”|\"[^\"\n]{20,}?\"")

@@ -1,0 +1,51 @@
+"""A sentence that tells several events gives each of them: a second event after "and on <date>", days
+coordinated under one month, a second event of the same type in a relative clause, a measure changed to house
+arrest, and a hearing announced by its resumption."""
+from __future__ import annotations
+
+from .conftest import doc
+
+
+def events(x, text, published="2026-04-10"):
+    return {(e.type, e.date) for e in x.extract(doc(text, published)).events}
+
+
+def test_a_second_event_told_after_and_on_a_date_is_its_own(x):
+    got = events(x, "On 5 January 2026, Ms. Vela Orn was detained again at the prison gate and on 7 January 2026 "
+                    "sentenced to a further 10 days.")
+    assert ("arrest", "2026-01-05") in got
+    assert ("administrative_sanction", "2026-01-07") in got
+
+
+def test_days_coordinated_under_one_month_give_one_event_each(x):
+    assert {("release", "2026-02-04"), ("release", "2026-02-11")} <= \
+        events(x, "The two students were released on 4 and 11 February 2026.")
+    assert {("release", "2026-02-04"), ("release", "2026-02-11")} <= \
+        events(x, "The two students were released on February 4 and 11, 2026.")
+
+
+def test_a_day_followed_by_a_count_is_not_a_coordinated_day(x):
+    got = events(x, "Mr. Tol Brann was detained on February 4 and 12 others were held with him.")
+    assert ("arrest", "2026-02-12") not in got
+
+
+def test_a_second_event_of_the_same_type_in_a_relative_clause(x):
+    got = events(x, "On 9 March 2026, the court granted bail to Mr. Tol Brann and Ms. Vela Orn, who were released "
+                    "on 12 March 2026 after posting bail.")
+    assert ("release", "2026-03-12") in got
+
+
+def test_a_second_cue_of_a_type_without_a_date_of_its_own_adds_nothing(x):
+    ex = x.extract(doc("On 9 March 2026, Mr. Tol Brann was released, and Ms. Vela Orn was released as well."))
+    assert [e.date for e in ex.events if e.type == "release"] == ["2026-03-09"]
+
+
+def test_a_preventive_measure_changed_to_house_arrest(x):
+    got = events(x, "On 6 April 2026, the investigator changed her preventive measure to house arrest on medical "
+                    "grounds.")
+    assert ("house_arrest", "2026-04-06") in got
+
+
+def test_a_hearing_due_to_resume_is_an_announced_hearing(x):
+    ex = x.extract(doc("The hearing is due to resume on 14 May 2026.", "2026-04-10"))
+    assert [(e.type, e.date, e.status) for e in ex.events] == [("hearing", "2026-05-14", "announced")]
