@@ -147,7 +147,10 @@ def _join_arabic(name: str, toks: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def person_key(name: str) -> tuple[str, ...]:
+    """A name's comparable words (abbreviations expanded, articles, particles and transliterations settled);
+    cached: a report asks for the same names many times."""
     rx = _abbreviations()
     if rx is not None:
         name = rx.sub(lambda m: _ABBR[m.group(1)], name)
