@@ -11,10 +11,10 @@ import re
 from typing import Iterable, Iterator
 
 from ..model import Document, Event, Extraction, Mention
-from ..model.names import fold, given_abbreviations, person_key
+from ..model.names import fold, person_key
 from .dates import find_dates, latest_resolved, parse_iso
 from .events import DocContext, assign_people, find_claims, find_events, find_figures
-from .names import LO, UP, canonical, find_names
+from .names import LO, UP, canonical, find_names, given_abbreviation_re
 from .provisions import find_provisions
 
 EXTRACTOR = "casewatch-rules/1"
@@ -42,7 +42,7 @@ class Extractor:
 def _join_abbreviations(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A sentence the model ends at an abbreviated given name ("… director, Ma." + "Cristina Dela Peña, on May
     19, …") goes on into the next."""
-    rx = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in given_abbreviations()) + r")$")
+    rx = given_abbreviation_re("$")
     out: list[tuple[int, int]] = []
     for s, e in sents:
         if out and rx.search(text[out[-1][0]:out[-1][1]].rstrip()):

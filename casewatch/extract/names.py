@@ -236,8 +236,7 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
                 if g not in rx.groupindex or not m.group(g):
                     continue
                 s, e = m.span(g)
-                while s < e and _common_word(text, re.match(r"\S+", text[s:e]).group(0)):
-                    s = text.find(" ", s, e) + 1 or e  # "At Matariya police station": "At" opens no name
+                s = _skip_common_words(text, s, e)  # "At Matariya police station": "At" opens no name
                 if s < e and re.match(_PLACE_TOKEN, text[s:e]):  # a name left, not only "police station"
                     own = {"place_cue": text[s:m.end("own")]} if "own" in rx.groupindex and s < m.end("own") else {}
                     hits.append(NameHit("place", s, e, strong=True, attrs=own))
@@ -246,9 +245,7 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
         poss = list(re.finditer(r"(?:’s|'s)[ \t]+", text[s:m.end("name")]))
         if poss:
             s += poss[-1].end()  # "Baku's Nasimi district": the city's possessive is no part of the district's name
-        while s < m.end("name") and (_common_word(text, re.match(r"\S+", text[s:m.end("name")]).group(0))
-                                     or text[s:m.end("name")].split()[0] in ("The", "This", "That")):
-            s = text.find(" ", s, m.end("name")) + 1 or m.end("name")  # "In Thpong district": "In" opens no name
+        s = _skip_common_words(text, s, m.end("name"))  # "In Thpong district": "In" opens no name
         if s >= m.end("name") or text[s:m.end("name")].casefold() in dem or text[s:m.end("name")] == "Autonomous":
             continue
         # "Sur district" is Sur; "Almaty region" is not Almaty (a region shares its capital's name)
@@ -258,8 +255,7 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
     # (data/names.yaml place_heads_apart); the name is the part before that word
     for m in _place_apart_re().finditer(text):
         s, e = m.span("name")
-        while s < e and _common_word(text, re.match(r"\S+", text[s:e]).group(0)):
-            s = text.find(" ", s, e) + 1 or e
+        s = _skip_common_words(text, s, e)
         if s < e and not looks_like_person_only(text, s, e):
             hits.append(NameHit("place", s, e, strong=True, attrs={"place_cue": text[s:e]}))
     for m in FACILITY_RE.finditer(text):
@@ -307,7 +303,7 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
             elif looks_like_person(nm):
                 hits.append(NameHit("person", s, e))
         elif label == "ORG":
-            if len(toks) == 1 and toks[0].casefold().rstrip("s") in {w.casefold() for w in orgw}:
+            if len(toks) == 1 and toks[0].casefold().rstrip("s") in orgw:
                 continue  # "Court", "Media", "Groups": the kind of body, not a body's name
             if len(toks) >= 2 and toks[-1].casefold() in word_set("names", "place_heads"):
                 hits.append(NameHit("place", s, e))  # "Russian Federation Boulevard": a street, not the federation
@@ -382,8 +378,7 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
     # "the Golden Lotus Apparel factory": the name before a lower-case word for a business is the business's
     for m in _business_re().finditer(text):
         s, e = m.span("name")
-        while s < e and _common_word(text, re.match(r"\S+", text[s:e]).group(0)):
-            s = text.find(" ", s, e) + 1 or e
+        s = _skip_common_words(text, s, e)
         if s < e:
             hits = [h for h in hits if not (h.kind == "place" and not h.strong and h.start <= s and e <= h.end)]
             hits.append(NameHit("organization", s, e, strong=True))
@@ -417,11 +412,24 @@ def _article_surnames(text: str, hits: list[NameHit]) -> list[NameHit]:
     return hits
 
 
+def _skip_common_words(text: str, s: int, e: int) -> int:
+    """Where a capitalised run's name begins, past the common words that open it ("In", "At", "The", "Every")."""
+    while s < e and _common_word(text, re.match(r"\S+", text[s:e]).group(0)):
+        s = text.find(" ", s, e) + 1 or e
+    return s
+
+
 def _common_word(text: str, word: str) -> bool:
     """A capitalised word the text also writes in lower case ("Every", "The") opens no name."""
     w = word.casefold()
     return w in ("the", "a", "an", "this", "that", "his", "her", "their", "its") or \
         re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) is not None
+
+
+def _alternation(*keys: str) -> str:
+    """names.yaml's word lists KEYS as one regex alternation, longest first (so "prison complex" beats "prison")."""
+    d = load("names")
+    return "|".join(sorted((re.escape(w) for k in keys for w in d[k]), key=len, reverse=True))
 
 
 _PLACE_TOKEN = rf"(?:(?:[ae]l-)?[{UP}][{LO}]+(?:-(?:[ae]l-)?[{UP}][{LO}]+)*)"
@@ -433,10 +441,10 @@ def _place_cue_res() -> tuple[re.Pattern[str], ...]:
     """Places named by the words around them (data/names.yaml): "his home in X", "the A and B districts",
     "X police station", a world region."""
     d = load("names")
-    homes = "|".join(sorted((re.escape(w) for w in d["place_in_cues"]), key=len, reverse=True))
+    homes = _alternation("place_in_cues")
     plural = "|".join(re.escape(w[:-1] + "ies" if w.endswith("y") else w + "s") for w in d["place_suffixes"])
-    heads = "|".join(sorted((re.escape(w) for w in d["place_heads_lower"]), key=len, reverse=True))
-    regions = "|".join(sorted((re.escape(w) for w in d["world_regions"]), key=len, reverse=True))
+    heads = _alternation("place_heads_lower")
+    regions = _alternation("world_regions")
     return (re.compile(rf"\b(?:{homes})[ \t]+in[ \t]+(?P<name>{_PLACE_NAME})\b"),
             re.compile(rf"\b(?P<a>{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN})?)[ \t]+and[ \t]+"
                        rf"(?P<b>{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN})?)[ \t]+(?:{plural})\b"),
@@ -446,7 +454,7 @@ def _place_cue_res() -> tuple[re.Pattern[str], ...]:
 
 @lru_cache(maxsize=None)
 def _place_apart_re() -> re.Pattern[str]:
-    heads = "|".join(sorted((re.escape(w) for w in load("names")["place_heads_apart"]), key=len, reverse=True))
+    heads = _alternation("place_heads_apart")
     return re.compile(rf"(?P<name>\b{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN}){{0,2}})[ \t]+(?:{heads})\b")
 
 
@@ -457,19 +465,19 @@ def looks_like_person_only(text: str, s: int, e: int) -> bool:
 
 @lru_cache(maxsize=None)
 def _business_re() -> re.Pattern[str]:
-    heads = "|".join(sorted((re.escape(w) for w in load("names")["business_heads_lower"]), key=len, reverse=True))
+    heads = _alternation("business_heads_lower")
     return re.compile(rf"(?P<name>\b{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN}){{0,3}})[ \t]+(?:{heads})\b")
 
 
 @lru_cache(maxsize=None)
 def _police_body_re() -> re.Pattern[str]:
-    heads = "|".join(sorted((re.escape(w) for w in load("names")["org_heads_lower"]), key=len, reverse=True))
+    heads = _alternation("org_heads_lower")
     return re.compile(rf"(?<![\w’'])(?P<name>{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN}){{0,2}}[ \t]+(?:{heads}))\b")
 
 
 @lru_cache(maxsize=None)
 def _title_honorific_re() -> re.Pattern[str]:
-    words = "|".join(sorted((re.escape(w) for w in load("names")["title_honorifics"]), key=len, reverse=True))
+    words = _alternation("title_honorifics")
     return re.compile(rf"\b(?:{words})[ \t]+(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,4}})\b")
 
 
@@ -477,14 +485,14 @@ def _title_honorific_re() -> re.Pattern[str]:
 def _title_run_re() -> re.Pattern[str]:
     """An instrument's title (data/names.yaml title_heads) through its topic: to a stop, a clause or a lower-case
     word after a comma ("Individuals, Groups and Organs of Society" runs on; ", also known as" ends it)."""
-    heads = "|".join(sorted((re.escape(w) for w in load("names")["title_heads"]), key=len, reverse=True))
+    heads = _alternation("title_heads")
     return re.compile(rf"\b(?:{heads})[ \t]+(?:on|of|for|against|relating to)[ \t]+(?P<rest>(?:[^.;:\n(),]|,[ \t]+(?=[{UP}]))+)")
 
 
 @lru_cache(maxsize=None)
 def _mandate_re() -> re.Pattern[str]:
     """A UN mandate's or body's name runs from its head through its topic, to a stop or the next clause."""
-    heads = "|".join(sorted((re.escape(w) for w in load("names")["mandate_heads"]), key=len, reverse=True))
+    heads = _alternation("mandate_heads")
     stop = r"(?:and|to|which|who|has|have|had|was|were|is|are|as)[ \t]+(?:the\b|[A-Z])|(?:which|who|as)\b" \
         r"|in[ \t]+(?:the|a|an|its|one|their|his|her)\b"  # "in Belarus" is a part of the topic, "in its report" not
     word = rf"(?!{stop})[\w'’-]+"
@@ -527,8 +535,8 @@ def _court_style_names(text: str) -> list[NameHit]:
 
 @lru_cache(maxsize=None)
 def _wrapped_title_re() -> re.Pattern[str]:
-    words = sorted((re.escape(w) for w in load("names")["person_titles"] + load("names")["titles"]), key=len, reverse=True)
-    return re.compile(rf"(?i:\b(?:{'|'.join(words)}))[ \t]+(?P<name>{NAME_TOKEN}(?:[ \t]*\n?[ \t]*{NAME_TOKEN}){{1,2}})\b")
+    words = _alternation("person_titles", "titles")
+    return re.compile(rf"(?i:\b(?:{words}))[ \t]+(?P<name>{NAME_TOKEN}(?:[ \t]*\n?[ \t]*{NAME_TOKEN}){{1,2}})\b")
 
 
 def _maternal_names(hits: list[NameHit]) -> list[NameHit]:
@@ -539,10 +547,16 @@ def _maternal_names(hits: list[NameHit]) -> list[NameHit]:
     return hits
 
 
+@lru_cache(maxsize=None)
+def given_abbreviation_re(tail: str) -> re.Pattern[str]:
+    """An abbreviated given name (model/data/translit.yaml: "Ma.", "Md.") standing alone, then TAIL."""
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in given_abbreviations()) + r")" + tail)
+
+
 def _given_abbreviations(text: str, hits: list[NameHit]) -> list[NameHit]:
     """"Ma. Cristina Dela Peña": an abbreviated given name (model/data/translit.yaml) before a person's name is
     part of it, though the model stops at its full stop."""
-    rx = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in given_abbreviations()) + r")[ \t]+$")
+    rx = given_abbreviation_re(r"[ \t]+$")
     for h in [h for h in hits if h.kind == "person"]:
         m = rx.search(text, max(0, h.start - 8), h.start)
         if m:
@@ -571,7 +585,7 @@ PERSON_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|explained|wrote|noted|
 @lru_cache(maxsize=None)
 def _title_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Words that stand before or after a person's name: "chairperson X", "X, secretary of …", "X, 64,"."""
-    words = "|".join(sorted((re.escape(w) for w in load("names")["person_titles"]), key=len, reverse=True))
+    words = _alternation("person_titles")
     before = re.compile(rf"\b(?:said|says|told|release of|{words})\s+$", re.I)
     after = re.compile(rf"^(?:,\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){{0,2}}(?:{words})\b|,\s+\d{{1,3}},|,\s+respectively\b)", re.I)
     return before, after
