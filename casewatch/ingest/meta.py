@@ -52,6 +52,7 @@ class Cues:
     default_kind: str
     un_reference: re.Pattern[str]
     un_title: str
+    signed_date_after: re.Pattern[str] | None  # the line that closes a court order, before its dated foot
 
 
 def _rx(entry: Any, flags: int = re.MULTILINE) -> re.Pattern[str]:
@@ -83,6 +84,7 @@ def cues() -> Cues:
         default_kind=d["default_kind"],
         un_reference=re.compile(d["un_reference"]),
         un_title=d["un_title"],
+        signed_date_after=re.compile(d["signed_date_after"], re.M) if d.get("signed_date_after") else None,
     )
 
 
@@ -232,16 +234,9 @@ def detect_published(text: str) -> str | None:
     return _signed_date(text)
 
 
-@lru_cache(maxsize=None)
-def _signed_rx() -> re.Pattern[str] | None:
-    with open(DATA / "documents.yaml", encoding="utf-8") as fh:
-        pat = yaml.safe_load(fh).get("signed_date_after")
-    return re.compile(pat, re.M) if pat else None
-
-
 def _signed_date(text: str) -> str | None:
     """A court order's date at its foot: the date line just after "SO ORDERED."."""
-    rx = _signed_rx()
+    rx = cues().signed_date_after
     m = rx.search(text) if rx else None
     if not m:
         return None

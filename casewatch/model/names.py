@@ -19,15 +19,20 @@ HONORIFICS = re.compile(r"^(?:h\.?e\.?\s+)?(?:mr|mrs|ms|miss|dr|prof|sir|madam|m
 
 
 @lru_cache(maxsize=None)
-def _rules() -> list[tuple[str, str]]:
+def _translit() -> dict:
+    """data/translit.yaml, read once for all the rules below."""
     with open(DATA / "translit.yaml", encoding="utf-8") as fh:
-        return [tuple(x) for x in yaml.safe_load(fh)["rules"]]
+        return yaml.safe_load(fh)
+
+
+@lru_cache(maxsize=None)
+def _rules() -> list[tuple[str, str]]:
+    return [tuple(x) for x in _translit()["rules"]]
 
 
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
     if not _PATTERNS:
-        with open(DATA / "translit.yaml", encoding="utf-8") as fh:
-            _PATTERNS.extend((re.compile(a), b) for a, b in yaml.safe_load(fh).get("patterns") or [])
+        _PATTERNS.extend((re.compile(a), b) for a, b in _translit().get("patterns") or [])
     return _PATTERNS
 
 
@@ -65,8 +70,7 @@ def skeleton(token: str) -> str:
 
 @lru_cache(maxsize=None)
 def _abbreviations() -> re.Pattern[str] | None:
-    with open(DATA / "translit.yaml", encoding="utf-8") as fh:
-        table = yaml.safe_load(fh).get("abbreviations") or {}
+    table = _translit().get("abbreviations") or {}
     if not table:
         return None
     _ABBR.update(table)
@@ -84,8 +88,7 @@ def given_abbreviations() -> list[str]:
 
 @lru_cache(maxsize=None)
 def _name_parts() -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
-    with open(DATA / "translit.yaml", encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = _translit()
     particles = tuple(sorted((tuple(p.split()) for p in data.get("surname_particles") or []), key=len, reverse=True))
     return particles, frozenset(data.get("generational") or [])
 
@@ -116,8 +119,7 @@ def _join_particles(toks: list[str]) -> list[str]:
 
 @lru_cache(maxsize=None)
 def _arabic_parts() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
-    with open(DATA / "translit.yaml", encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = _translit()
     arts = "|".join(re.escape(a) for a in data.get("name_articles") or []) or "(?!)"
     hyphen = re.compile(rf"(?<![^\s])(?:{arts})-(?=\w)", re.I)  # "el-Sayed", "Abd el-Rahman"
     lead = "|".join(re.escape(a) for a in data.get("leading_articles") or []) or "(?!)"
