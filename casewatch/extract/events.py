@@ -587,6 +587,7 @@ def _predicate(between: str) -> bool:
 def find_figures(ctx: DocContext) -> list[Figure]:
     text = ctx.text
     spec = load("figures")
+    order = {k: i for i, k in enumerate(spec)}  # at equal distance, the table's order decides
     out: list[Figure] = []
     for st in ctx.sents:
         if st.historical:
@@ -616,7 +617,6 @@ def find_figures(ctx: DocContext) -> list[Figure]:
                     out.append(Figure("political_prisoners", v, [ctx.doc.span(ns, ne)]))
                     used.add(ns)
             pairs = []
-            order = {k: i for i, k in enumerate(spec)}
             for measure, sp in spec.items():
                 if not isinstance(sp, dict):
                     continue
@@ -764,16 +764,22 @@ def _subject(ctx: DocContext, persons: list[Mention], st: Sentence, pos: int) ->
     return before[-1] if before and st.start - before[-1].evidence.end < 600 else None
 
 
-def _person_claims(ctx: DocContext, persons: list[Mention], events: list[Event]) -> list[Claim]:
-    text, out = ctx.text, []
+@lru_cache(maxsize=None)
+def _person_claim_patterns() -> tuple[list[re.Pattern[str]], re.Pattern[str], re.Pattern[str] | None, dict[str, str]]:
+    """claims.yaml's incommunicado cues and duration, and its reporting duty, compiled once."""
     spec = load("claims")
-    people = sorted(persons, key=lambda p: p.evidence.start)
     inc = spec.get("incommunicado", {})
     cues = [re.compile(c, re.I) for c in inc.get("cues", [])]
     dur = re.compile(inc.get("duration", r"(?!x)x").replace("NUM", NUM), re.I)
     rep = spec.get("reporting", {})
     rep_re = re.compile(rep["pattern"], re.I) if rep else None
-    canon = rep.get("canonical", {}) if rep else {}
+    return cues, dur, rep_re, (rep.get("canonical", {}) if rep else {})
+
+
+def _person_claims(ctx: DocContext, persons: list[Mention], events: list[Event]) -> list[Claim]:
+    text, out = ctx.text, []
+    people = sorted(persons, key=lambda p: p.evidence.start)
+    cues, dur, rep_re, canon = _person_claim_patterns()
     for st in ctx.sents:
         sent = text[st.start:st.end]
         if cues and any(c.search(sent) for c in cues):
@@ -797,7 +803,8 @@ def _person_claims(ctx: DocContext, persons: list[Mention], events: list[Event])
         if ev.type != "arrest" or ev.date_inferred or not ev.date or len(ev.date) != 10 or ev.status != "happened":
             continue
         q = ev.evidence[0]
-        st = ctx.sents[ctx.sent_index(q.start)] if ctx.sent_index(q.start) is not None else None
+        si = ctx.sent_index(q.start)
+        st = ctx.sents[si] if si is not None else None
         cm = re.search(r"\b(?:was|been)\s+(?:\w+\s+)?(?:arrested|detained|abducted|taken into custody)\b",
                        text[q.start:q.end])
         if st is None:

@@ -206,7 +206,11 @@ def _norm(s: str) -> str:
 
 
 def candidates(view: DocView) -> list[Candidate]:
-    """The people of the document, each once, with every mention."""
+    """The people of the document, each once, with every mention (found once per view: the document's
+    features and the victim classifier both ask)."""
+    cached = getattr(view, "_candidates", None)
+    if cached is not None:
+        return cached
     text = view.text
     lead, conn, _ = _name_words()
     spans: dict[tuple[int, int], tuple[set[str], set[str]]] = {}
@@ -283,6 +287,7 @@ def candidates(view: DocView) -> list[Candidate]:
             full = [v for v in body if len(v.split()) >= 2] or body
             c.name = max(full, key=lambda v: (len(v.split()), -body.index(v)))
     cands.sort(key=lambda c: c.first)
+    view._candidates = cands
     return cands
 
 
