@@ -11,7 +11,7 @@ from typing import Any
 
 from ..model import Document, Evidence, Event, Extraction, Judgement, Provision, vocab
 from ..model.names import fold
-from ..resolve import Entity, resolve
+from ..resolve import Entity, resolve_case
 from .conflicts import date_conflicts, event_count_conflicts, find_conflicts
 
 SCHEMA = "casewatch.casefile/1"
@@ -36,7 +36,8 @@ def _compatible(a: str | None, b: str | None) -> bool:
 def build(case: str, title: str | None, docs: list[Document], extractions: dict[str, Extraction],
           judgements: list[Judgement] | None = None) -> dict[str, Any]:
     judgements = judgements or []
-    entities = resolve(extractions, judgements)
+    resolution = resolve_case(extractions, judgements)
+    entities = resolution.entities
     persons = [e for e in entities if e.kind == "person"]
     by_mention: dict[tuple[str, int], Entity] = {}
     by_name: dict[tuple[str, str], Entity] = {}
@@ -74,9 +75,10 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
         out_persons.append({"id": e.id, "name": e.name, "aliases": e.aliases, "roles": roles or ["other"],
                             "measures": mlist, "current_measure": mlist[-1]["type"] if mlist else None,
                             "current_since": mlist[-1]["date"] if mlist else None,
-                            "sources": len(e.docs),
+                            "sources": len(e.docs), "why": e.why,
                             "evidence": ev_list([m.evidence for _, m in e.mentions])})
     cf["persons"] = out_persons
+    cf["unresolved"] = resolution.unresolved
     for kind, key in (("organization", "organizations"), ("place", "places")):
         cf[key] = [{"id": e.id, "name": e.name, "aliases": e.aliases, "sources": len(e.docs),
                     "evidence": ev_list([m.evidence for _, m in e.mentions])}

@@ -8,12 +8,14 @@ numbers, the cue data) cost nothing to import for the layers above.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from ..model import Document, Event, Extraction, Mention
 from ..model.names import fold, person_key
 from .dates import find_dates, latest_resolved, parse_iso
 from .events import DocContext, assign_people, find_claims, find_events, find_figures
+from .data import load
 from .names import LO, UP, canonical, find_names, given_abbreviation_re
 from .provisions import find_provisions
 
@@ -146,6 +148,24 @@ def _drop_common_word_persons(mentions: list[Mention], lower: frozenset[str]) ->
                                                and m.name.split()[-1].casefold() not in PARTICLES)]
 
 
+@lru_cache(maxsize=None)
+def _honorific_sex() -> tuple[re.Pattern[str], dict[str, str]]:
+    """names.yaml honorifics: the word right before a name, and the sex it tells."""
+    table = {k.rstrip(".").casefold(): v for k, v in load("names")["honorifics"].items() if v}
+    words = "|".join(sorted((re.escape(k.rstrip(".")) for k in load("names")["honorifics"]), key=len, reverse=True))
+    return re.compile(rf"(?<![\w/])({words})\.?[ \t]+$", re.I), table
+
+
+def _sex(mentions: list[Mention], text: str) -> None:
+    """"Ms Lam", "Mr Lam": the sex an honorific before a person's name tells, for telling namesakes apart."""
+    rx, table = _honorific_sex()
+    for m in mentions:
+        if m.kind == "person":
+            h = rx.search(text, max(0, m.evidence.start - 12), m.evidence.start)
+            if h and h.group(1).casefold() in table:
+                m.attrs["sex"] = table[h.group(1).casefold()]
+
+
 def _publisher(mentions: list[Mention], doc: Document) -> None:
     """The outlet or organisation that published the report, where its name stands in the text: an organisation."""
     name = (doc.publisher or "").strip()
@@ -207,6 +227,7 @@ def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[i
     _cut_heads(ex.mentions, doc)
     _address_terms(ex.mentions, doc)
     _retype_surnames(ex.mentions, doc, lower)
+    _sex(ex.mentions, doc.text)
     persons = [m for m in ex.mentions if m.kind == "person"]
     ex.events = find_events(ctx)
     assign_people(ctx, persons, ex.events)

@@ -8,6 +8,7 @@ vowels dropped after the first letter.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import yaml
@@ -65,7 +66,9 @@ def skeleton(token: str) -> str:
     for a, b in _rules():
         t = t.replace(a, b)
     t = re.sub(r"(.)\1+", r"\1", t)
-    return t[:1] + re.sub(r"[aeiou]", "", t[1:]) if t else t
+    if len(t) <= 3:
+        return t  # "Lam" and "Lim", "Li" and "Lau": in a short word the vowels are the name
+    return t[:1] + re.sub(r"[aeiou]", "", t[1:])
 
 
 @lru_cache(maxsize=None)
@@ -149,11 +152,79 @@ def _join_arabic(name: str, toks: list[str]) -> list[str]:
     return out
 
 
+_INITIAL = re.compile(r"(?<![A-Za-z])([A-Z])\.\s*")
+
+
+def _expand_abbreviations(name: str) -> str:
+    rx = _abbreviations()
+    return rx.sub(lambda m: _ABBR[m.group(1)], name) if rx is not None else name
+
+
+def _join_patronymic_words(toks: list[str]) -> list[str]:
+    """"Tazhibek kyzy", "Tazhibek-kyzy", "Tazhibekkyzy": a patronymic's marker word (translit.yaml
+    patronymic_words) makes one word with the father's name before it, however it is written."""
+    words = frozenset(_translit().get("patronymic_words") or [])
+    out: list[str] = []
+    for t in toks:
+        if t in words and out:
+            out[-1] += t
+        else:
+            out.append(t)
+    return out
+
+
 @lru_cache(maxsize=65536)
 def person_key(name: str) -> tuple[str, ...]:
     """A name's comparable words (abbreviations expanded, articles, particles and transliterations settled);
-    cached: a report asks for the same names many times."""
-    rx = _abbreviations()
-    if rx is not None:
-        name = rx.sub(lambda m: _ABBR[m.group(1)], name)
-    return tuple(skeleton(t) for t in _join_particles(_join_arabic(name, tokens(name))))
+    initials ("A.B.", "S. S.") are not words of the key (see `name_parts`); cached: a report asks for the same
+    names many times."""
+    name = _INITIAL.sub("", _expand_abbreviations(name))
+    return tuple(skeleton(t) for t in _join_particles(_join_patronymic_words(_join_arabic(name, tokens(name)))))
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """What a written name tells of its parts: the words compared (`person_key`), the initials standing for
+    given names, the word the text marks as the family name (written in capitals: "LAM Wai-ming",
+    "Wai-ming LAM"), and the sex an honorific gives."""
+
+    key: tuple[str, ...]
+    initials: tuple[str, ...] = ()
+    family: str | None = None
+    sex: str | None = None
+
+    @property
+    def full(self) -> bool:
+        """Two words or more: a name that can stand for one person on its own."""
+        return len(self.key) >= 2
+
+
+@lru_cache(maxsize=None)
+def _sex_endings() -> tuple[tuple[str, str], ...]:
+    """translit.yaml sex_endings: family-name endings that tell the bearer's sex, longest first."""
+    table = _translit().get("sex_endings") or {}
+    return tuple(sorted(((e, sex) for sex, ends in table.items() for e in ends), key=lambda x: -len(x[0])))
+
+
+def family_name_sex(word: str) -> str | None:
+    """"Dubouskaya" is a woman's form of the family name, "Dubouski" a man's; None where the ending tells nothing."""
+    w = fold(word).replace("-", "")
+    for end, sex in _sex_endings():
+        if len(w) > len(end) + 2 and w.endswith(end):
+            return sex
+    return None
+
+
+@lru_cache(maxsize=65536)
+def name_parts(name: str, sex: str | None = None) -> NameParts:
+    expanded = _expand_abbreviations(name)
+    initials = tuple(m.group(1).lower() for m in _INITIAL.finditer(expanded))
+    family = None
+    words = [w for w in re.split(r"\s+", expanded) if w]
+    caps = [w for w in words if len(w) > 1 and w.replace("-", "").isalpha() and w.isupper()]
+    if len(caps) == 1 and len(words) >= 2 and len(caps) < len(words):
+        k = person_key(caps[0])
+        family = k[0] if k else None
+    if sex is None and words:
+        sex = family_name_sex(words[-1]) if len(words) >= 2 or len(person_key(name)) == 1 else None
+    return NameParts(person_key(name), initials, family, sex)

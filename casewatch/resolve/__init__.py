@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..extract.data import word_set
 from ..model import Extraction, Judgement, Mention
 from ..model.names import fold, person_key
+from .persons import cluster_persons
 
 STRONG_ATTRS = ("acronym", "expansion", "translation", "publisher", "dateline")
 
@@ -103,12 +105,6 @@ def settle_kinds(items: list[tuple[str, Mention]]) -> None:
                 m.kind = top
 
 
-def _given(skel: str) -> str:
-    """A given name's skeleton without a leading vowel that one language writes and another drops
-    (Anastasiya / Nastassia, Aleksei / Lyosha stay apart: only a leading vowel goes)."""
-    return skel[1:] if len(skel) >= 4 and skel[0] in "aeiou" else skel
-
-
 def _first_position(e: Entity) -> int:
     """Where the entity is first named in its first document (the docs list is built once, not per mention)."""
     if not e.mentions:
@@ -127,19 +123,39 @@ def _stable_id(prefix: str, name: str, used: set[str]) -> str:
     return cand
 
 
+@dataclass
+class Resolution:
+    """The case's entities, and the person mentions left unresolved: each with the people it could be."""
+
+    entities: list[Entity]
+    unresolved: list[dict[str, Any]] = field(default_factory=list)
+
+
 def resolve(extractions: dict[str, Extraction], judgements: list[Judgement] | None = None) -> list[Entity]:
+    return resolve_case(extractions, judgements).entities
+
+
+def resolve_case(extractions: dict[str, Extraction], judgements: list[Judgement] | None = None) -> Resolution:
     items = [(doc, m) for doc, ex in extractions.items() for m in ex.mentions]
     settle_kinds(items)
     rejected = {(j.payload.get("kind"), fold(j.payload.get("name", ""))) for j in judgements or [] if j.kind == "reject_entity"}
     out: list[Entity] = []
-    for kind, fn in (("person", _cluster_persons), ("organization", _cluster_orgs), ("place", _cluster_places)):
+    pending: list[tuple[tuple[str, Mention], list[int], str]] = []
+    for kind in ("person", "organization", "place"):
         sub = [(d, m) for d, m in items if m.kind == kind]
-        clusters = fn(sub)
+        why: dict[int, list[str]] = {}  # mention index -> the reasons its person was joined
+        if kind == "person":
+            pc = cluster_persons(sub)
+            clusters = pc.clusters
+            why = {i: pc.why.get(n, []) for n, c in enumerate(clusters) for i in c}
+        else:
+            clusters = (_cluster_orgs if kind == "organization" else _cluster_places)(sub)
         clusters = _apply_judgements(kind, sub, clusters, judgements or [])
         ents = []
-        for members in clusters:
+        for n, members in enumerate(clusters):
             ms = [sub[i] for i in members]
             ent = Entity(id="", kind=kind, name=_pick_name(kind, ms), mentions=ms)
+            ent.why = list(dict.fromkeys(w for i in members for w in why.get(i, [])))
             if (kind, fold(ent.name)) in rejected or any((kind, k) in rejected for k in ent.keys):
                 continue
             ents.append(ent)
@@ -150,7 +166,22 @@ def resolve(extractions: dict[str, Extraction], judgements: list[Judgement] | No
         for e in ents:
             e.id = _stable_id(prefix, e.name, used)
         out += ents
-    return out
+        if kind == "person":
+            joined = {(d, m.evidence.start) for e in ents for d, m in e.mentions}
+            for u in pc.unresolved:
+                d, m = sub[u.index]
+                if (d, m.evidence.start) in joined:
+                    continue  # the analyst joined it
+                cands = []
+                for c in u.candidates:
+                    anchor = sub[pc.clusters[c][0]]
+                    ent = next((e for e in ents if any(x is anchor[1] for _, x in e.mentions)), None)
+                    if ent is not None and ent.id not in cands:
+                        cands.append(ent.id)
+                pending.append(((d, m), cands, u.reason))
+    unresolved = [{"name": m.name, "doc": d, "evidence": m.evidence.to_dict(), "candidates": cands, "reason": reason}
+                  for (d, m), cands, reason in pending]
+    return Resolution(out, unresolved)
 
 
 def _pick_name(kind: str, ms: list[tuple[str, Mention]]) -> str:
@@ -161,64 +192,6 @@ def _pick_name(kind: str, ms: list[tuple[str, Mention]]) -> str:
         full = {n: c for n, c in names.items() if len(person_key(n)) >= 2}
         names = Counter(full) or names
     return sorted(names.items(), key=lambda x: (-x[1], -len(x[0]), x[0]))[0][0]
-
-
-def _cluster_persons(sub: list[tuple[str, Mention]]) -> list[list[int]]:
-    uf = UnionFind()
-    pkeys = [person_key(m.name) for _, m in sub]  # each mention's key, computed once for every rule below
-    full: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    singles: list[int] = []
-    for i, key in enumerate(pkeys):
-        uf.find(i)
-        if len(key) >= 2:
-            full[(_given(key[0]), key[-1])].append(i)
-        elif key:
-            singles.append(i)
-    for idx in full.values():
-        for j in idx[1:]:
-            uf.union(idx[0], j)
-    keys = list(full)
-    named = [j for idx in full.values() for j in idx]
-    # two family names alone: "Caal Xo" is "Esteban Caal Xo" when no other full name ends so
-    tails: dict[tuple[str, ...], set[int]] = defaultdict(set)
-    for j in named:
-        if len(pkeys[j]) >= 3:
-            tails[pkeys[j][-2:]].add(uf.find(j))
-    for k, idx in full.items():
-        short = [j for j in idx if len(pkeys[j]) == 2]
-        roots = {uf.find(r) for r in tails.get(k, set())}
-        # with two namesakes in the case ("Ma. Cristina" and "Benjamin Dela Peña") the surnames stay apart: all
-        # mentions of one spelling are one cluster, so choosing per report could join the namesakes
-        if short and len(roots) == 1:
-            for j in short:
-                uf.union(j, next(iter(roots)))
-    # a first name dropped: "Cristina Dela Peña" is "Maria Cristina Dela Peña" when no other full name ends so
-    suffixes: dict[tuple[str, ...], set[int]] = defaultdict(set)
-    for j in named:
-        for n in range(3, len(pkeys[j])):
-            suffixes[pkeys[j][-n:]].add(j)
-    for j in named:
-        if len(pkeys[j]) >= 3 and pkeys[j] in suffixes:
-            longer = {uf.find(i) for i in suffixes[pkeys[j]]}
-            if len(longer) == 1:
-                uf.union(j, next(iter(longer)))
-    # a missing middle name: "Kassym Tokayev" and "Kassym-Jomart Tokayev" share first and last
-    dropped: set[int] = set()
-    for i in singles:
-        doc = sub[i][0]
-        tok = pkeys[i][0]
-        cands = [k for k in keys if tok in k]
-        same_doc = [k for k in cands if any(sub[j][0] == doc for j in full[k])]
-        pick = same_doc if len(same_doc) == 1 else (cands if len(cands) == 1 and not same_doc else [])
-        if len(pick) == 1:
-            uf.union(i, full[pick[0]][0])
-        else:
-            dropped.add(i)  # ambiguous or unknown: a surname alone is not a person of the case
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(sub)):
-        if i not in dropped:
-            groups[uf.find(i)].append(i)
-    return list(groups.values())
 
 
 def _cluster_orgs(sub: list[tuple[str, Mention]]) -> list[list[int]]:

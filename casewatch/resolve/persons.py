@@ -1,0 +1,155 @@
+"""Who is who: person mentions joined into people, with the reasons for every join.
+
+A full name (two words or more) is a person on its own.  A shorter full name joins the one person whose name
+holds it ("Cristina Dela Peña" in "Maria Cristina Dela Peña", "LAM Wai-ming" in "Karen Lam Wai-ming").  A
+partial name (a family name or a given name alone, with or without initials and honorific) joins a person
+only while it fits exactly one person of the whole case; where it fits two ("Mr Lam" in a case with two
+Lams) it is left unresolved and listed for review, never guessed: a wrong join puts a namesake in the dock.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Mention
+from ..model.names import NameParts, fold, name_parts
+
+
+@dataclass
+class Unresolved:
+    """A mention left out of the roster: the people it could be, by their index in the clusters."""
+    index: int
+    candidates: list[int]
+    reason: str
+
+
+@dataclass
+class PersonClusters:
+    clusters: list[list[int]]
+    why: dict[int, list[str]] = field(default_factory=dict)  # cluster index -> reasons for its joins
+    unresolved: list[Unresolved] = field(default_factory=list)
+
+
+def _given(skel: str) -> str:
+    """A given name's skeleton without a leading vowel that one language writes and another drops
+    (Anastasiya / Nastassia, Aleksei / Lyosha stay apart: only a leading vowel goes)."""
+    return skel[1:] if len(skel) >= 4 and skel[0] in "aeiou" else skel
+
+
+def _norm(key: tuple[str, ...]) -> tuple[str, ...]:
+    return (_given(key[0]),) + key[1:] if key else key
+
+
+def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    it = iter(long)
+    return all(any(t == x for x in it) for t in short)
+
+
+def _held_in(short: NameParts, long: NameParts) -> bool:
+    """Every word of `short` stands in `long`, in order; a family name the text wrote in capitals may stand
+    at the other end ("Wai-ming LAM" in "Lam Wai-ming"); initials must open given names of `long`."""
+    a, b = _norm(short.key), _norm(long.key)
+    fam = short.family or long.family
+    ok = _subsequence(a, b)
+    if not ok and fam is not None and len(a) >= 2:
+        rot = [a[-1:] + a[:-1], a[1:] + a[:1]]
+        ok = any(_subsequence(r, b) for r in rot if fam in r)
+    if not ok:
+        return False
+    rest = [t for t in b if t not in a]
+    return not short.initials or not rest or rest[0][:1] == short.initials[0]
+
+
+STATE = {"official"}
+ACCUSED = {"defendant", "detainee"}
+
+
+def _side(roles: list[str]) -> str | None:
+    """Which side of the case a mention's own words put a person on: the state's ("Judge Lam", "prosecutor
+    Lam") or the accused's ("the accused Lam", "Lam was remanded"), or neither."""
+    if STATE & set(roles):
+        return "state"
+    if ACCUSED & set(roles):
+        return "accused"
+    return None
+
+
+def _cluster_side(roles: list[str]) -> str | None:
+    """A person's side from all their full-name mentions: none where they are named on both."""
+    sides = {_side([r]) for r in roles} - {None}
+    return sides.pop() if len(sides) == 1 else None
+
+
+def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
+    """Clusters of indexes into `sub`, the reasons for their joins, and the mentions left unresolved."""
+    parts = [name_parts(m.name, m.attrs.get("sex")) for _, m in sub]
+    # 1. full names: one person per spelling (transliterations fold into one key)
+    by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    partial: list[int] = []
+    for i, p in enumerate(parts):
+        if p.full:
+            by_key[_norm(p.key)].append(i)
+        elif p.key:
+            partial.append(i)
+    owner: dict[int, int] = {}  # mention -> cluster
+    clusters: list[list[int]] = []
+    why: dict[int, list[str]] = defaultdict(list)
+    heads: list[list[NameParts]] = []  # the full names of each cluster
+    unresolved: list[Unresolved] = []
+    # the longest names first: each shorter one then finds the people whose names hold it
+    for key in sorted(by_key, key=lambda k: (-len(k), k)):
+        idx = by_key[key]
+        p = parts[idx[0]]
+        holders = sorted({c for c, hs in enumerate(heads) if any(_held_in(p, h) for h in hs)})
+        spellings = sorted({sub[i][1].name for i in idx})
+        if len(holders) == 1:
+            c = holders[0]
+            why[c].append(f"{' / '.join(spellings)}: a shorter form of {sub[clusters[c][0]][1].name}")
+        elif len(holders) > 1:
+            for i in idx:
+                unresolved.append(Unresolved(i, holders, "a shorter name that fits several people"))
+            continue
+        else:
+            c = len(clusters)
+            clusters.append([])
+            heads.append([])
+            if len(spellings) > 1:
+                why[c].append(f"{' / '.join(spellings)}: one name in several spellings")
+        clusters[c] += idx
+        heads[c].append(p)
+        for i in idx:
+            owner[i] = c
+    sexes = [{parts[i].sex for i in cl if parts[i].sex} for cl in clusters]
+    sides = [_cluster_side([r for i in cl for r in sub[i][1].roles]) for cl in clusters]
+    spelt = [{w for i in cl for w in fold(sub[i][1].name).replace("-", " ").split()} for cl in clusters]
+    # 2. partial names: a family or given name alone joins the one person of the case it fits
+    for i in partial:
+        p = parts[i]
+        word = _given(p.key[0])
+        fits = [c for c, hs in enumerate(heads)
+                if any(word in _norm(h.key) and (not p.initials or _held_in(p, h)) for h in hs)]
+        # spelt exactly so by some and only by transliteration by others ("Hasanova" / "Huseynova"): the former
+        exact = [c for c in fits if fold(sub[i][1].name) in spelt[c]]
+        if exact:
+            fits = exact
+        named = fits
+        by_sex = [c for c in fits if sexes[c] and p.sex in sexes[c]]
+        by_sex = by_sex if len(by_sex) == 1 and all(sexes[c] and p.sex not in sexes[c] for c in fits
+                                                    if c != by_sex[0]) else []
+        side = _side(sub[i][1].roles)
+        by_role = [c for c in fits if side and side == sides[c]]
+        by_role = by_role if len(by_role) == 1 else []
+        fits = fits if len(fits) == 1 else by_sex or by_role
+        if len(fits) == 1:
+            c = fits[0]
+            reason = f"{sub[i][1].name}: the only person of the case with this name"
+            if len(named) > 1:
+                reason += f" of this sex ({p.sex})" if by_sex else f" on this side of the case ({side})"
+            if reason not in why[c]:
+                why[c].append(reason)
+            clusters[c].append(i)
+            owner[i] = c
+        elif len(named) > 1:
+            unresolved.append(Unresolved(i, named, "a partial name that fits several people of the case"))
+        # a name alone that no full name holds is no person of the case
+    return PersonClusters([sorted(c) for c in clusters], dict(why), unresolved)
