@@ -61,17 +61,33 @@ class Sentence:
     historical: bool = False
 
 
+# a line that opens a list item: "- ", "• ", "1. ", "(a) ", "iv) "
+LIST_LINE = re.compile(r"^[ \t]*(?:[-•*–]|\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)])[ \t]+(?=\S)", re.M)
+
+
 def sentence_spans(text: str, spacy_sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The model's sentences, cut at blank lines and at the start of every list line, and never cut between a
+    list item's number and its text ("1." / "TAZHIBEK KYZY Makhabat, born 1983, …")."""
+    cuts = sorted({m.start() for m in re.finditer(r"\n[ \t]*\n", text)} |
+                  {m.start() for m in LIST_LINE.finditer(text)} | {0, len(text)})
+    item_ends = {m.end() for m in LIST_LINE.finditer(text)}
+    bounds = sorted({s for s, _ in spacy_sents} | set(cuts))
     out = []
-    for s, e in spacy_sents:
-        # a sentence never crosses a blank line or a list line
-        for part in re.finditer(r"[^\n]+(?:\n(?!\s*\n|\s*[-•*\d]+[.)]?\s)[^\n]+)*", text[s:e]):
-            ps, pe = s + part.start(), s + part.end()
+    prev = None
+    for b in bounds + [len(text)]:
+        if prev is None:
+            prev = b
+            continue
+        if b in item_ends or (b not in cuts and text[prev:b].strip() and LIST_LINE.fullmatch(text[prev:b].rstrip() + " ")):
+            continue  # the number alone is no sentence: the item goes on
+        for part in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text[prev:b]):
+            ps, pe = prev + part.start(), prev + part.end()
             seg = text[ps:pe]
             ls = len(seg) - len(seg.lstrip())
             rs = len(seg.rstrip())
             if rs > ls:
                 out.append((ps + ls, ps + rs))
+        prev = b
     return out
 
 

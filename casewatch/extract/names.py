@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..model import Document
 from .data import load, word_set
 from ..model.names import given_abbreviations
+from .name_shapes import shaped_names
 from .provisions import instruments
 
 # letters beyond ASCII: Solórzano, Näkkäläjärvi, Tiúl, Şahin, Əliyev, Жанар
@@ -386,6 +387,8 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
     for m in _police_body_re().finditer(text):
         hits.append(NameHit("organization", m.start("name"), m.end("name"), strong=True))
     hits += _court_style_names(text)
+    hits += [NameHit("person", s, e, strong=True) for s, e in shaped_names(text, looks_like_person,
+                                                                             lambda w: _common_word(text, w))]
     hits = _wrapped_org_tails(text, _given_abbreviations(text, _maternal_names(_settle(hits))), orgw)
     return _article_surnames(text, hits)
 

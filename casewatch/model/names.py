@@ -152,12 +152,30 @@ def _join_arabic(name: str, toks: list[str]) -> list[str]:
     return out
 
 
-_INITIAL = re.compile(r"(?<![A-Za-z])([A-Z])\.\s*")
+@lru_cache(maxsize=None)
+def initial_pattern() -> str:
+    """An initial standing for a given name: "A.", and the digraphs of transliterated Cyrillic ("Zh.", "Sh.")
+    that translit.yaml digraph_initials lists."""
+    digraphs = "|".join(re.escape(d) for d in _translit().get("digraph_initials") or [])
+    return rf"(?:[A-Z]|{digraphs})\." if digraphs else r"[A-Z]\."
+
+
+@lru_cache(maxsize=None)
+def _initial_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<![A-Za-z])({initial_pattern()})\s*")
+
+
+def _initials(name: str) -> list[str]:
+    return [m.group(1).rstrip(".").lower() for m in _initial_re().finditer(name)]
 
 
 def _expand_abbreviations(name: str) -> str:
     rx = _abbreviations()
     return rx.sub(lambda m: _ABBR[m.group(1)], name) if rx is not None else name
+
+
+def patronymic_words() -> frozenset[str]:
+    return frozenset(_translit().get("patronymic_words") or [])
 
 
 def _join_patronymic_words(toks: list[str]) -> list[str]:
@@ -178,7 +196,7 @@ def person_key(name: str) -> tuple[str, ...]:
     """A name's comparable words (abbreviations expanded, articles, particles and transliterations settled);
     initials ("A.B.", "S. S.") are not words of the key (see `name_parts`); cached: a report asks for the same
     names many times."""
-    name = _INITIAL.sub("", _expand_abbreviations(name))
+    name = _initial_re().sub("", _expand_abbreviations(name))
     return tuple(skeleton(t) for t in _join_particles(_join_patronymic_words(_join_arabic(name, tokens(name)))))
 
 
@@ -209,8 +227,9 @@ def _sex_endings() -> tuple[tuple[str, str], ...]:
 def family_name_sex(word: str) -> str | None:
     """"Dubouskaya" is a woman's form of the family name, "Dubouski" a man's; None where the ending tells nothing."""
     w = fold(word).replace("-", "")
+    markers = frozenset(_translit().get("patronymic_words") or [])
     for end, sex in _sex_endings():
-        if len(w) > len(end) + 2 and w.endswith(end):
+        if (len(w) > len(end) + 2 or (w == end and end in markers)) and w.endswith(end):
             return sex
     return None
 
@@ -218,13 +237,13 @@ def family_name_sex(word: str) -> str | None:
 @lru_cache(maxsize=65536)
 def name_parts(name: str, sex: str | None = None) -> NameParts:
     expanded = _expand_abbreviations(name)
-    initials = tuple(m.group(1).lower() for m in _INITIAL.finditer(expanded))
+    initials = tuple(_initials(expanded))
     family = None
-    words = [w for w in re.split(r"\s+", expanded) if w]
+    words = [w for w in re.split(r"\s+", _initial_re().sub("", expanded)) if w]
     caps = [w for w in words if len(w) > 1 and w.replace("-", "").isalpha() and w.isupper()]
-    if len(caps) == 1 and len(words) >= 2 and len(caps) < len(words):
-        k = person_key(caps[0])
-        family = k[0] if k else None
+    if caps and len(caps) < len(words):
+        k = person_key(" ".join(caps))  # "TAZHIBEK KYZY": one family name in two words
+        family = k[0] if len(k) == 1 else None
     if sex is None and words:
         sex = family_name_sex(words[-1]) if len(words) >= 2 or len(person_key(name)) == 1 else None
     return NameParts(person_key(name), initials, family, sex)

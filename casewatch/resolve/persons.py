@@ -37,7 +37,7 @@ def _given(skel: str) -> str:
 
 
 def _norm(key: tuple[str, ...]) -> tuple[str, ...]:
-    return (_given(key[0]),) + key[1:] if key else key
+    return tuple(_given(k) for k in key)
 
 
 def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
@@ -45,15 +45,16 @@ def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return all(any(t == x for x in it) for t in short)
 
 
-def _held_in(short: NameParts, long: NameParts) -> bool:
-    """Every word of `short` stands in `long`, in order; a family name the text wrote in capitals may stand
-    at the other end ("Wai-ming LAM" in "Lam Wai-ming"); initials must open given names of `long`."""
+def _held_in(short: NameParts, long: NameParts, families: frozenset[str] = frozenset()) -> bool:
+    """Every word of `short` stands in `long`, in order; a family name (one the case writes in capitals
+    somewhere) may stand at the other end ("Wai-ming LAM" in "Lam Wai-ming", "Andrew Chiu" in "Chiu Ka-yin
+    Andrew"); initials must open given names of `long`."""
     a, b = _norm(short.key), _norm(long.key)
-    fam = short.family or long.family
+    fams = {_given(f) for f in (short.family, long.family) if f} | families
     ok = _subsequence(a, b)
-    if not ok and fam is not None and len(a) >= 2:
+    if not ok and fams and len(a) >= 2:
         rot = [a[-1:] + a[:-1], a[1:] + a[:1]]
-        ok = any(_subsequence(r, b) for r in rot if fam in r)
+        ok = any(_subsequence(r, b) for r in rot if fams & {r[0], r[-1]})
     if not ok:
         return False
     rest = [t for t in b if t not in a]
@@ -72,6 +73,13 @@ def _side(roles: list[str]) -> str | None:
     if ACCUSED & set(roles):
         return "accused"
     return None
+
+
+def _opposed(side: str, roles: set[str]) -> bool:
+    """A person named only in roles that the other side of the case holds: a journalist, a lawyer or an NGO's
+    voice is no judge, and a judge no accused."""
+    other = {"journalist", "lawyer", "advocate", "relative", "activist", "expert"} if side == "state" else STATE
+    return bool(roles) and roles <= other | {"other", "witness"} and bool(roles & other)
 
 
 def _cluster_side(roles: list[str]) -> str | None:
@@ -96,11 +104,12 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
     why: dict[int, list[str]] = defaultdict(list)
     heads: list[list[NameParts]] = []  # the full names of each cluster
     unresolved: list[Unresolved] = []
+    families = frozenset(_given(p.family) for p in parts if p.family)  # written in capitals somewhere
     # the longest names first: each shorter one then finds the people whose names hold it
     for key in sorted(by_key, key=lambda k: (-len(k), k)):
         idx = by_key[key]
         p = parts[idx[0]]
-        holders = sorted({c for c, hs in enumerate(heads) if any(_held_in(p, h) for h in hs)})
+        holders = sorted({c for c, hs in enumerate(heads) if any(_held_in(p, h, families) for h in hs)})
         spellings = sorted({sub[i][1].name for i in idx})
         if len(holders) == 1:
             c = holders[0]
@@ -120,7 +129,9 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
         for i in idx:
             owner[i] = c
     sexes = [{parts[i].sex for i in cl if parts[i].sex} for cl in clusters]
-    sides = [_cluster_side([r for i in cl for r in sub[i][1].roles]) for cl in clusters]
+    roles = [{r for i in cl for r in sub[i][1].roles} for cl in clusters]
+    sides = [_cluster_side(list(rs)) for rs in roles]
+    initialled: dict[tuple[tuple[str, ...], str], list[int]] = {}
     spelt = [{w for i in cl for w in fold(sub[i][1].name).replace("-", " ").split()} for cl in clusters]
     # 2. partial names: a family or given name alone joins the one person of the case it fits
     for i in partial:
@@ -140,6 +151,8 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
         by_role = [c for c in fits if side and side == sides[c]]
         by_role = by_role if len(by_role) == 1 else []
         fits = fits if len(fits) == 1 else by_sex or by_role
+        if len(fits) == 1 and side and sides[fits[0]] is None and _opposed(side, roles[fits[0]]):
+            fits = []  # "Judge A. Mamatova" is not the journalist Aizat Mamytova
         if len(fits) == 1:
             c = fits[0]
             reason = f"{sub[i][1].name}: the only person of the case with this name"
@@ -151,5 +164,12 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
             owner[i] = c
         elif len(named) > 1:
             unresolved.append(Unresolved(i, named, "a partial name that fits several people of the case"))
+        elif p.initials:
+            # "E. T. Abdykadyrov", "Kaparov M. Zh.": initials and a family name that no full name holds are
+            # a person of their own (court papers name judges and clerks so)
+            initialled.setdefault((p.initials[:1], word), []).append(i)
         # a name alone that no full name holds is no person of the case
+    for (_, word), idx in initialled.items():
+        why[len(clusters)] = [f"{sub[idx[0]][1].name}: initials and a family name no full name of the case holds"]
+        clusters.append(idx)
     return PersonClusters([sorted(c) for c in clusters], dict(why), unresolved)
