@@ -15,6 +15,7 @@ from ..model import Document, Event, Extraction, Mention
 from ..model.names import fold, person_key
 from .dates import find_dates, latest_resolved, parse_iso
 from .events import DocContext, assign_people, find_claims, find_events, find_figures
+from .bodies import settle_bodies
 from .data import load
 from .names import LO, UP, canonical, find_names, given_abbreviation_re
 from .provisions import find_provisions
@@ -224,6 +225,7 @@ def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[i
     lower = lower_case_words(doc.text)
     _drop_common_word_persons(ex.mentions, lower)
     _publisher(ex.mentions, doc)
+    settle_bodies(ex.mentions, doc.text, lower)
     _cut_heads(ex.mentions, doc)
     _address_terms(ex.mentions, doc)
     _retype_surnames(ex.mentions, doc, lower)

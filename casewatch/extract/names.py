@@ -20,7 +20,7 @@ from .provisions import instruments
 # letters beyond ASCII: Solórzano, Näkkäläjärvi, Tiúl, Şahin, Əliyev, Жанар
 UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽƏА-ЯЁІЇЄҚҒҮҰӘӨҺ"
 LO = "a-zß-öø-ÿā-žǎǐǒǔəа-яёіїєқғүұәөһ"
-NAME_TOKEN = rf"(?:(?:Mc|Mac|O['’]|[Ee]l-|[Aa]l-)?[{UP}][{LO}]+(?:[-'’][{UP}][{LO}]+)*|[{UP}]\.|(?:Ma|Md|Mohd|Muhd|Wm|Jos|Fco)\.)"
+NAME_TOKEN = rf"(?:(?:Mc|Mac|O['’]|[Ee]l-|[Aa]l-)?[{UP}][{LO}]+(?:[-'’][{UP}][{LO}]+)*(?:-[{LO}]{{2,}}\b)?|[{UP}]\.|(?:Ma|Md|Mohd|Muhd|Wm|Jos|Fco)\.)"
 NAME = rf"{NAME_TOKEN}(?:[ \t]+(?:de|da|dos|van|von|bin|ibn|al|el|del|la|le)[ \t]+{NAME_TOKEN}|[ \t]+{NAME_TOKEN}){{1,3}}"
 NAME_RE = re.compile(rf"\b{NAME}\b")
 LIST_RE = re.compile(rf"(?P<items>(?:Ms\.?\s+|Mr\.?\s+|Mrs\.?\s+)?{NAME}(?:\s*,\s*(?:and\s+)?(?:Ms\.?\s+|Mr\.?\s+|Mrs\.?\s+)?{NAME})+(?:\s*,?\s+and\s+(?:Ms\.?\s+|Mr\.?\s+|Mrs\.?\s+)?{NAME})?)")
@@ -81,7 +81,7 @@ def _clean_span(text: str, s: int, e: int, keep_possessive: bool = False) -> tup
     if cut:
         e = s + cut.start()
     seg = text[s:e]
-    m = re.match(r"^(?:the|The)\s+|^(?:Release|Free|Freedom for|Justice for|Drop|Stop)\s+(?=[A-Z])", seg)
+    m = re.match(r"^(?:the|The)\s+|^(?:Release|Free|Freedom for|Justice for|Drop|Stop)\s+(?=[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}$)", seg)
     if m:
         s += m.end()
     seg = text[s:e]

@@ -1,0 +1,70 @@
+"""Which names of organisations are bodies of the case, and which only look like one.
+
+The statistical model and the cue patterns propose organisations; what reports name that is not a body:
+a UN mandate holder's title ("Special Rapporteur on …", a person's office), a law or treaty ("the Islamic
+Penal Code", "the International Covenant on …"), a country ("Kyrgyzstan"), a prison (a place), a
+capitalised common word of a heading or a page's furniture ("Alerts", "Branch", "Rapper Sentenced"), a
+word shouted in capitals ("NOTIFY").  The words come from data/names.yaml; only the shapes are here.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..model import Mention
+from .data import load, word_set
+
+
+@lru_cache(maxsize=None)
+def _res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    d = load("names")
+    titles = "|".join(re.escape(w) for w in sorted(d["mandate_titles"], key=len, reverse=True))
+    laws = "|".join(re.escape(w) for w in sorted(set(d["law_heads"]) | set(d["title_heads"]), key=len, reverse=True))
+    return (re.compile(rf"^(?:UN\s+|United Nations\s+)?(?:{titles})\b", re.I),
+            re.compile(rf"(?:^|\s)(?:{laws})(?:\s+(?:of|on|for|against)\b.*|\s+No\.?\s*\d.*|\s+\d{{4}})?$"))
+
+
+@lru_cache(maxsize=4096)
+def is_country(name: str) -> bool:
+    from rigour.territories import lookup_territory
+    t = lookup_territory(name)
+    return t is not None and t.is_country and len(name) > 3
+
+
+def _defined_acronyms(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\(([A-Z][A-Za-z]{1,9})\)", text))
+
+
+def settle_bodies(mentions: list[Mention], text: str, lower: frozenset[str]) -> None:
+    """Retype or drop the organisation mentions that name no body (in place)."""
+    title_re, law_re = _res()
+    orgw = word_set("names", "org_words")
+    facility = word_set("names", "facility_words")
+    known = {k.casefold() for k in load("names")["known_orgs"]}
+    acr = _defined_acronyms(text)
+    keep: list[Mention] = []
+    for m in mentions:
+        if m.kind != "organization" or m.attrs.get("publisher"):
+            keep.append(m)
+            continue
+        name = m.name.strip()
+        toks = name.split()
+        low = [t.casefold().strip(".,;:()") for t in toks]
+        if name.casefold() in known or m.attrs.get("acronym") or m.attrs.get("expansion"):
+            keep.append(m)
+            continue
+        if title_re.match(name) or (law_re.search(name) and not re.search(r"\bof\s+\S+$", name)):
+            continue  # a mandate holder's title; a law or a treaty ("College of Law" is a body)
+        if is_country(name):
+            m.kind = "place"
+        elif low and low[-1] in facility:
+            m.kind = "place"  # "Lo Wu Correctional Institution", "al-Ha'ir Prison"
+        elif len(toks) == 1:
+            if name.isupper() and len(name) >= 5 and name not in acr:
+                continue  # "NOTIFY", "NAMES": a word shouted, not an acronym the report defines
+            if not name.isupper() and low[0] in lower and low[0] not in orgw:
+                continue  # "Alerts", "Branch", "Circuit": a common word, capitalised
+        elif low[-1] in lower and low[-1] not in orgw and not any(t in orgw for t in low):
+            continue  # "Rapper Sentenced", "Send Appeals": a headline's or a menu's words
+        keep.append(m)
+    mentions[:] = keep
