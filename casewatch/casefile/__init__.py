@@ -12,6 +12,8 @@ from typing import Any
 from ..model import Document, Evidence, Event, Extraction, Judgement, Provision, vocab
 from ..model.names import fold
 from ..resolve import Entity, resolve_case
+from ..extract.data import word_set
+from .claims import part_conflicts, value_conflicts
 from .conflicts import date_conflicts, event_count_conflicts, find_conflicts
 
 SCHEMA = "casewatch.casefile/1"
@@ -142,6 +144,12 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
     conflicts, updates = find_conflicts(extractions, entity_for, cf["figures"], judgements)
     conflicts += date_conflicts(cf["events"], cf["figures"])
     conflicts += event_count_conflicts(cf["events"], cf["figures"])
+    held = word_set("names", "facility_words") | {"institution", "colony"}
+    facilities = {e.id for e in entities if e.kind == "place"
+                  and any(w in held for a in e.aliases for w in fold(a).split())}
+    more, more_updates = value_conflicts(extractions, docs, entity_for, facilities)
+    conflicts += more + part_conflicts(cf["provisions"])
+    updates += more_updates
     cf["conflicts"] = conflicts
     cf["updates"] = updates
     cf["headline"] = _headline(cf)

@@ -9,6 +9,7 @@ from typing import Any, Callable
 from ..model import Claim, Extraction, Judgement
 from ..extract.numbers import as_number
 from ..model.names import fold
+from .claims import KINDS as VALUE_KINDS
 
 COUNT_MEASURES = {"detained", "charged", "pretrial_detention", "house_arrest", "administrative_detention", "fined",
                   "convicted", "released"}
@@ -56,6 +57,8 @@ def find_conflicts(extractions: dict[str, Extraction], entity_for: Callable, fig
     names: dict[str, str] = {}  # entity id -> name: labels and keys name the subject, ids are renumbered
     for doc, ex in extractions.items():
         for c in ex.claims:
+            if c.topic.split(".")[0] in VALUE_KINDS:
+                continue  # compared by casefile/claims.py
             subj = None
             if c.subject:
                 ent = entity_for(doc, c.subject)
@@ -216,7 +219,13 @@ def date_conflicts(events: list[dict[str, Any]], figures: list[dict[str, Any]], 
             if da & db:
                 continue  # one source tells both dates: two events
             shared = ties(a) & ties(b)
-            if not shared:
+            pa, pb = set(a.get("participants", [])), set(b.get("participants", []))
+            # a one-off step of a case told a day or two apart by sources that never give the other day is one
+            # step told two ways ("arrested on the night of 29 October" / "on 30 October"), unless each names
+            # other people
+            adjacent = a["type"] in ONE_OFF and abs((day(a["date"]) - day(b["date"])).days) <= 2 \
+                and not (pa and pb and not pa & pb)
+            if not shared and not adjacent:
                 continue
             first, second = sorted((a, b), key=lambda x: x["date"])
             out.append({"topic": f"date of the {first['type'].replace('_', ' ')}",
@@ -225,6 +234,10 @@ def date_conflicts(events: list[dict[str, Any]], figures: list[dict[str, Any]], 
                         "claims": [{"value": x["date"], "sources": len({e["doc"] for e in x["evidence"]}),
                                     "evidence": x["evidence"]} for x in (first, second)]})
     return out
+
+
+# steps of a case that happen once to a person or a group: two days for one of them a day apart are one step
+ONE_OFF = {"arrest", "trial_opened", "verdict", "sentence"}
 
 
 # the event a count of people is told in: "Three were freed on Friday" / "Four of them were released the next day"

@@ -19,6 +19,7 @@ from .bodies import settle_bodies
 from .data import load
 from .names import LO, UP, canonical, find_names, given_abbreviation_re
 from .provisions import find_provisions
+from .values import find_facilities, find_values
 
 EXTRACTOR = "casewatch-rules/1"
 
@@ -184,25 +185,32 @@ def _publisher(mentions: list[Mention], doc: Document) -> None:
     mentions.sort(key=lambda m: m.evidence.start)
 
 
-UN_REF_RE = re.compile(r"Ref\.?:?\s*([A-Z]{2,4}\s+[A-Z]{3}\s+\d+/\d{4})")
-APPEAL_REF_RE = re.compile(r"\b(?:UA|JUA|UA No\.?)\s+[A-Z]{3}\s+\d{1,4}/\d{2,4}\b|(?<![A-Z] )\b[A-Z]{3}\s+\d{3}/\d{4}\b")
+UN_REF_RE = re.compile(r"\b((?:AL|UA|OL|JAL|JUA|JOL)\s+[A-Z]{3}\s+\d{1,3}/\d{4})\b")
+APPEAL_REF_RE = re.compile(r"\b(?:UA|JUA|UA No\.?)\s+(?:[A-Z]{3}\s+)?\d{1,4}/\d{2,4}\b|(?<![A-Z] )\b[A-Z]{3}\s+\d{3}/\d{4}\b")
 APPEAL_HEADING_RE = re.compile(r"^\s*(URGENT APPEAL|URGENT ACTION|Urgent Appeal|Urgent Action)\b", re.M)
+TITLE_LINE_RE = re.compile(r"^[ \t#]*(?P<t>[A-Z][^\n]{10,200})$", re.M)
 
 
-def _communication(doc: Document) -> Event | None:
-    """A UN letter or an urgent appeal is itself an event of the case: sent on its date, grounded on its reference."""
-    if not doc.published or doc.kind not in ("un_communication", "urgent_appeal"):
+def _document_event(doc: Document) -> Event | None:
+    """A UN letter, an urgent appeal or an NGO's statement is itself an event of the case: sent or issued on its
+    date, grounded on its reference (a UN letter's "AL XXX 1/2024", an appeal's "UA 14/24") or its title line."""
+    if not doc.published or doc.kind not in ("un_communication", "urgent_appeal", "ngo_statement"):
         return None
+    head = doc.text[:3000]
     if doc.kind == "un_communication":
-        m = UN_REF_RE.search(doc.text)
+        m = UN_REF_RE.search(head)
         return Event(type="communication", date=doc.published, evidence=[doc.span(m.start(1), m.end(1))],
                      summary=f"UN communication {m.group(1)} sent") if m else None
-    m = APPEAL_REF_RE.search(doc.text, 0, 3000) or APPEAL_HEADING_RE.search(doc.text, 0, 3000)
-    if not m:
-        return None
-    g = 1 if m.re is APPEAL_HEADING_RE else 0
-    return Event(type="communication", date=doc.published, evidence=[doc.span(m.start(g), m.end(g))],
-                 summary=f"urgent appeal {m.group(g).strip()} issued")
+    if doc.kind == "urgent_appeal":
+        m = APPEAL_REF_RE.search(head) or APPEAL_HEADING_RE.search(head)
+        if not m:
+            return None
+        g = 1 if m.re is APPEAL_HEADING_RE else 0
+        return Event(type="communication", date=doc.published, evidence=[doc.span(m.start(g), m.end(g))],
+                     summary=f"urgent appeal {m.group(g).strip()} issued")
+    m = TITLE_LINE_RE.search(head)
+    return Event(type="statement", date=doc.published, evidence=[doc.span(m.start("t"), m.end("t"))],
+                 summary=f"statement: {m.group('t').strip()[:200]}") if m else None
 
 
 def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[int, int]]) -> Extraction:
@@ -243,7 +251,10 @@ def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[i
     ex.provisions = find_provisions(doc)
     ex.figures = find_figures(ctx)
     ex.claims = find_claims(ctx, persons, ex.events)
-    comm = _communication(doc)
-    if comm is not None:
-        ex.events.append(comm)
+    spans = [(st.start, st.end) for st in ctx.sents]
+    ex.claims += find_values(doc, spans, persons)
+    ex.claims += find_facilities(doc, spans, persons, [m for m in ex.mentions if m.kind in ("place", "organization")])
+    own = _document_event(doc)
+    if own is not None:
+        ex.events.append(own)
     return ex

@@ -127,8 +127,8 @@ def find_dates(text: str, anchor: date | None, future_at=lambda pos: False, back
     last: DateMention | None = None
     for s, e, kind, m in found:
         dm = _resolve(kind, m, s, e, anchor, last, future_at(s))
-        if dm is None:
-            continue
+        if dm is None or not "1800" <= dm.value[:4] <= "2200":
+            continue  # "08/08/1401": a date of another calendar (Solar Hijri), not a Gregorian one
         out.append(dm)
         until = re.search(r"\b(?:until|till|up to)\s+(?:\w+\s+){0,5}(?:on\s+)?$", text[max(0, s - 60):s])
         if (not dm.relative or kind in ("weekday", "last_month_name", "dm", "md", "dm_range")) and not background_at(s) \

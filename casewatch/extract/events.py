@@ -725,7 +725,7 @@ def find_claims(ctx: DocContext, persons: list[Mention], events: list[Event]) ->
                 is_update = bool(update_cue.search(clause)) or "extended" in clause.lower()
                 out.append(Claim(topic=topic, value=val, evidence=[ctx.doc.span(a + m.start(), a + m.end())],
                                  update=is_update))
-    out += _money_claims(ctx) + _force_claims(ctx) + _crowd_claims(ctx) + _year_claims(ctx, by_person(persons))
+    out += _force_claims(ctx) + _crowd_claims(ctx) + _year_claims(ctx, by_person(persons))
     out += _person_claims(ctx, persons, events)
     # fate of a detainee
     fates = [(cue("cues", "fate_unknown"), "unknown"), (cue("cues", "fate_sentenced"), "sentenced"),

@@ -1,0 +1,166 @@
+"""Conflicts as one mechanism: every value a report states about a subject is a claim of a kind (an age, a
+prison term, a length of time, an amount, a place of detention, a count, the day of an event, the part of
+an article).  Two claims of one kind about one subject that cannot both be true, from reports that never
+give each other's value, are a conflict; a value a report presents as a change (a term cut on appeal, a
+transfer) is an update, never a conflict.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date
+from typing import Any, Callable
+
+from ..model import Claim, Document, Extraction
+from ..model.names import fold
+
+KINDS = {"age", "term", "duration", "amount", "facility", "count"}
+# lengths of time that end: two reports that differ on them disagree whatever their dates
+CLOSED_DURATIONS = {"solitary_confinement", "incommunicado"}
+LABELS = {"age": "age", "term": "prison term", "duration": "time in {frame}", "amount": "amount of {frame}",
+          "facility": "where held", "count": "number of {frame}"}
+
+
+def _day(d: str | None) -> date | None:
+    try:
+        return date.fromisoformat(d) if d and len(d) == 10 else None
+    except ValueError:
+        return None
+
+
+def _norm(kind: str, value: str) -> Any:
+    if kind == "amount":
+        code, num = value.split(" ", 1)
+        return code, float(num.replace(",", ""))
+    if kind == "term":
+        m = re.fullmatch(r"(?:(\d+) years)?\s*(?:(\d+) months)?", value.strip())
+        return int(m.group(1) or 0) * 12 + int(m.group(2) or 0) if m else value
+    if kind in ("age", "count"):
+        return float(value)
+    if kind == "duration":
+        return float(value.split()[0])
+    return value
+
+
+def _compatible(kind: str, frame: str | None, a: Any, b: Any, da: date | None, db: date | None) -> bool:
+    if a == b:
+        return True
+    if kind == "amount":
+        if a[0] != b[0]:
+            return True  # two currencies: no rate to compare them by
+        lo, hi = sorted((a[1], b[1]))
+        return hi <= lo * 1.02
+    if kind == "age":
+        if da is None or db is None:
+            return False
+        (d1, v1), (d2, v2) = sorted(((da, a), (db, b)), key=lambda x: x[0])
+        years = (d2 - d1).days / 365.25
+        lo, hi = (int(years), int(years) + 1) if years > 0.1 else (0, 0)
+        return lo <= v2 - v1 <= hi
+    if kind == "duration":
+        if frame not in CLOSED_DURATIONS:
+            return True  # a time still running grows between reports, and a remand's term is not the time held
+        lo, hi = sorted((a, b))
+        return hi <= lo * 1.1  # "eight months" and "252 days": one time, counted two ways
+    return False
+
+
+def value_conflicts(extractions: dict[str, Extraction], docs: list[Document], entity_for: Callable,
+                    facilities: set[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Conflicts and updates among the claims of KINDS."""
+    dated = {d.id: _day(d.published) for d in docs}
+    groups: dict[tuple[str, str | None], list[tuple[str, Claim, Any]]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for doc, ex in extractions.items():
+        for c in ex.claims:
+            kind = c.topic.split(".")[0]
+            if kind not in KINDS:
+                continue
+            subj = None
+            if c.subject and kind != "amount":  # a sum is the case's (one bail for many): compared across the case
+                ent = entity_for(doc, c.subject)
+                if ent is None or ent.kind != "person":
+                    continue
+                subj, names[ent.id] = ent.id, ent.name
+            elif kind in ("age", "term", "facility"):
+                continue  # an age, a term or a place of detention of nobody named ("they are held in …": which?)
+            val = c.value
+            if kind == "facility":
+                ent = entity_for(doc, c.value)
+                if ent is None or ent.id not in facilities:
+                    continue
+                val, names[ent.id] = ent.id, ent.name
+            groups[(c.topic, subj)].append((doc, c, _norm(kind, val)))
+    conflicts, updates = [], []
+    for (topic, subj), claims in groups.items():
+        kind, _, frame = topic.partition(".")
+        plain = [(d, c, v) for d, c, v in claims if not c.update]
+        for d, c, v in claims:
+            if c.update:
+                updates.append({"topic": _label(kind, frame, names.get(subj)), "subject": subj, "to": c.value,
+                                "evidence": [x.to_dict() for x in c.evidence]})
+        by_doc: dict[str, set] = defaultdict(set)
+        for d, _, v in plain:
+            by_doc[d].add(v)
+        values = sorted({v for _, _, v in plain}, key=str)
+        clash = set()
+        for i, a in enumerate(values):
+            for b in values[i + 1:]:
+                da = [d for d, vs in by_doc.items() if a in vs and b not in vs]
+                db = [d for d, vs in by_doc.items() if b in vs and a not in vs]
+                if not da or not db:
+                    continue
+                if any(not _compatible(kind, frame, a, b, dated.get(x), dated.get(y)) for x in da for y in db):
+                    clash |= {a, b}
+        if len(clash) < 2:
+            continue
+        label = _label(kind, frame, names.get(subj))
+        vals = [(v, [(d, c) for d, c, w in plain if w == v]) for v in values if v in clash]
+        conflicts.append({"topic": label, "key": f"{topic}:{fold(names[subj]) if subj else ''}",
+                          "subject": subj, "status": "open",
+                          "claims": [{"value": cs[0][1].value if kind != "facility" else names.get(v, str(v)),
+                                      "sources": len({d for d, _ in cs}),
+                                      "evidence": _evidence(cs)} for v, cs in vals]})
+    return conflicts, updates
+
+
+def _evidence(cs: list[tuple[str, Claim]]) -> list[dict[str, Any]]:
+    seen, out = set(), []
+    for _, c in cs:
+        for e in c.evidence:
+            if (e.doc, e.start) not in seen:
+                seen.add((e.doc, e.start))
+                out.append(e.to_dict())
+    return out
+
+
+def _label(kind: str, frame: str, name: str | None) -> str:
+    t = LABELS[kind].format(frame=frame.replace("_", " ") if frame else "").strip()
+    if kind == "term" and frame:
+        t = f"{frame.replace('_', ' ')} {t}"
+    return f"{t} ({name})" if name else t
+
+
+def part_conflicts(provisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The same article of the same law cited with different parts by reports that never cite the other."""
+    by_article: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    ev: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for p in provisions:
+        if not p.get("part"):
+            continue
+        part = str(p["part"]).split("(")[0].split(".")[0]
+        for e in p["evidence"]:
+            by_article[(p["instrument_key"], p["article"])][part].add(e["doc"])
+            ev[(p["instrument_key"], p["article"], part)].append(e)
+    out = []
+    for (inst, art), parts in by_article.items():
+        ps = sorted(parts)
+        clash = {a for a in ps for b in ps if a != b and parts[a] - parts[b] and parts[b] - parts[a]
+                 and not (parts[a] & parts[b])}
+        if len(clash) < 2:
+            continue
+        out.append({"topic": f"part of article {art} cited", "key": f"part.{inst}.{art}:", "subject": None,
+                    "status": "open",
+                    "claims": [{"value": f"Article {art}, part {p}", "sources": len(parts[p]), "evidence": ev[(inst, art, p)]}
+                               for p in sorted(clash)]})
+    return out

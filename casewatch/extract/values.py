@@ -1,0 +1,240 @@
+"""Values a report states, as claims of a kind about a subject (data/values.yaml).
+
+Kinds: `age`, `term` (a prison term, in months), `duration` (a length of time held or endured, in days),
+`amount` (money, with its currency), `facility` (where a person is held), `count` (things that are not
+people: "nine followers").  The subject is the person the sentence ties the value to (the name right
+next to an age; else the last person named before the value in its sentence, or the person a pronoun
+opening the sentence stands for), or the case where no person is named.  Each claim's evidence is the
+whole sentence, so a reader sees what the value is about.  casefile/claims.py compares them.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..model import Claim, Mention
+from .data import load
+from .numbers import NUM, value
+
+# people who speak about a case rather than undergo it: an age or a bail amount next to them is another's
+VOICES = {"official", "lawyer", "advocate", "expert", "journalist"}
+PRONOUN_START = re.compile(r"^\W*(?:He|She|His|Her)\b")
+HELD_IN = frozenset(["prison", "jail", "centre", "center", "institution", "colony", "camp", "penitentiary", "facility"])
+CLAUSE_CUT = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+but\b")
+TERM_RE = re.compile(
+    rf"\b(?P<y>{NUM})(?:\s*\(\d{{1,2}}\))?[\s-]+years?(?:['’]s?)?(?:\s*,?\s*(?:and\s+)?(?P<m>{NUM})(?:\s*\(\d{{1,2}}\))?[\s-]+months?)?"
+    rf"|\b(?P<mo>{NUM})(?:\s*\(\d{{1,3}}\))?[\s-]+months?\b", re.I)
+DURATION_RE = re.compile(rf"\b(?P<n>{NUM})(?:\s*\(\d{{1,3}}\))?[\s-]+(?P<unit>days?|weeks?|months?)\b", re.I)
+AMOUNT = r"(?P<n>\d{1,3}(?:[ ,.]\d{3})+|\d+(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a|one hundred)\b)"
+
+
+@lru_cache(maxsize=None)
+def _spec() -> dict:
+    return load("values")
+
+
+@lru_cache(maxsize=None)
+def _compiled() -> dict:
+    sp = _spec()
+    c = lambda pats: [re.compile(p, re.I) for p in pats]  # noqa: E731
+    cur = sp["amount"]["currencies"]
+    alts = "|".join(sorted(cur, key=len, reverse=True))
+    mult = "|".join(sorted(sp["amount"]["multipliers"], key=len, reverse=True))
+    amount = rf"{AMOUNT}(?:\s*(?P<mult>{mult})\b)?"
+    return {
+        "age_after": c(sp["age"]["after_name"]), "age_before": c(sp["age"]["before_name"]),
+        "age_clause": c(sp["age"]["in_clause"]),
+        "term_cue": c(sp["term"]["cues"]), "term_frames": {k: c(v) for k, v in sp["term"]["frames"].items()},
+        "duration_frames": {k: c(v) for k, v in sp["duration"]["frames"].items()},
+        "amount_frames": {k: c(v) for k, v in sp["amount"]["frames"].items()},
+        "money": [re.compile(rf"(?P<cur>{alts})\s?{amount}", re.I),
+                  re.compile(rf"{amount}\s?(?:\(\w[^)]{{0,30}}\)\s?)?(?P<cur>{alts})(?![\w$])", re.I)],
+        "currencies": [(re.compile(p, re.I), code) for p, code in cur.items()],
+        "facility_verbs": c(sp["facility"]["verbs"]), "facility_moves": c(sp["facility"]["moves"]),
+        "facility_to": c(sp["facility"]["verbs_to"]),
+        "count": re.compile(rf"\b(?P<n>{NUM})\s+(?P<noun>{'|'.join(sp['count_nouns'])})\b", re.I),
+        "update": {k: c(v) for k, v in sp["update"].items()},
+    }
+
+
+def _number(raw: str) -> float | None:
+    raw = raw.strip()
+    if re.fullmatch(r"\d{1,3}(?:[ ,]\d{3})+", raw):
+        return float(re.sub(r"[ ,]", "", raw))
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):
+        return float(raw.replace(".", ""))
+    return value(raw) if raw.lower() not in ("a", "an") else 1.0
+
+
+def amount_value(raw: str, mult: str | None, currency: str) -> tuple[str, float]:
+    """("10", "billion", "tomans") -> ("IRR", 1e11): the amount in a currency every report can be compared in."""
+    sp = _spec()["amount"]
+    v = (_number(raw) or 0.0) * sp["multipliers"].get((mult or "").lower(), 1)
+    code = next((c for rx, c in _compiled()["currencies"] if rx.fullmatch(currency)), currency.upper())
+    if code in sp.get("fixed_rates", {}):
+        code, rate = sp["fixed_rates"][code]
+        v *= rate
+    return code, v
+
+
+def _frame(frames: dict[str, list[re.Pattern[str]]], text: str, pos: int) -> str | None:
+    """The frame whose cue stands nearest `pos` in `text`."""
+    best = None
+    for name, pats in frames.items():
+        for p in pats:
+            for m in p.finditer(text):
+                d = abs(m.start() - pos)
+                if best is None or d < best[0]:
+                    best = (d, name)
+    return best[1] if best else None
+
+
+class _Subjects:
+    """Who a value in a sentence is about."""
+
+    def __init__(self, persons: list[Mention], text: str):
+        self.people = sorted((p for p in persons if not (VOICES & set(p.roles))), key=lambda p: p.evidence.start)
+        self.text = text
+
+    def at(self, s: int, e: int, pos: int) -> Mention | None:
+        # the clause the value stands in ("the men are held at A; the women, including X, at B")
+        cuts = [m.end() for m in CLAUSE_CUT.finditer(self.text, s, e) if m.end() <= pos]
+        s = max([s] + cuts)
+        nxt = [m.start() for m in CLAUSE_CUT.finditer(self.text, pos, e)]
+        e = min([e] + nxt)
+        before = [p for p in self.people if s <= p.evidence.start < pos]
+        if before:
+            return before[-1]
+        here = [p for p in self.people if s <= p.evidence.start < e]
+        if len({p.name for p in here}) == 1:
+            return here[0]
+        if not here and PRONOUN_START.match(self.text[s:e]):
+            prev = [p for p in self.people if p.evidence.end <= s and s - p.evidence.end < 600]
+            return prev[-1] if prev else None
+        return None
+
+
+def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention]) -> list[Claim]:
+    text = doc.text
+    cp = _compiled()
+    subjects = _Subjects(persons, text)
+    out: list[Claim] = []
+
+    def add(kind: str, frame: str | None, subj: Mention | None, val: str, s: int, e: int, upd_kind: str | None = None) -> None:
+        sent = text[s:e]
+        upd = bool(upd_kind and any(p.search(sent) for p in cp["update"].get(upd_kind, [])))
+        out.append(Claim(topic=f"{kind}.{frame}" if frame else kind, value=val, subject=subj.name if subj else None,
+                         evidence=[doc.span(s, e)], update=upd))
+
+    for k, (s, e) in enumerate(sents):
+        sent = text[s:e]
+        prev = text[sents[k - 1][0]:sents[k - 1][1]] if k else ""
+        # ages, tied to the name beside them
+        ages: set[int] = set()
+        told: dict[int, Mention] = {}  # where an age is written -> whose it is, the apposition after a name first
+        here = [p for p in persons if s <= p.evidence.start < e]
+        for p in here:
+            after = text[p.evidence.end:min(e, p.evidence.end + 40)]
+            m = next((x for rx in cp["age_after"] if (x := rx.match(after))), None)
+            if m:
+                told.setdefault(p.evidence.end + m.start("n"), p)
+        for p in here:
+            before = text[max(s, p.evidence.start - 60):p.evidence.start]
+            m = next((x for rx in cp["age_before"] if (x := rx.search(before))), None)
+            if m:
+                told.setdefault(max(s, p.evidence.start - 60) + m.start("n"), p)
+        for pos, p in sorted(told.items()):
+            n = int(text[pos:pos + 2])
+            if 10 <= n <= 99:
+                add("age", None, p, str(n), s, e)
+                ages.add(n)
+        for rx in cp["age_clause"]:
+            for m in rx.finditer(sent):
+                n = int(m.group("n"))
+                subj = subjects.at(s, e, s + m.start())
+                if subj is not None and n not in ages and 10 <= n <= 99:
+                    add("age", None, subj, str(n), s, e)
+                    ages.add(n)
+        # prison terms
+        if any(rx.search(sent) for rx in cp["term_cue"]):
+            for m in TERM_RE.finditer(sent):
+                if re.match(r"\s*(?:old|of age|ago|later|earlier|before|after)\b", sent[m.end():m.end() + 12]) or \
+                        re.search(r"\b(?:aged|age of|since|for the past|in the past|over the past|within)\s*$", sent[:m.start()]):
+                    continue
+                months = _months(m)
+                if not months:
+                    continue
+                frame = _frame(cp["term_frames"], sent, m.start())
+                add("term", frame, subjects.at(s, e, s + m.start()), _fmt_months(months), s, e, "term")
+        # lengths of time held or endured
+        for m in DURATION_RE.finditer(sent):
+            frame = _frame(cp["duration_frames"], sent, m.start())
+            if frame is None or re.search(r"\b(?:sentenc\w*|term|imprisonment|probation)\b", sent[max(0, m.start() - 40):m.end() + 20], re.I):
+                continue
+            n = value(m.group("n"))
+            if not n:
+                continue
+            days = n * {"day": 1, "week": 7, "month": 30}[m.group("unit").lower().rstrip("s")]
+            add("duration", frame, subjects.at(s, e, s + m.start()), f"{days:g} days", s, e, "duration")
+        # money
+        seen: list[tuple[int, int]] = []
+        for rx in cp["money"]:
+            for m in rx.finditer(sent):
+                if any(m.start() < b and a < m.end() for a, b in seen) or _number(m.group("n")) in (None, 0.0):
+                    continue
+                seen.append(m.span())
+                # "She ordered the 22 to pay US$100 each": the cue may stand in the sentence before
+                frame = _frame(cp["amount_frames"], sent, m.start()) or _frame(cp["amount_frames"], prev, len(prev))
+                if frame is None:
+                    continue
+                code, v = amount_value(m.group("n"), m.group("mult"), m.group("cur"))
+                add("amount", frame, subjects.at(s, e, s + m.start()), f"{code} {v:,.0f}", s, e, "amount")
+        # counts of things
+        for m in cp["count"].finditer(sent):
+            n = value(m.group("n"))
+            if n is not None:
+                add("count", m.group("noun").lower(), None, f"{n:g}", s, e)
+    return out
+
+
+def find_facilities(doc, sents: list[tuple[int, int]], persons: list[Mention], places: list[Mention]) -> list[Claim]:
+    """"X is held at Evin prison": where a person (or the group of the case) is held, by the place named after a
+    verb of holding; a move ("transferred to") makes it an update."""
+    text = doc.text
+    cp = _compiled()
+    subjects = _Subjects(persons, text)
+    out: list[Claim] = []
+    for pl in places:
+        s0 = pl.evidence.start
+        sent = next(((s, e) for s, e in sents if s <= s0 < e), None)
+        if sent is None:
+            continue
+        s, e = sent
+        lead = text[max(s, s0 - 80):s0]
+        held = any(rx.search(lead) for rx in cp["facility_verbs"] + cp["facility_to"])
+        moved = any(rx.search(lead) for rx in cp["facility_moves"])
+        if not (held or moved):
+            continue  # which places are facilities the case file decides, from every name they go by
+        if pl.kind == "organization":
+            if not set(w.casefold() for w in pl.name.split()) & HELD_IN:
+                continue
+            pl.kind = "place"  # "held at Tai Lam Centre for Women": a centre people are held in is a place
+        subj = subjects.at(s, e, s0)
+        out.append(Claim(topic="facility", value=pl.name, subject=subj.name if subj else None,
+                         evidence=[doc.span(s, e)], update=moved))
+    return out
+
+
+def _months(m: re.Match[str]) -> float | None:
+    if m.group("mo"):
+        return value(m.group("mo"))
+    y = value(m.group("y"))
+    if y is None:
+        return None
+    mo = value(m.group("m")) if m.group("m") else 0
+    return y * 12 + (mo or 0)
+
+
+def _fmt_months(months: float) -> str:
+    y, mo = divmod(int(round(months)), 12)
+    return f"{y} years {mo} months" if mo and y else (f"{y} years" if y else f"{mo} months")
