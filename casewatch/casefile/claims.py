@@ -70,6 +70,7 @@ def value_conflicts(extractions: dict[str, Extraction], docs: list[Document], en
     """Conflicts and updates among the claims of KINDS."""
     dated = {d.id: _day(d.published) for d in docs}
     groups: dict[tuple[str, str | None], list[tuple[str, Claim, Any]]] = defaultdict(list)
+    told_on: dict[int, date | None] = {}  # a claim's own date ("31 at the time of his arrest"), else its report's
     names: dict[str, str] = {}
     for doc, ex in extractions.items():
         for c in ex.claims:
@@ -91,17 +92,22 @@ def value_conflicts(extractions: dict[str, Extraction], docs: list[Document], en
                     continue
                 val, names[ent.id] = ent.id, ent.name
             groups[(c.topic, subj)].append((doc, c, _norm(kind, val)))
+            if c.date:
+                told_on[id(c)] = _day(c.date)
     conflicts, updates = [], []
     for (topic, subj), claims in groups.items():
         kind, _, frame = topic.partition(".")
         plain = [(d, c, v) for d, c, v in claims if not c.update]
         for d, c, v in claims:
-            if c.update:
-                updates.append({"topic": _label(kind, frame, names.get(subj)), "subject": subj, "to": c.value,
-                                "evidence": [x.to_dict() for x in c.evidence]})
+            prev = next((pc for pd, pc, pv in plain if pv != v), None)
+            if c.update and prev is not None:  # a change from a value told before ("raised from six years to 34")
+                updates.append({"topic": _label(kind, frame, names.get(subj)), "subject": subj, "from": prev.value,
+                                "to": c.value, "evidence": [x.to_dict() for x in prev.evidence[:1] + c.evidence[:1]]})
         by_doc: dict[str, set] = defaultdict(set)
-        for d, _, v in plain:
+        when: dict[tuple[str, Any], date | None] = {}
+        for d, c, v in plain:
             by_doc[d].add(v)
+            when[(d, v)] = told_on.get(id(c)) or dated.get(d)
         values = sorted({v for _, _, v in plain}, key=str)
         clash = set()
         for i, a in enumerate(values):
@@ -110,7 +116,7 @@ def value_conflicts(extractions: dict[str, Extraction], docs: list[Document], en
                 db = [d for d, vs in by_doc.items() if b in vs and a not in vs]
                 if not da or not db:
                     continue
-                if any(not _compatible(kind, frame, a, b, dated.get(x), dated.get(y)) for x in da for y in db):
+                if any(not _compatible(kind, frame, a, b, when.get((x, a)), when.get((y, b))) for x in da for y in db):
                     clash |= {a, b}
         if len(clash) < 2:
             continue

@@ -223,8 +223,11 @@ def date_conflicts(events: list[dict[str, Any]], figures: list[dict[str, Any]], 
             # a one-off step of a case told a day or two apart by sources that never give the other day is one
             # step told two ways ("arrested on the night of 29 October" / "on 30 October"), unless each names
             # other people
+            ca = {(t[1], t[2]) for t in ties(a) if t[0] == "count"}
+            cb = {(t[1], t[2]) for t in ties(b) if t[0] == "count"}
+            apart = any(m1 == m2 and max(v1, v2) > 1.5 * min(v1, v2) for m1, v1 in ca for m2, v2 in cb)
             adjacent = a["type"] in ONE_OFF and abs((day(a["date"]) - day(b["date"])).days) <= 2 \
-                and not (pa and pb and not pa & pb)
+                and not (pa and pb and not pa & pb) and not apart  # nine detained, then four: two raids
             if not shared and not adjacent:
                 continue
             first, second = sorted((a, b), key=lambda x: x["date"])

@@ -252,7 +252,7 @@ def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[i
     ex.figures = find_figures(ctx)
     ex.claims = find_claims(ctx, persons, ex.events)
     spans = [(st.start, st.end) for st in ctx.sents]
-    ex.claims += find_values(doc, spans, persons)
+    ex.claims += find_values(doc, spans, persons, lambda s, e: [dm.value for st in ctx.sents if st.start == s for dm in st.dates])
     ex.claims += find_facilities(doc, spans, persons, [m for m in ex.mentions if m.kind in ("place", "organization")])
     own = _document_event(doc)
     if own is not None:

@@ -40,6 +40,7 @@ def settle_bodies(mentions: list[Mention], text: str, lower: frozenset[str]) -> 
     title_re, law_re = _res()
     orgw = word_set("names", "org_words")
     facility = word_set("names", "facility_words")
+    qualified, qualifiers = word_set("names", "facility_words_qualified"), word_set("names", "facility_qualifiers")
     known = {k.casefold() for k in load("names")["known_orgs"]}
     acr = _defined_acronyms(text)
     keep: list[Mention] = []
@@ -57,8 +58,8 @@ def settle_bodies(mentions: list[Mention], text: str, lower: frozenset[str]) -> 
             continue  # a mandate holder's title; a law or a treaty ("College of Law" is a body)
         if is_country(name):
             m.kind = "place"
-        elif low and low[-1] in facility:
-            m.kind = "place"  # "Lo Wu Correctional Institution", "al-Ha'ir Prison"
+        elif low and low[-1] in facility and (low[-1] not in qualified or set(low[:-1]) & qualifiers):
+            m.kind = "place"  # "Lo Wu Correctional Institution", "al-Ha'ir Prison" (a "Development Center" is a body)
         elif len(toks) == 1:
             if name.isupper() and len(name) >= 5 and name not in acr:
                 continue  # "NOTIFY", "NAMES": a word shouted, not an acronym the report defines

@@ -22,7 +22,7 @@ PRONOUN_START = re.compile(r"^\W*(?:He|She|His|Her)\b")
 HELD_IN = frozenset(["prison", "jail", "centre", "center", "institution", "colony", "camp", "penitentiary", "facility"])
 CLAUSE_CUT = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+but\b")
 TERM_RE = re.compile(
-    rf"\b(?P<y>{NUM})(?:\s*\(\d{{1,2}}\))?[\s-]+years?(?:['’]s?)?(?:\s*,?\s*(?:and\s+)?(?P<m>{NUM})(?:\s*\(\d{{1,2}}\))?[\s-]+months?)?"
+    rf"\b(?P<y>{NUM})(?:\s*\(\d{{1,2}}\))?[\s-]+years?(?!-?\s?old\b)(?:['’]s?)?(?:\s*,?\s*(?:and\s+)?(?P<m>{NUM})(?:\s*\(\d{{1,2}}\))?[\s-]+months?)?"
     rf"|\b(?P<mo>{NUM})(?:\s*\(\d{{1,3}}\))?[\s-]+months?\b", re.I)
 DURATION_RE = re.compile(rf"\b(?P<n>{NUM})(?:\s*\(\d{{1,3}}\))?[\s-]+(?P<unit>days?|weeks?|months?)\b", re.I)
 AMOUNT = r"(?P<n>\d{1,3}(?:[ ,.]\d{3})+|\d+(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a|one hundred)\b)"
@@ -114,17 +114,23 @@ class _Subjects:
         return None
 
 
-def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention]) -> list[Claim]:
+AS_OF = re.compile(r"\b(?:at\s+the\s+time|when|then|turned|at\s+(?:his|her)\s+arrest)\b", re.I)
+
+
+def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
+                dates_in=lambda s, e: []) -> list[Claim]:
+    """`dates_in(start, end)`: the ISO dates a sentence gives (an age "at the time of his arrest" is of then)."""
     text = doc.text
     cp = _compiled()
     subjects = _Subjects(persons, text)
     out: list[Claim] = []
 
-    def add(kind: str, frame: str | None, subj: Mention | None, val: str, s: int, e: int, upd_kind: str | None = None) -> None:
+    def add(kind: str, frame: str | None, subj: Mention | None, val: str, s: int, e: int, upd_kind: str | None = None,
+            as_of: str | None = None) -> None:
         sent = text[s:e]
         upd = bool(upd_kind and any(p.search(sent) for p in cp["update"].get(upd_kind, [])))
         out.append(Claim(topic=f"{kind}.{frame}" if frame else kind, value=val, subject=subj.name if subj else None,
-                         evidence=[doc.span(s, e)], update=upd))
+                         evidence=[doc.span(s, e)], update=upd, date=as_of))
 
     for k, (s, e) in enumerate(sents):
         sent = text[s:e]
@@ -143,17 +149,19 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention]) -> li
             m = next((x for rx in cp["age_before"] if (x := rx.search(before))), None)
             if m:
                 told.setdefault(max(s, p.evidence.start - 60) + m.start("n"), p)
+        days = [d for d in dates_in(s, e) if len(d) == 10]
+        as_of = max(days) if days and AS_OF.search(sent) else None
         for pos, p in sorted(told.items()):
             n = int(text[pos:pos + 2])
             if 10 <= n <= 99:
-                add("age", None, p, str(n), s, e)
+                add("age", None, p, str(n), s, e, as_of=as_of)
                 ages.add(n)
         for rx in cp["age_clause"]:
             for m in rx.finditer(sent):
                 n = int(m.group("n"))
                 subj = subjects.at(s, e, s + m.start())
                 if subj is not None and n not in ages and 10 <= n <= 99:
-                    add("age", None, subj, str(n), s, e)
+                    add("age", None, subj, str(n), s, e, as_of=as_of)
                     ages.add(n)
         # prison terms
         if any(rx.search(sent) for rx in cp["term_cue"]):

@@ -19,7 +19,7 @@ from ..settings import Settings
 from . import convert
 from .clean import clean, normalize
 from .convert import BadInput, MEDIA_TYPES
-from .meta import (detect_kind, detect_published, detect_publisher, detect_title, detect_un_reference,
+from .meta import (detect_kind, detect_published, detect_published_in_page, detect_publisher, detect_title, detect_un_reference,
                    normalize_date, un_title)
 
 __all__ = ["ACCEPTED", "iter_paths", "read_path", "read_bytes", "detect_un_reference", "clean"]
@@ -148,7 +148,8 @@ def read_bytes(filename: str, data: bytes, settings: Settings,
     if published:
         date = normalize_date(published) or published.strip()
     else:
-        date = normalize_date(conv.meta.get("published")) or detect_published(text)
+        date = normalize_date(conv.meta.get("published")) or detect_published(text) or \
+            (detect_published_in_page(cue_text) if cue_text is not text else None)
 
     publisher = detect_publisher(cue_text, ref=ref, fallback=conv.meta.get("publisher"))
     if suffix in (".html", ".htm") and publisher and not re.fullmatch(r"[\w.-]+\.[a-z]{2,}", publisher) \

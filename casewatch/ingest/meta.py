@@ -42,6 +42,8 @@ class Cues:
     publishers: tuple[_Publisher, ...]
     publisher_reject: re.Pattern[str]
     date_line: re.Pattern[str]
+    date_label: re.Pattern[str]
+    date_beside: re.Pattern[str]
     date_window: int
     prose_words: int
     date_after_prose: int
@@ -71,6 +73,8 @@ def cues() -> Cues:
         publishers=tuple(_Publisher(_rx(e), e.get("value"), e.get("value_noref")) for e in d["publishers"]),
         publisher_reject=re.compile(d["publisher_reject"], re.IGNORECASE),
         date_line=date_line,
+        date_label=re.compile(d["date_label"], re.IGNORECASE),
+        date_beside=re.compile(d["date_beside"].replace("{months}", d["months"]), re.IGNORECASE),
         date_window=int(d["date_window"]),
         prose_words=int(d["prose_words"]),
         date_after_prose=int(d["date_after_prose"]),
@@ -217,11 +221,13 @@ def detect_published(text: str) -> str | None:
         if seen > c.date_window:
             break
         if len(s) > 120 and s[-1] in ".!?\"”" and len(s.split()) >= c.prose_words:
+            if prose < c.date_after_prose and (d := _labelled_date(line)):
+                return d  # a translator's note: "… of Tikimt 10, 2008 E.C. (21 October 2015) …"
             prose += 1
             if prose > c.date_after_prose:   # the body has begun: a date line further down is a timeline entry
                 break
             continue
-        d = date_line(line)
+        d = date_line(line) or _labelled_date(line)
         if d:
             return d
         # a byline of segments: "*Caspian Dispatch · Rights & Justice · 18 June 2026*"
@@ -232,6 +238,32 @@ def detect_published(text: str) -> str | None:
                 if d:
                     return d
     return _signed_date(text)
+
+
+def _labelled_date(line: str) -> str | None:
+    """"Date: 13 June 2024" among other fields of a header line; of a date in another calendar, the Gregorian
+    date written beside it ("04/02/1403 [23 April 2024]"), the last where a line gives several."""
+    c = cues()
+    m = c.date_label.search(line)
+    if m:
+        rest = line[m.end():]
+        d = date_line(re.split(r"\s{2,}|\s[|·•]\s", rest)[0].strip().rstrip(".,;")) or date_line(rest[:40].split(",")[0])
+        if d:
+            return d
+    beside = [x.group("date") for x in c.date_beside.finditer(line)]
+    return parse_date(beside[-1]) if beside else None
+
+
+def detect_published_in_page(page: str) -> str | None:
+    """A page's date line among the furniture the story's text leaves out ("Published 26 June 2021, 09:14 ·
+    Updated …"): a labelled date on a line of its own among the first lines of the page."""
+    for line in [x for x in page.split("\n") if x.strip()][:80]:
+        if re.match(r"\s*(?:published|posted|updated|date)\b", line, re.I):
+            segs = re.split(r"\s+[·•|]\s+", line.strip())
+            d = date_line(segs[0]) or _labelled_date(segs[0])
+            if d:
+                return d
+    return None
 
 
 def _signed_date(text: str) -> str | None:

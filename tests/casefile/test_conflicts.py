@@ -14,6 +14,8 @@ def claim(doc: str, topic: str, value: str, subject: str | None = None) -> tuple
 
 
 class Ent:
+    kind = "person"
+
     def __init__(self, name: str):
         self.id, self.name = "p-" + name.lower().replace(" ", "-"), name
 
@@ -34,10 +36,35 @@ def test_counts_that_drift_between_sources_conflict_but_small_groups_that_grow_d
     assert run(figures=[fig("detained", 26, "a"), fig("detained", 29, "a")]) == []  # one source, both numbers
 
 
+def run_values(claims, dates=None):
+    from casewatch.casefile.claims import value_conflicts
+    from casewatch.model import Document
+    exs: dict[str, Extraction] = {}
+    for d, c in claims:
+        exs.setdefault(d, Extraction(doc=d)).claims.append(c)
+    docs = [Document(sha256=d * 64, filename=d, media_type="text/plain", text="", id=d, published=(dates or {}).get(d))
+            for d in exs]
+    return value_conflicts(exs, docs, lambda d, n: Ent(n), set())[0]
+
+
 def test_amounts_need_a_source_on_each_side_alone():
-    assert len(run([claim("a", "amount.seized", "EUR 40000"), claim("b", "amount.seized", "EUR 30000")])) == 1
-    assert run([claim("a", "amount.bail", "USD 50"), claim("a", "amount.bail", "USD 100"),
-                claim("b", "amount.bail", "USD 50")]) == []
+    assert len(run_values([claim("a", "amount.seized", "EUR 40,000"), claim("b", "amount.seized", "EUR 30,000")])) == 1
+    assert run_values([claim("a", "amount.bail", "USD 50"), claim("a", "amount.bail", "USD 100"),
+                       claim("b", "amount.bail", "USD 50")]) == []
+    # two currencies have no rate between them; rials and tomans do (ten rials a toman)
+    assert run_values([claim("a", "amount.bail", "USD 60,000"), claim("b", "amount.bail", "IRR 30,000,000,000")]) == []
+
+
+def test_ages_and_terms_conflict_only_where_time_does_not_explain_them():
+    two = [claim("a", "age", "31", "Ana Pop"), claim("b", "age", "32", "Ana Pop")]
+    assert len(run_values(two, {"a": "2022-11-01", "b": "2022-11-20"})) == 1   # the same month: one is wrong
+    assert run_values(two, {"a": "2022-11-01", "b": "2023-09-01"}) == []       # a birthday between the reports
+    assert run_values([claim("a", "age", "24", "Ana Pop"), claim("b", "age", "28", "Ana Pop")],
+                      {"a": "2021-03-01", "b": "2024-11-01"}) == []
+    terms = [claim("a", "term", "7 years 3 months", "Ana Pop"), claim("b", "term", "7 years 9 months", "Ana Pop")]
+    assert len(run_values(terms)) == 1
+    cut = Claim(topic="term", value="5 years", subject="Ana Pop", evidence=[Evidence("b", 0, 2, "xx")], update=True)
+    assert run_values([terms[0], ("b", cut)]) == []  # reduced on appeal: an update, not a conflict
 
 
 def test_fate_unknown_against_known_conflicts_but_held_then_sentenced_is_a_story():

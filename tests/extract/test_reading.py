@@ -79,7 +79,7 @@ def test_claims_on_money_force_and_earlier_years(x):
         "Police said they found $12,000 in cash at the office. Some 300 police officers surrounded the camp. "
         "Juma Hassan was jailed in 2016 on sedition charges. The court set bail at 500,000 shillings each."))
     claims = {(c.topic, c.value) for c in ex.claims}
-    assert ("amount.seized", "USD 12000") in claims
+    assert ("amount.seized", "USD 12,000") in claims and ("amount.bail", "KES 500,000") in claims
     assert ("force.size", "300") in claims
     assert ("year.earlier_conviction", "2016") in {(c.topic, c.value) for c in ex.claims if c.subject == "Juma Hassan"}
     for c in ex.claims:
