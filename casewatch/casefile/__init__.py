@@ -14,6 +14,7 @@ from ..model.names import fold
 from ..resolve import Entity, resolve_case
 from ..extract.data import word_set
 from .claims import part_conflicts, value_conflicts
+from .people import decide_roles, person_features
 from .conflicts import date_conflicts, event_count_conflicts, find_conflicts
 
 SCHEMA = "casewatch.casefile/1"
@@ -58,6 +59,7 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
                        for d in docs]
 
     # people -------------------------------------------------------------------------
+    docs_by_id = {d.id: d for d in docs}
     out_persons = []
     for e in persons:
         roles: list[str] = []
@@ -68,6 +70,7 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
                     roles.append(r)
             for ms in m.measures:
                 measures.append((d, ms))
+        roles = decide_roles(person_features(e.mentions, docs_by_id, len(docs)), roles)
         if "official" in roles:
             roles = [r for r in roles if r not in ("defendant", "detainee")]
         if "defendant" in roles:

@@ -132,6 +132,7 @@ def reextract(case: str = typer.Argument(...)) -> None:
 def main() -> None:
     from . import bench  # noqa: F401  (registers the benchmark commands)
     from . import hrdsattack  # noqa: F401  (benchmark hrdsattack, train hrdsattack)
+    from . import roles  # noqa: F401  (train roles)
     from . import act  # noqa: F401
     from . import serve  # noqa: F401
     try:

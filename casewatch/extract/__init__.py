@@ -19,6 +19,7 @@ from .bodies import settle_bodies
 from .data import load
 from .names import LO, UP, canonical, find_names, given_abbreviation_re
 from .provisions import find_provisions
+from .syntax import settle_accused
 from .values import find_facilities, find_values
 
 EXTRACTOR = "casewatch-rules/1"
@@ -30,6 +31,7 @@ class Extractor:
     def __init__(self) -> None:
         from . import nlp
         self.nlp = nlp.load()
+        self.parser = nlp.load_parser()
 
     def extract(self, doc: Document) -> Extraction:
         return next(iter(self.extract_many([doc])))
@@ -40,7 +42,7 @@ class Extractor:
         for doc, sdoc in zip(docs, self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process)):
             ents = [(e.label_, e.start_char, e.end_char) for e in sdoc.ents]
             sents = _join_abbreviations(doc.text, [(s.start_char, s.end_char) for s in sdoc.sents])
-            yield analyse(doc, ents, sents)
+            yield analyse(doc, ents, sents, parse=self.parser)
 
 
 def _join_abbreviations(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -168,6 +170,37 @@ def _sex(mentions: list[Mention], text: str) -> None:
                 m.attrs["sex"] = table[h.group(1).casefold()]
 
 
+COURT_ID = r"(?:[ADR]|Accused\s+|Defendant\s+)\d{1,3}"
+COURT_ID_AFTER = re.compile(rf"^[ \t]*\((?P<id>{COURT_ID})\)")
+COURT_ID_BEFORE = re.compile(rf"(?P<id>\b{COURT_ID})[ \t]*\($")
+
+
+def _court_ids(mentions: list[Mention], doc: Document) -> None:
+    """"TAI Yiu-ting (D1)", "D5 (Ng Gordon Ching-hang)": court papers number the accused and then write the
+    number alone ("D1 is now aged 60"); each such number is a mention of the person it was given to."""
+    text = doc.text
+    ids: dict[str, Mention] = {}
+    for m in mentions:
+        if m.kind != "person":
+            continue
+        a = COURT_ID_AFTER.match(text, m.evidence.end)
+        b = COURT_ID_BEFORE.search(text, max(0, m.evidence.start - 16), m.evidence.start)
+        hit = a or b
+        if hit and len(m.name.split()) >= 2:
+            ids.setdefault(hit.group("id"), m)
+    if not ids:
+        return
+    taken = [(m.evidence.start, m.evidence.end) for m in mentions]
+    rx = re.compile(r"(?<![\w(])(" + "|".join(re.escape(k) for k in ids) + r")(?![\w)])")
+    for x in rx.finditer(text):
+        s, e = x.span()
+        if any(a <= s < b for a, b in taken):
+            continue
+        owner = ids[x.group(1)]
+        mentions.append(Mention(kind="person", name=owner.name, evidence=doc.span(s, e), attrs={"court_id": x.group(1)}))
+    mentions.sort(key=lambda m: m.evidence.start)
+
+
 def _publisher(mentions: list[Mention], doc: Document) -> None:
     """The outlet or organisation that published the report, where its name stands in the text: an organisation."""
     name = (doc.publisher or "").strip()
@@ -213,7 +246,7 @@ def _document_event(doc: Document) -> Event | None:
                  summary=f"statement: {m.group('t').strip()[:200]}") if m else None
 
 
-def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[int, int]]) -> Extraction:
+def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[int, int]], parse=None) -> Extraction:
     """The domain layer over the statistical model's names and sentences."""
     anchor = parse_iso(doc.published) if doc.published and len(doc.published) == 10 else None
     if anchor is None:
@@ -238,9 +271,12 @@ def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[i
     _address_terms(ex.mentions, doc)
     _retype_surnames(ex.mentions, doc, lower)
     _sex(ex.mentions, doc.text)
+    _court_ids(ex.mentions, doc)
     persons = [m for m in ex.mentions if m.kind == "person"]
     ex.events = find_events(ctx)
     assign_people(ctx, persons, ex.events)
+    if parse is not None:
+        settle_accused(doc.text, [(st.start, st.end) for st in ctx.sents if not st.historical], persons, parse)
     for m in persons:
         m.attrs.pop("list", None)
     for m in ex.mentions:

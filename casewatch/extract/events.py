@@ -37,7 +37,13 @@ SPEECH = re.compile(r"\b(?:said|says|told|stated|added|noted|explained|urged|cal
                     r"according to|in a statement)\b", re.I)
 
 
-LIST_ITEM = re.compile(r"[ \t]*(?:[-•*–]|\(?[ivx]{1,4}[.)]|\(?\d{1,2}[.)])\s+")
+# a sentence that names members of the group told of before it: "Among those freed were …", "They included …"
+GROUP_MEMBERS = re.compile(r"\W*(?:Among\s+(?:them|those|the\s+\w+|these)\b|(?:They|Those\s+\w+|These)\s+(?:\w+\s+)?includ(?:e|ed|es)\b)")
+LIST_ITEM = re.compile(r"[ \t]*(?:[-•*–]|\(?[ivx]{1,4}[.)]|\(?\d{1,3}[.)]|\[[A-Z]{0,3}\d{1,3}\])\s+")
+TABLE_ROW_TERM = re.compile(r"\b\d{1,2}\s+(?:years?|months?)\b", re.I)
+ACQUITTED = re.compile(r"\bacquit\w*", re.I)
+# a table's header line: column names set apart by runs of spaces ("Defendant    Plea / basis    Sentence")
+TABLE_HEADER = re.compile(r"^\S.*?\S(?:[ \t]{2,}\S.*?){2,}$")
 DASH_LIST = re.compile(r"\s[–—]\s(?P<items>[^–—.;]{5,300}?)\s[–—]\s(?=(?:\w+\s+)?(?:were|was|are|have|had|remain|will)\b)")
 ABBREVIATED_TITLE = re.compile(r"\b(Atty|Prof|Dr|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Hon|Supt|Insp|Adv|Engr)\.")
 COORDINATED = re.compile(r"(?:,(?:(?!\b(?:said|says|told|was|were|is|are|has|have|had)\b)[^.;,]){0,120}?)?,?\s*(?:and|or|,)\s+"
@@ -62,7 +68,7 @@ class Sentence:
 
 
 # a line that opens a list item: "- ", "• ", "1. ", "(a) ", "iv) "
-LIST_LINE = re.compile(r"^[ \t]*(?:[-•*–]|\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)])[ \t]+(?=\S)", re.M)
+LIST_LINE = re.compile(r"^[ \t]*(?:[-•*–]|\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]|\[[A-Z]{0,3}\d{1,3}\])[ \t]+(?=\S)", re.M)
 
 
 def sentence_spans(text: str, spacy_sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -70,8 +76,10 @@ def sentence_spans(text: str, spacy_sents: list[tuple[int, int]]) -> list[tuple[
     list item's number and its text ("1." / "TAZHIBEK KYZY Makhabat, born 1983, …")."""
     cuts = sorted({m.start() for m in re.finditer(r"\n[ \t]*\n", text)} |
                   {m.start() for m in LIST_LINE.finditer(text)} | {0, len(text)})
-    item_ends = {m.end() for m in LIST_LINE.finditer(text)}
-    bounds = sorted({s for s, _ in spacy_sents} | set(cuts))
+    markers = [m.span() for m in LIST_LINE.finditer(text)]
+    item_ends = {e for _, e in markers}
+    inside = {s for s, _ in spacy_sents for a, e in markers if a < s < e}  # "[" / "D1]": the model cut a marker
+    bounds = sorted(({s for s, _ in spacy_sents} - inside) | set(cuts))
     out = []
     prev = None
     for b in bounds + [len(text)]:
@@ -410,6 +418,7 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         for p in persons:
             if m.start("parties") <= p.evidence.start < m.end("parties"):
                 _add(p.roles, "defendant")
+                p.attrs["caption"] = True
     # a list set off by dashes shares the predicate after it: "three – the blogger A, the student B and
     # the poet C – were sentenced to …"
     for m in DASH_LIST.finditer(text):
@@ -429,7 +438,8 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         j = i - 1
         while j >= 0 and LIST_ITEM.match(text, ctx.sents[j].start):
             j -= 1
-        if j >= 0 and text[ctx.sents[j].start:ctx.sents[j].end].rstrip().endswith(":") and i - j <= 12:
+        intro = text[ctx.sents[j].start:ctx.sents[j].end].rstrip() if j >= 0 else ""
+        if intro.endswith(":") or TABLE_HEADER.match(intro):
             intro_of[i] = (ctx.sents[j].start, ctx.sents[j].end)
     for i, (a, b) in intro_of.items():
         for p in by_sent.get(i, []):
@@ -438,7 +448,13 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
             if defendant.search(text, a, b):
                 _add(p.roles, "defendant")
             chosen = _first_measure(text, (a, b), measures_tbl)
-            if chosen is not None and not any(x.type == chosen[0] for x in p.measures):
+            st = ctx.sents[i]
+            row = TABLE_ROW_TERM.search(text, st.start, st.end)
+            if TABLE_HEADER.match(text[a:b]) and re.search(r"\bsentences?\b", text[a:b], re.I):
+                # a table of sentences: the row's own value ("10 years", "Acquitted") is the person's measure
+                chosen = ("release", ACQUITTED.search(text, st.start, st.end)) if ACQUITTED.search(text, st.start, st.end) \
+                    else (("sentence", row) if row else chosen)
+            if chosen is not None and chosen[1] is not None and not any(x.type == chosen[0] for x in p.measures):
                 p.measures.append(Measure(chosen[0], _measure_date(ev_by_sent.get(ctx.sent_index(a) or 0, []), chosen[0]),
                                           [ctx.doc.span(chosen[1].start(), chosen[1].end())]))
     # 2. clause cues: defendant, detainee, measures
@@ -493,6 +509,20 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         for p in people:
             if not (SOFT_ROLES & set(p.roles)):
                 last_person = p
+    # "Among those who walked down the steps were A, B and C": the people of a sentence that names the members of
+    # a group told of in the sentence before take that group's measure (released and stripped of nationality)
+    for i, st in enumerate(ctx.sents):
+        people = [p for p in by_sent.get(i, []) if not ({"official", "lawyer"} & set(p.roles))]
+        if not i or not people or not GROUP_MEMBERS.match(text, st.start):
+            continue
+        prev = ctx.sents[i - 1]
+        chosen = _first_measure(text, (prev.start, prev.end), measures_tbl)
+        if chosen is None:
+            continue
+        d = _measure_date(ev_by_sent.get(i - 1, []), chosen[0])
+        for p in people:
+            if not any(x.type == chosen[0] for x in p.measures):
+                p.measures.append(Measure(chosen[0], d, [ctx.doc.span(chosen[1].start(), chosen[1].end())]))
     for p in persons:
         if "defendant" in p.roles and "detainee" in p.roles:
             p.roles.remove("detainee")

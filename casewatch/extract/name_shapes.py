@@ -32,10 +32,11 @@ def _res() -> tuple[re.Pattern[str], ...]:
     _WORD = _word()
     return (
         # the family name in capitals first: "TAZHIBEK KYZY Makhabat", "KAPAROV Maadanbek (Aktilek) Zhumabaevich"
-        re.compile(rf"(?<![\w.’'-])(?P<name>{_CAPS}(?:[ \t]+{_CAPS})?(?:[ \t]+{_WORD}(?:[ \t]+\({_WORD}\))?){{1,3}})"
+        # (the words of a name stand a single space apart: more spaces part the columns of a table)
+        re.compile(rf"(?<![\w.’'-])(?P<name>{_CAPS}(?: {_CAPS})?(?: {_WORD}(?: \({_WORD}\))?){{1,3}})"
                    rf"(?![\w’'-])"),
         # the family name in capitals last: "Vadim KOBZEV", "Wai-ming LAM"
-        re.compile(rf"(?<![\w.’'-])(?P<name>{_WORD}(?:[ \t]+{_WORD})?[ \t]+{_CAPS})(?![\w’'-])"),
+        re.compile(rf"(?<![\w.’'-])(?P<name>{_WORD}(?: {_WORD})? {_CAPS})(?![\w’'-])"),
         # initials first: "E. T. Abdykadyrov", "S.S. Shinde", "B. Temirov"
         re.compile(rf"(?<![\w.])(?P<name>(?:{init}[ \t]?){{1,3}}{_WORD})(?![\w’'-])"),
         # initials after: "Beishekeeva A. T.", "Kaparov M. Zh.", "Kobzev V.V."

@@ -36,3 +36,16 @@ def load(full: bool = False) -> Language:
         except OSError as exc:  # not installed under this name
             last = exc
     raise RuntimeError(f"no English spaCy model installed (tried {', '.join(MODEL_NAMES)}): {last}")
+
+
+@lru_cache(maxsize=1)
+def load_parser() -> Language:
+    """The same model's dependency parser alone (with the token-to-vector layer it listens to), for the few
+    sentences whose structure decides who undergoes a step of the case (extract/syntax.py)."""
+    last: Exception | None = None
+    for name in MODEL_NAMES:
+        try:
+            return spacy.load(name, exclude=["ner", "senter", "lemmatizer", "attribute_ruler", "tagger"])
+        except OSError as exc:
+            last = exc
+    raise RuntimeError(f"no English spaCy model installed (tried {', '.join(MODEL_NAMES)}): {last}")

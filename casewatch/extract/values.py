@@ -17,7 +17,7 @@ from .data import load
 from .numbers import NUM, value
 
 # people who speak about a case rather than undergo it: an age or a bail amount next to them is another's
-VOICES = {"official", "lawyer", "advocate", "expert", "journalist"}
+VOICES = {"official", "lawyer", "advocate", "expert"}
 PRONOUN_START = re.compile(r"^\W*(?:He|She|His|Her)\b")
 HELD_IN = frozenset(["prison", "jail", "centre", "center", "institution", "colony", "camp", "penitentiary", "facility"])
 CLAUSE_CUT = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+but\b")

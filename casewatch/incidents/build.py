@@ -8,7 +8,7 @@ from typing import Any
 from ..errors import CasewatchError
 from .data import DATA, load
 from .features import candidate_features, cue_patterns, doc_features, victim_features, word_cues
-from .linear import Linear
+from ..model.linear import Linear
 from .places import country_candidates, country_features, country_name, none_features, place_hits
 from .view import Candidate, DocView, candidates, salience
 from .when import date_candidates, date_features, split_date

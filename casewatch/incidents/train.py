@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from .features import candidate_features, doc_features, victim_features
 from .hrdsattack import from_dataset_label
-from .linear import Linear
+from ..model.linear import Linear
 from .places import _country_of, _territory, country_candidates, country_features, none_features, place_hits
 from .view import DocView, candidates, salience
 from .when import date_candidates, date_features

@@ -52,6 +52,11 @@ def _held_in(short: NameParts, long: NameParts, families: frozenset[str] = froze
     a, b = _norm(short.key), _norm(long.key)
     fams = {_given(f) for f in (short.family, long.family) if f} | families
     ok = _subsequence(a, b)
+    if not ok and fams & set(a) and fams & set(b) and len(a) >= 2:
+        # a family name known as such: the other words may stand in any order ("Ng Gordon Ching-hang",
+        # "Gordon Ng Ching-hang", "NG Ching-hang Gordon")
+        rest = list(b)
+        ok = all(t in rest and not rest.remove(t) for t in a)
     if not ok and fams and len(a) >= 2:
         rot = [a[-1:] + a[:-1], a[1:] + a[:1]]
         ok = any(_subsequence(r, b) for r in rot if fams & {r[0], r[-1]})

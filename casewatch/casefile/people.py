@@ -1,0 +1,102 @@
+"""Who each person is in the case, decided once per person from everything the reports say about them.
+
+The reading rules give every mention its roles (a title beside the name, a charge in its clause); a
+person's roles are then decided from all their mentions together: the features are what the words around
+each mention say (data/people.yaml: a title of the state, a lawyer's, an NGO's, a charge, a detention,
+speech, kin), where the person is named (court papers, UN letters, an addresses list), and the rules'
+own votes.  The decision is a logistic regression per role, trained on the answer keys of our own cases
+(`casewatch train roles`, weights in data/roles.json) and kept only where it beats the rules on cases held
+back from training; without weights the rules decide.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..model import Document, Mention
+from ..model.linear import Linear
+
+DATA = Path(__file__).parent / "data"
+ROLES = ["defendant", "detainee", "official", "lawyer", "advocate", "journalist", "relative", "expert", "activist",
+         "witness"]
+KINDS = ["news", "ngo_statement", "urgent_appeal", "un_communication", "court_document"]
+LIST_LINE = re.compile(r"^[ \t]*(?:[-•*–]|\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]|\[\w+\])[ \t]+")
+
+
+@lru_cache(maxsize=None)
+def cue_groups() -> dict[str, re.Pattern[str]]:
+    with open(DATA / "people.yaml", encoding="utf-8") as fh:
+        spec = yaml.safe_load(fh)
+    return {g: re.compile("|".join(f"(?:{p})" for p in pats), re.I) for g, pats in spec.items()}
+
+
+@lru_cache(maxsize=None)
+def model() -> dict[str, Any] | None:
+    """The trained weights (data/roles.json), or None: then the rules decide alone."""
+    path = DATA / "roles.json"
+    if not path.exists():
+        return None
+    with open(path, encoding="utf-8") as fh:
+        spec = json.load(fh)
+    return {"linear": Linear(spec["model"]), "roles": spec["model"]["classes"], "use": set(spec.get("use", []))}
+
+
+def _sentence(text: str, s: int, e: int) -> tuple[int, int]:
+    a = max(text.rfind(". ", max(0, s - 400), s) + 2, text.rfind("\n", max(0, s - 400), s) + 1, max(0, s - 400))
+    ends = [x for x in (text.find(". ", e, e + 400), text.find("\n", e, e + 400)) if x >= 0]
+    return a, (min(ends) if ends else min(len(text), e + 400))
+
+
+def mention_features(m: Mention, doc: Document) -> dict[str, float]:
+    text = doc.text
+    s, e = m.evidence.start, m.evidence.end
+    a, b = _sentence(text, s, e)
+    windows = {"before": text[max(a, s - 60):s], "after": text[e:min(b, e + 100)], "sent": text[a:b]}
+    f: dict[str, float] = {}
+    for g, rx in cue_groups().items():
+        for w, seg in windows.items():
+            if rx.search(seg):
+                f[f"{g}_{w}"] = 1.0
+    for r in m.roles:
+        f[f"rule_{r}"] = 1.0
+    for ms in m.measures:
+        f[f"measure_{ms.type}"] = 1.0
+    if m.attrs.get("byline"):
+        f["byline"] = 1.0
+    if doc.kind in KINDS:
+        f[f"kind_{doc.kind}"] = 1.0
+    line_start = text.rfind("\n", 0, s) + 1
+    if LIST_LINE.match(text, line_start):
+        f["list_item"] = 1.0
+    if len(m.name.split()) == 1:
+        f["partial"] = 1.0
+    return f
+
+
+def person_features(mentions: list[tuple[str, Mention]], docs: dict[str, Document], n_docs: int) -> dict[str, float]:
+    """Each mention's features, as the share of mentions that have it and whether any has it."""
+    per = [mention_features(m, docs[d]) for d, m in mentions if d in docs]
+    out: dict[str, float] = {}
+    for f in per:
+        for k in f:
+            out[f"any_{k}"] = 1.0
+            out[f"frac_{k}"] = out.get(f"frac_{k}", 0.0) + 1.0 / len(per)
+    out["log_mentions"] = math.log1p(len(per))
+    out["share_docs"] = len({d for d, _ in mentions}) / max(1, n_docs)
+    return out
+
+
+def decide_roles(feats: dict[str, float], rule_roles: list[str]) -> list[str]:
+    """The rules' roles, with the roles the model gives where it was kept for them (`use`: it beat the rules on
+    cases held back from its training)."""
+    spec = model()
+    if spec is None:
+        return rule_roles
+    p = dict(zip(spec["roles"], spec["linear"].proba(feats)))
+    return list(rule_roles) + [r for r in spec["roles"] if r in spec["use"] and p[r] >= 0.5 and r not in rule_roles]

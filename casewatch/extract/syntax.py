@@ -1,0 +1,98 @@
+"""Who undergoes a step of the case, by the sentence's structure: the dependency parse of spaCy's English
+model, run only on the sentences that name a person next to a word of the accused (charged, convicted,
+sentenced, remanded …), so it costs what it pays for.
+
+A person whose name is the object of such a verb ("convicted Toomaj Salehi"), its passive subject ("Salehi
+was charged"), or one of a list governed by it ("acquitted seven others, including A and B") is accused in
+the case; one who is the active subject of it ("Judge Barati convicted …") is not, nor one who only speaks
+of it ("his lawyer said the charges …").  The words of the accused are data (cues.yaml `accused_verbs`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Callable
+
+from ..model import Mention
+from .data import load
+
+SPEECH = re.compile(r"^(?:said|says|say|told|tells|stated|states|added|adds|noted|explained|urged|warned|wrote|argued|"
+                    r"insisted|claimed|denied|described|called|alleged|confirmed|announced)$", re.I)
+MINOR = re.compile(r"\badministrative\b|\b\d{1,2}\s+days\b|\b(?:19|20)\d\d\s+conviction\b|\bprevious(?:ly)?\b", re.I)
+PATIENT_DEPS = {"dobj", "obj", "nsubjpass", "nsubj:pass", "dative", "oprd"}
+CHAIN_DEPS = {"compound", "appos", "conj", "flat", "nmod", "poss", "amod", "cc"}
+
+
+@lru_cache(maxsize=None)
+def _accused() -> re.Pattern[str]:
+    return re.compile(r"^(?:" + "|".join(load("cues")["accused_verbs"]) + r")$", re.I)
+
+
+def _head_token(sdoc: Any, s: int, e: int) -> Any | None:
+    """The token of the parsed sentence that heads the name at [s, e) (character offsets in the sentence)."""
+    toks = [t for t in sdoc if s <= t.idx < e]
+    for t in toks:
+        if not (s <= t.head.idx < e) or t.head is t:
+            return t
+    return toks[-1] if toks else None
+
+
+KIN = re.compile(r"^(?:son|daughter|wife|husband|brother|sister|mother|father|widow|nephew|niece|cousin|relative|"
+                 r"counsel|lawyer|attorney|advocate)s?$", re.I)
+
+
+def verdict(tok: Any) -> str | None:
+    """'patient' (undergoes an accused verb), 'agent' (its active subject), 'speaker', 'kin' (named as someone's
+    relative or counsel: "son of Changiz", "counsel for the accused: A"), or None."""
+    accused = _accused()
+    t = tok
+    for _ in range(8):
+        dep, head = t.dep_, t.head
+        if head is t:
+            return None
+        if dep == "pobj" and head.text.lower() in ("of", "for") and KIN.match(head.head.text):
+            return "kin"
+        if accused.match(head.text):
+            if dep in PATIENT_DEPS or (dep == "pobj" and t.head.text.lower() in ("against", "of")):
+                return "patient"
+            if dep in ("nsubj", "csubj"):
+                return "agent"
+        if dep == "pobj" and head.text.lower() in ("including", "among", "against") and head.head is not head:
+            t = head.head  # "seven others, including A" -> "others"; "charges against A" -> "charges"
+            if t.text.lower() in ("charges", "charge", "case", "indictment", "proceedings"):
+                return "patient"
+            continue
+        if dep in ("nsubj",) and SPEECH.match(head.text):
+            return "speaker"
+        if dep in CHAIN_DEPS or dep == "prep" or dep == "pobj" and head.text.lower() in ("including", "among"):
+            t = head
+            continue
+        return None
+    return None
+
+
+def settle_accused(text: str, sents: list[tuple[int, int]], persons: list[Mention],
+                   parse: Callable[[str], Any]) -> int:
+    """Mend the rules' "defendant" by the parse, in place, in the sentences where a person and an accused word
+    meet; returns how many sentences were parsed."""
+    cue = re.compile(r"\b(?:" + "|".join(load("cues")["accused_verbs"]) + r")\b", re.I)
+    n = 0
+    for s, e in sents:
+        here = [p for p in persons if s <= p.evidence.start < e]
+        if not here or not cue.search(text, s, e):
+            continue
+        minor = bool(MINOR.search(text, s, e))  # an administrative penalty in days is no criminal case
+        sdoc = parse(text[s:e])
+        n += 1
+        for p in here:
+            tok = _head_token(sdoc, p.evidence.start - s, p.evidence.end - s)
+            if tok is None:
+                continue
+            v = verdict(tok)
+            if v in ("agent", "speaker", "kin") and "defendant" in p.roles and not p.attrs.get("caption"):
+                p.roles.remove("defendant")
+                p.attrs["syntax"] = v
+            elif v == "patient" and not minor and "defendant" not in p.roles and not ({"official", "lawyer"} & set(p.roles)):
+                p.roles.append("defendant")
+                p.attrs["syntax"] = v
+    return n
