@@ -92,13 +92,16 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
     # provisions ---------------------------------------------------------------------
     provs: dict[tuple[str, str, str | None], dict[str, Any]] = {}
     by_number = _laws_by_number([p for ex in extractions.values() for p in ex.provisions])
+    by_acronym = _laws_by_acronym([p for ex in extractions.values() for p in ex.provisions])
     for ex in extractions.values():
         for p in ex.provisions:
             if p.instrument in by_number:  # "Law No. 94 of 2015" is the "Anti-Terrorism Law No. 94 of 2015" cited elsewhere
                 p = replace(p, instrument=by_number[p.instrument][0], instrument_name=by_number[p.instrument][1])
+            elif p.acronym and p.instrument in by_acronym:  # "the UAPA" of one report, the Act another defines so
+                p = replace(p, instrument=by_acronym[p.instrument][0], instrument_name=by_acronym[p.instrument][1])
             k = (p.instrument, p.article, p.part)
             cur = provs.setdefault(k, {"instrument": p.instrument_name, "instrument_key": p.instrument, "article": p.article,
-                                       "part": p.part, "evidence": []})
+                                       "part": p.part, "head": p.head, "evidence": []})
             if len(p.instrument_name) > len(cur["instrument"]):
                 cur["instrument"] = p.instrument_name
             cur["evidence"] += [e.to_dict() for e in p.evidence]
@@ -162,6 +165,7 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
 
 
 _NUMBERED_RE = re.compile(r"\bNo\.?\s*(\d{1,6})(?:\s+of\s+|/)((?:19|20)\d\d)\b")
+_NUMBER_ONLY = re.compile(r"(?:\w+\s+){0,2}No\.?\s*\d{1,6}(?:\s+of\s+|/)(?:19|20)\d\d")  # "Law No. 94 of 2015" and no title
 
 
 def _laws_by_number(provisions: list[Provision]) -> dict[str, tuple[str, str]]:
@@ -171,8 +175,11 @@ def _laws_by_number(provisions: list[Provision]) -> dict[str, tuple[str, str]]:
     numbered: dict[str, tuple[str, str]] = {}
     for p in provisions:
         m = _NUMBERED_RE.search(p.instrument_name)
-        if m:
+        if m and _NUMBER_ONLY.fullmatch(p.instrument_name):
             numbered[p.instrument] = m.groups()
+            continue
+        if m:  # "Public Order Law No. 12 of 2019": the title with its number
+            titled[m.groups()].add((p.instrument, p.instrument_name))
             continue
         for e in p.evidence:
             i = e.quote.find(p.instrument_name)
@@ -180,6 +187,22 @@ def _laws_by_number(provisions: list[Provision]) -> dict[str, tuple[str, str]]:
             if m:
                 titled[m.groups()].add((p.instrument, p.instrument_name))
     return {k: next(iter(titled[num])) for k, num in numbered.items() if len(titled.get(num, ())) == 1}
+
+
+def _laws_by_acronym(provisions: list[Provision]) -> dict[str, tuple[str, str]]:
+    """{acronym's key: (title's key, title)} where a report defines the acronym after the title ("… Act (UAPA)")
+    and another uses the acronym alone."""
+    from ..extract.laws import slug
+    titled: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for p in provisions:
+        if p.acronym and p.instrument != slug(p.acronym) and p.instrument_name != p.acronym:
+            titled[slug(p.acronym)].add((p.instrument, p.instrument_name))
+    out = {}
+    for k, ts in titled.items():
+        keys = {t for t, _ in ts}
+        if len(keys) == 1:
+            out[k] = (next(iter(keys)), max((n for _, n in ts), key=len))
+    return out
 
 
 def _artnum(a: str) -> float:

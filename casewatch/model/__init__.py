@@ -6,6 +6,7 @@ exact quote.  Vocabularies live in data files beside this module.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -89,11 +90,27 @@ class Mention:
 
 @dataclass
 class Provision:
-    instrument: str  # key in instruments.yaml, or the name as written
-    instrument_name: str
+    instrument: str  # key in instruments.yaml, or the slug of the title as written
+    instrument_name: str  # as the text writes it
     article: str
     part: str | None
     evidence: list[Evidence]
+    head: str = "Article"  # the numbered unit's word: Article, Section, Rule, Clause
+    acronym: str | None = None  # the acronym the text gives the instrument ("UAPA")
+
+
+def provision_label(head: str | None, article: str, part: str | None, instrument: str | None = None) -> str:
+    """"Section 66A(2) of the Information Technology Act", "Article 206.3.2", "Article 37(1)(b)": one label for
+    every output."""
+    num = article
+    if part:
+        if re.fullmatch(r"\d+(?:\.\d+)+", part):  # the post-Soviet codes' three levels: "206.3.2"
+            num = f"{article}.{part}"
+        else:
+            first, _, rest = part.partition("(")
+            num = f"{article}({first})" + (f"({rest}" if rest else "")
+    label = f"{head or 'Article'} {num}"
+    return f"{label} of the {instrument}" if instrument else label
 
 
 @dataclass

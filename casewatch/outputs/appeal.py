@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..extract.data import load as load_data
+from ..model import provision_label
 from . import exporter
 from .common import Citations
 
@@ -105,8 +106,7 @@ def _is_charge_provision(p: dict[str, Any]) -> bool:
 
 
 def _provision_label(p: dict[str, Any]) -> str:
-    art = f"Article {p['article']}" + (f"({p['part']})" if p.get("part") else "")
-    return f"{art} of the {p['instrument']}"
+    return provision_label(p.get("head"), p["article"], p.get("part"), p["instrument"])
 
 
 def charge_provisions(cf: dict[str, Any]) -> list[dict[str, Any]]:

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Mapping
 
-from .appeal import charge_provisions
+from .appeal import _provision_label, charge_provisions
 from .chart import span_of, timeline_svg
 from .common import Citations, add_length, day, doc_label
 from .standards import by_instrument, engaged, findings, load
@@ -54,11 +54,6 @@ def _join(items: list[str]) -> str:
     if not items:
         return ""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _provision_label(p: dict[str, Any]) -> str:
-    art = f"Article {p['article']}" + (f"({p['part']})" if p.get("part") else "")
-    return f"{art} of the {p['instrument']}"
 
 
 def _event_text(e: dict[str, Any]) -> str:

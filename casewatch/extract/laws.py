@@ -1,0 +1,209 @@
+"""The laws and treaties a text names, read from the text itself.
+
+An instrument is named in one of these shapes:
+- one the table knows by name (data/instruments.yaml: the international treaties, and the generic national
+  codes a reader calls by their kind: "the Criminal Code", "the Constitution");
+- a title ending in its kind: "the Unlawful Activities (Prevention) Act, 1967", "the Crimes Ordinance, Cap. 200",
+  "Anti-Terrorism Proclamation No. 652/2009";
+- a title opening with its kind: "the Law on Combating Crimes of Terrorism and its Financing", "the Law of the
+  People's Republic of China on Safeguarding National Security in the Hong Kong Special Administrative Region";
+- a number: "Law No. 94 of 2015", "Republic Act No. 11479", "Ley 1055";
+- an acronym the text defines after a title ("… Act (UAPA)", '("NSL")'), then used alone ("the NSL's");
+- a back-reference: "the same Act", "the said Code", "the Proclamation".
+Every instrument keeps the name as the text writes it; its key groups the ways one text and one case name it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .data import load
+
+KINDS = r"(?:Act|Law|Code|Ordinance|Proclamation|Decree|Statute|Regulations?|Constitution|Charter|Covenant|Convention|Declaration|Rules)"
+TITLE_WORD = r"(?:[A-Z][\w'’\-]*|\([A-Z][^()\n]{1,40}\))"  # "Unlawful", "(Prevention)", "(Prohibition, Prevention, etc)"
+CONNECT = r"(?:of|on|for|the|and|in|to|against|its|their|relating|concerning|with|from|etc\.?)"
+SUFFIX = (r"(?:,?\s+(?:No\.?\s*)?\d{1,6}(?:/\d{2,4})?(?:\s+of\s+(?:19|20)\d\d)?(?!\d|\.\d))?"  # ", 1967", " No. 652/2009"
+          r"(?:,?\s*(?:Cap\.?|Chapter)\s*\d{1,4}(?::\d{1,3})?[A-Z]?|\s*\[(?:Cap\.?|Chapter)[^\]]{1,20}\])?"  # ", Cap. 200"
+          r"(?:\s*\((?:Law\s+)?No\.\s*[\d/]+\))?")
+# "the Unlawful Activities (Prevention) Act", "Anti-Terrorism Proclamation": up to eight title words, then the kind
+KIND_LAST = re.compile(rf"(?<![\w'’\-])(?P<name>{TITLE_WORD}(?:[ \t]+(?:{CONNECT}[ \t]+)*{TITLE_WORD}){{0,9}}[ \t]+{KINDS}(?![\w-])){SUFFIX}")
+# the shortest reading, where the longest runs over two laws ("the Penal Code and the Press Law")
+KIND_LAST_SHORT = re.compile(KIND_LAST.pattern.replace("{0,9}[ \\t]+", "{0,9}?[ \\t]+"))
+TWO_LAWS = re.compile(rf"\b{KINDS}\s+(?:and|or|,)\s")
+# "the Law on Combating Crimes of Terrorism and its Financing": the kind, then its topic's words
+KIND_FIRST = re.compile(rf"(?<![\w-])(?P<name>(?:Law|Act|Code|Decree|Ordinance|Proclamation|Statute)[ \t]+(?:on|of|for|against|relating[ \t]+to)"
+                        rf"[ \t]+(?:(?:{CONNECT}|[A-Z][\w'’\-]*)[ \t]+){{0,16}}?(?:[A-Z][\w'’\-]*|Financing|Self-determination)){SUFFIX}"
+                        rf"(?=[ \t]*(?:[,;.:()\"“”]|$|\n|[ \t]+(?:(?!{CONNECT}\b)[a-z]|No\.?\s*\d)))")
+NUMBERED = re.compile(r"(?:the\s+)?(?P<kind>Republic Act|R\.\s?A\.|RA|Presidential Decree|P\.\s?D\.|PD|Executive Order|E\.\s?O\.|"
+                      r"Federal Law|Organic Law|Law|Ley|Decree|Act|Proclamation|Ordinance)\s+(?:No\.?\s*|N[°º]\s*)?(?P<num>\d{1,6}(?:-[A-Z0-9]{1,4})?)\b"
+                      r"(?:(?:\s+of\s+|/)(?P<year>(?:19|20)\d\d)\b)?")
+ABBREVIATED = {"r.a.": "Republic Act", "ra": "Republic Act", "r. a.": "Republic Act", "p.d.": "Presidential Decree",
+               "pd": "Presidential Decree", "p. d.": "Presidential Decree", "e.o.": "Executive Order",
+               "e. o.": "Executive Order", "ley": "Law"}
+ACRONYM_AFTER = re.compile(r"^\s*\((?:the\s+|hereinafter\s+(?:the\s+)?)?[\"“”']?(?P<acr>[A-Z][A-Za-z]{1,9})[\"“”']?\)")
+BACK = re.compile(r"(?:the\s+)?(?:same\s+|said\s+|above\s+|aforementioned\s+|aforesaid\s+)?"
+                  r"(?P<head>Act|Code|Law|Ordinance|Proclamation|Decree|Convention|Covenant|Charter|Declaration|Constitution)\b")
+# words that make a capitalised run no law's title ("the Supreme Court of the Code"): none of them opens one
+NOT_TITLE = re.compile(r"^(?:Article|Articles|Section|Sections|Part|Chapter|Rule|Under|In|On|Of|By|The|A|An|This|That|His|Her|Their|"
+                       r"And|Or|Both|Its|Court|Supreme|Police|Prosecutor)$")
+STATE_FORMS = ("Republic", "State", "Kingdom", "Federation", "Sultanate", "Principality", "Commonwealth")
+
+
+@dataclass
+class Named:
+    key: str  # the table's key, or the slug of the title (its year and number left out)
+    name: str  # as written, without a leading "the"
+    start: int
+    end: int
+    national: bool
+    head: str = ""  # its kind's word: Act, Code, Convention …
+    acronym: str | None = None
+
+
+@lru_cache(maxsize=None)
+def instruments() -> list[tuple[str, dict, re.Pattern[str]]]:
+    table = load("instruments")
+    return [(k, v, re.compile(r"(?:" + "|".join(v["patterns"]) + r")", re.I)) for k, v in table.items()]
+
+
+@lru_cache(maxsize=None)
+def _table_re() -> re.Pattern[str]:
+    """All the table's patterns in one alternation, each a named group: one pass over a text finds them all."""
+    return re.compile("|".join(f"(?P<t{i}>{'|'.join(v['patterns'])})" for i, (_, v, _) in enumerate(instruments())), re.I)
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", name.casefold()).strip("_")
+
+
+def _title_key(name: str) -> str:
+    """A title's key without its year, number or chapter: "Unlawful Activities (Prevention) Act, 1967" and
+    "Unlawful Activities (Prevention) Act" are one law."""
+    core = re.sub(r",?\s+(?:No\.?\s*)?\d[\d/]*(?:\s+of\s+\d{4})?.*$|,?\s*(?:Cap\.?|Chapter|\[).*$", "", name)
+    return slug(core)
+
+
+def _strip_the(text: str, s: int) -> int:
+    m = re.match(r"the\s+", text[s:s + 4], re.I)
+    return s + m.end() if m else s
+
+
+def _head(name: str) -> str:
+    m = re.search(rf"\b{KINDS}\b", name)
+    return m.group(0) if m else ""
+
+
+def _table_hit(key: str, spec: dict, text: str, s: int, e: int) -> Named:
+    s = _strip_the(text, s)
+    return Named(key, text[s:e], s, e, bool(spec.get("national")), _head(spec.get("full") or spec["name"] + " " + text[s:e]))
+
+
+def _title_ok(name: str) -> bool:
+    words = [w for w in re.split(r"\s+", name) if w]
+    return len(words) >= 2 and not NOT_TITLE.match(words[0]) and not all(w[:1].islower() or w in ("of", "the") for w in words[:-1])
+
+
+def _title_matches(text: str):
+    """KIND_FIRST's titles, then KIND_LAST's, the latter read again short where the long reading runs over two
+    laws ("the Penal Code and the Press Law" is two)."""
+    yield from KIND_FIRST.finditer(text)
+    pos = 0
+    while (m := KIND_LAST.search(text, pos)) is not None:
+        if TWO_LAWS.search(m.group("name")):
+            m = KIND_LAST_SHORT.match(text, m.start()) or m
+        yield m
+        pos = max(m.end(), pos + 1)
+
+
+def named_instruments(text: str) -> list[Named]:
+    """Every place the text names an instrument, in order, overlaps settled (the table's names first), with the
+    acronyms it defines joined to their titles."""
+    found: list[Named] = []
+    table = instruments()
+    for m in _table_re().finditer(text):
+        i = int(m.lastgroup[1:])
+        key, spec, _ = table[i]
+        found.append(_table_hit(key, spec, text, m.start(), m.end()))
+    for m in NUMBERED.finditer(text):
+        kind = re.sub(r"\s+", " ", m.group("kind"))
+        kind = ABBREVIATED.get(kind.casefold(), kind)
+        name = f"{kind} No. {m.group('num')}" + (f" of {m.group('year')}" if m.group("year") else "")
+        s = _strip_the(text, m.start())
+        found.append(Named(slug(name), text[s:m.end()].strip(), s, m.end(), True, kind.split()[-1]))
+    for m in _title_matches(text):
+        s, e = m.start("name"), m.end()
+        if m.re is KIND_FIRST and re.search(r"[A-Z][\w'’\-]*[ \t]+$", text[max(0, s - 40):s]):
+            continue  # "Criminal Code of the Kyrgyz Republic": the tail of a longer title, read whole elsewhere
+        while s < e and (m2 := re.match(r"(?:the|The|of|Under|under|In|in|and)\s+", text[s:e])):
+            s += m2.end()
+        name = re.sub(r"\s+", " ", text[s:e]).strip().rstrip(",")
+        if _title_ok(name):
+            found.append(Named(_title_key(name), name, s, s + len(text[s:e].rstrip().rstrip(",")), True, _head(name)))
+    found.sort(key=lambda n: (n.start, -(n.end - n.start)))
+    out: list[Named] = []
+    for n in found:
+        if out and n.start < out[-1].end:
+            continue
+        out.append(n)
+    # acronyms a title defines: "… Act, 1967 (UAPA)", '(the "NSL")'
+    defined: dict[str, Named] = {}
+    for n in out:
+        m = ACRONYM_AFTER.match(text[n.end:n.end + 20])
+        if m:
+            n.acronym = m.group("acr")
+            defined.setdefault(n.acronym, n)
+    if defined:
+        rx = re.compile(r"(?<![\w-])(?:the\s+)?(" + "|".join(re.escape(a) for a in defined) + r")(?![\w-])")
+        taken = [(n.start, n.end + 20) for n in out]
+        for m in rx.finditer(text):
+            if any(a <= m.start(1) < b for a, b in taken):
+                continue
+            d = defined[m.group(1)]
+            out.append(Named(d.key, m.group(1), m.start(1), m.end(1), d.national, d.head, m.group(1)))
+        out.sort(key=lambda n: n.start)
+    return out
+
+
+def back_reference(text: str, pos: int, named: list[Named]) -> Named | None:
+    """ "the same Act", "the Convention": the last instrument named before `pos` whose kind is that word."""
+    m = BACK.match(text, pos)
+    if not m:
+        return None
+    head = m.group("head").casefold()
+    table = load("instruments")
+    for n in reversed([n for n in named if n.end <= pos]):
+        full = f"{table.get(n.key, {}).get('full') or ''} {n.name} {n.head}".casefold()
+        if head in full or (head in ("act", "code", "law") and n.national and n.head.casefold() in ("act", "code", "law", "")):
+            return Named(n.key, n.name, pos, m.end(), n.national, n.head, n.acronym)
+    return None
+
+
+ACRONYM_AT = re.compile(r"(?:the\s+)?(?P<acr>[A-Z][A-Za-z]{0,6}[A-Z])(?![\w-])(?!\s+(?:of|on)\s+[A-Z])")
+
+
+def instrument_at(text: str, pos: int, named: list[Named]) -> Named | None:
+    """The instrument named at text[pos:] (after "of the"), else the one a back-reference there stands for, else
+    an acronym this text does not define ("of the UAPA"): the case file joins it to the title another report
+    gives it."""
+    here = next((n for n in named if pos <= n.start <= pos + 4), None)
+    if here is not None:
+        return here
+    back = back_reference(text, pos, named)
+    if back is not None:
+        return back
+    m = ACRONYM_AT.match(text, pos)
+    if m and not re.fullmatch(r"(?:UN|US|USA|UK|EU|AU|CEO|NGO|THE|[IVXLC]+)", m.group("acr")):
+        a = m.group("acr")
+        return Named(slug(a), a, m.start("acr"), m.end("acr"), True, "", a)
+    return None
+
+
+def instrument_before(text: str, pos: int, named: list[Named]) -> Named | None:
+    """ "the NSL's Article 23", "UAPA section 13", "Penal Code Article 117": an instrument right before a citation."""
+    for n in reversed(named):
+        if n.end <= pos and re.fullmatch(r"(?:['’]s)?[ \t]*|,[ \t]*", text[n.end:pos]):
+            return n
+        if n.end < pos - 6:
+            break
+    return None
