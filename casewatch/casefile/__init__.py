@@ -14,7 +14,7 @@ from ..model.names import fold
 from ..resolve import Entity, resolve_case
 from ..extract.data import word_set
 from .claims import part_conflicts, value_conflicts
-from .people import decide_roles, person_features
+from .people import decide_roles, person_features, ranks
 from .conflicts import date_conflicts, event_count_conflicts, find_conflicts
 
 SCHEMA = "casewatch.casefile/1"
@@ -60,6 +60,7 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
 
     # people -------------------------------------------------------------------------
     docs_by_id = {d.id: d for d in docs}
+    rank = ranks(persons)
     out_persons = []
     for e in persons:
         roles: list[str] = []
@@ -70,11 +71,11 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
                     roles.append(r)
             for ms in m.measures:
                 measures.append((d, ms))
-        roles = decide_roles(person_features(e.mentions, docs_by_id, len(docs)), roles)
         if "official" in roles:
             roles = [r for r in roles if r not in ("defendant", "detainee")]
         if "defendant" in roles:
             roles = [r for r in roles if r not in ("detainee", "activist")]
+        roles = decide_roles(person_features(e.mentions, docs_by_id, len(docs), rank.get(e.id, 0.5)), roles)
         roles = _judged_roles(e, roles, judgements)
         mlist = _measures(measures)
         out_persons.append({"id": e.id, "name": e.name, "aliases": e.aliases, "roles": roles or ["other"],

@@ -79,8 +79,11 @@ def mention_features(m: Mention, doc: Document) -> dict[str, float]:
     return f
 
 
-def person_features(mentions: list[tuple[str, Mention]], docs: dict[str, Document], n_docs: int) -> dict[str, float]:
-    """Each mention's features, as the share of mentions that have it and whether any has it."""
+def person_features(mentions: list[tuple[str, Mention]], docs: dict[str, Document], n_docs: int,
+                    rank: float = 0.5) -> dict[str, float]:
+    """Each mention's features, as the share of mentions that have it and whether any has it; `rank` is where
+    the person stands among the case's people by how often they are named (0 the most, 1 the least): the
+    accused of the case are its most named, other prisoners named in passing are held, not accused here."""
     per = [mention_features(m, docs[d]) for d, m in mentions if d in docs]
     out: dict[str, float] = {}
     for f in per:
@@ -89,7 +92,16 @@ def person_features(mentions: list[tuple[str, Mention]], docs: dict[str, Documen
             out[f"frac_{k}"] = out.get(f"frac_{k}", 0.0) + 1.0 / len(per)
     out["log_mentions"] = math.log1p(len(per))
     out["share_docs"] = len({d for d, _ in mentions}) / max(1, n_docs)
+    out["rank"] = rank
+    out["top_quarter"] = float(rank <= 0.25)
     return out
+
+
+def ranks(entities: list[Any]) -> dict[str, float]:
+    """{entity id: its rank share among the people by number of mentions}."""
+    people = sorted((e for e in entities if e.kind == "person"), key=lambda e: -len(e.mentions))
+    n = max(1, len(people) - 1)
+    return {e.id: i / n for i, e in enumerate(people)}
 
 
 def decide_roles(feats: dict[str, float], rule_roles: list[str]) -> list[str]:
@@ -99,4 +111,8 @@ def decide_roles(feats: dict[str, float], rule_roles: list[str]) -> list[str]:
     if spec is None:
         return rule_roles
     p = dict(zip(spec["roles"], spec["linear"].proba(feats)))
-    return list(rule_roles) + [r for r in spec["roles"] if r in spec["use"] and p[r] >= 0.5 and r not in rule_roles]
+    held = {"defendant", "detainee"} & set(rule_roles)
+    # the model adds a role the rules missed; it never makes the accused an official nor a held person a second kind
+    never = {"official", "detainee", "activist"} if "defendant" in held else ({"official"} if held else set())
+    return list(rule_roles) + [r for r in spec["roles"] if r in spec["use"] and p[r] >= 0.5 and r not in rule_roles
+                               and r not in never]

@@ -37,7 +37,7 @@ def _norm(name: str) -> str:
 
 def case_rows(folder: Path, key: dict[str, Any]) -> list[tuple[dict[str, float], set[str], list[str], int | None]]:
     """(features, key roles, rule roles, key person index) for every person the rules find in one case."""
-    from ..casefile.people import person_features
+    from ..casefile.people import person_features, ranks
     from ..model.names import fold  # noqa: F401  (the store's names are folded the same way)
     from ..pipeline import ingest_paths
     from ..resolve import resolve_case
@@ -51,6 +51,7 @@ def case_rows(folder: Path, key: dict[str, Any]) -> list[tuple[dict[str, float],
         res = resolve_case(store.extractions("c"), [])
     gold = [{_norm(v) for v in p["variants"]} | {_norm(p["name"])} for p in key["persons"]]
     rows = []
+    rank = ranks(res.entities)
     for e in res.entities:
         if e.kind != "person":
             continue
@@ -58,7 +59,7 @@ def case_rows(folder: Path, key: dict[str, Any]) -> list[tuple[dict[str, float],
         hits = [j for j, g in enumerate(gold) if names & g]
         j = hits[0] if len(hits) == 1 else None
         rules = sorted({r for _, m in e.mentions for r in m.roles})
-        rows.append((person_features(e.mentions, docs, len(docs)), set(key["persons"][j].get("roles", [])) if j is not None
+        rows.append((person_features(e.mentions, docs, len(docs), rank.get(e.id, 0.5)), set(key["persons"][j].get("roles", [])) if j is not None
                      else set(), rules, j))
     return rows
 
