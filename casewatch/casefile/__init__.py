@@ -134,7 +134,10 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
                            "date_inferred": ev.date_inferred, "status": ev.status, "place": place,
                            "participants": participants, "summary": ev.summary, "sources": len({d for d, _ in evdocs}),
                            "evidence": ev_list([x for _, e0 in evdocs for x in e0.evidence])})
-    cf["events"] = out_events
+    # an event one report tells without a date of its own (the date read from the story around it) and no other
+    # report confirms is kept apart: three times in four such a date is wrong, and the timeline states dates
+    cf["events"] = [e for e in out_events if e["date"] and (not e["date_inferred"] or e["sources"] > 1)]
+    cf["events_undated"] = [e for e in out_events if not (e["date"] and (not e["date_inferred"] or e["sources"] > 1))]
 
     # figures ------------------------------------------------------------------------
     figs: dict[tuple[str, float], dict[str, Any]] = {}
