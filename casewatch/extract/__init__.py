@@ -266,7 +266,8 @@ def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[i
     lower = lower_case_words(doc.text)
     _drop_common_word_persons(ex.mentions, lower)
     _publisher(ex.mentions, doc)
-    settle_bodies(ex.mentions, doc.text, lower)
+    from .laws import named_instruments
+    settle_bodies(ex.mentions, doc.text, lower, [(n.start, n.end) for n in named_instruments(doc.text) if len(n.name) > 5])
     _cut_heads(ex.mentions, doc)
     _address_terms(ex.mentions, doc)
     _retype_surnames(ex.mentions, doc, lower)

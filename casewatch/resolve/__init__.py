@@ -91,6 +91,17 @@ def settle_kinds(items: list[tuple[str, Mention]]) -> None:
         if m.kind == "person" and k in place_cues and strong.get(k) != "person":
             m.kind, strong[k] = "place", "place"
             m.attrs["cue_of"] = place_cues[k]
+    # "Cristiana Chamorro Barrios" tagged a body in one report is the person of that name in the others
+    keyed: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for _, m in items:
+        if m.kind in ("person", "organization") and len(person_key(m.name)) >= 2:
+            keyed[person_key(m.name)][m.kind] += 1
+    for _, m in items:
+        k = person_key(m.name)
+        if m.kind == "organization" and not m.attrs and len(k) >= 2 and keyed[k]["person"] > keyed[k]["organization"] \
+                and not set(fold(m.name).split()) & word_set("names", "org_words"):
+            m.kind = "person"
+            votes[fold(m.name)]["person"] += 1
     org_tokens = {k for k, v in votes.items() if " " not in k and (strong.get(k) == "organization" or (
         v.most_common(1)[0][0] == "organization" and v["organization"] >= 2))}
     for _, m in items:
@@ -154,6 +165,8 @@ def resolve_case(extractions: dict[str, Extraction], judgements: list[Judgement]
         ents = []
         for n, members in enumerate(clusters):
             ms = [sub[i] for i in members]
+            if kind == "organization" and _stray_acronym(ms):
+                continue
             ent = Entity(id="", kind=kind, name=_pick_name(kind, ms), mentions=ms)
             ent.why = list(dict.fromkeys(w for i in members for w in why.get(i, [])))
             if (kind, fold(ent.name)) in rejected or any((kind, k) in rejected for k in ent.keys):
@@ -182,6 +195,13 @@ def resolve_case(extractions: dict[str, Extraction], judgements: list[Judgement]
     unresolved = [{"name": m.name, "doc": d, "evidence": m.evidence.to_dict(), "candidates": cands, "reason": reason}
                   for (d, m), cands, reason in pending]
     return Resolution(out, unresolved)
+
+
+def _stray_acronym(ms: list[tuple[str, Mention]]) -> bool:
+    """Capitals in one report that no report spells out ("FHC", "SAN" after a lawyer's name): not a body to list."""
+    known = {fold(k) for k in word_set("names", "known_orgs")}
+    return len({d for d, _ in ms}) == 1 and all(re.fullmatch(r"[A-Z]{2,6}", m.name) and not m.attrs and fold(m.name) not in known
+                                                for _, m in ms)
 
 
 def _pick_name(kind: str, ms: list[tuple[str, Mention]]) -> str:
