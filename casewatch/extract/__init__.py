@@ -20,7 +20,7 @@ from .data import load
 from .names import LO, UP, canonical, find_names, given_abbreviation_re
 from .provisions import find_provisions
 from .syntax import settle_accused
-from .values import find_facilities, find_values
+from .values import find_facilities, find_values, term_figures
 
 EXTRACTOR = "casewatch-rules/1"
 
@@ -290,6 +290,7 @@ def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[i
     ex.claims = find_claims(ctx, persons, ex.events)
     spans = [(st.start, st.end) for st in ctx.sents]
     ex.claims += find_values(doc, spans, persons, lambda s, e: [dm.value for st in ctx.sents if st.start == s for dm in st.dates])
+    ex.figures += term_figures(ex.claims, ex.figures)
     ex.claims += find_facilities(doc, spans, persons, [m for m in ex.mentions if m.kind in ("place", "organization")])
     own = _document_event(doc)
     if own is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import Claim, Mention
+from ..model import Claim, Figure, Mention
 from .data import load
 from .numbers import NUM, value
 
@@ -114,6 +114,9 @@ class _Subjects:
         return None
 
 
+# a penalty the law sets, not one imposed: "carry up to six years", "punishable by ten years", "could face"
+MAXIMUM = re.compile(r"\b(?:up\s+to|maximum|max\.|not\s+exceeding|punish\w*|carr(?:y|ies|ying)|face[sd]?|facing|"
+                     r"could\s+(?:get|receive)|between|from)\b[^.;]{0,40}$", re.I)
 AS_OF = re.compile(r"\b(?:at\s+the\s+time|when|then|turned|at\s+(?:his|her)\s+arrest)\b", re.I)
 
 
@@ -172,7 +175,11 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
                 months = _months(m)
                 if not months:
                     continue
-                frame = _frame(cp["term_frames"], sent, m.start())
+                near = sent[max(0, m.start() - 60):m.end() + 40]
+                if not any(rx.search(near) for rx in cp["term_cue"]):
+                    continue  # "has done for five years what …": a time, not a term
+                frame = "maximum" if MAXIMUM.search(sent[max(0, m.start() - 50):m.start()]) else \
+                    _frame(cp["term_frames"], sent, m.start())
                 add("term", frame, subjects.at(s, e, s + m.start()), _fmt_months(months), s, e, "term")
         # lengths of time held or endured
         for m in DURATION_RE.finditer(sent):
@@ -246,3 +253,21 @@ def _months(m: re.Match[str]) -> float | None:
 def _fmt_months(months: float) -> str:
     y, mo = divmod(int(round(months)), 12)
     return f"{y} years {mo} months" if mo and y else (f"{y} years" if y else f"{mo} months")
+
+
+def term_figures(claims: list[Claim], figures: list[Figure]) -> list[Figure]:
+    """Each prison term told (not suspended, not a death sentence) as a sentence_years figure ("six years and
+    three months": 6.25), unless the count reader gave that one already."""
+    have = {(f.measure, f.value) for f in figures}
+    out: list[Figure] = []
+    for c in claims:
+        if c.topic != "term" or c.update:
+            continue
+        m = re.fullmatch(r"(?:(\d+) years)?\s*(?:(\d+) months)?", c.value)
+        if not m:
+            continue
+        years = round(int(m.group(1) or 0) + int(m.group(2) or 0) / 12, 2)
+        if years and ("sentence_years", years) not in have:
+            have.add(("sentence_years", years))
+            out.append(Figure("sentence_years", years, list(c.evidence), unit="years"))
+    return out
