@@ -12,9 +12,19 @@ from datetime import date
 from typing import Any, Callable
 
 from ..model import Claim, Document, Extraction
-from ..model.names import fold
+from ..model.names import fold, person_key
 
 KINDS = {"age", "term", "duration", "amount", "facility", "count"}
+CASE_AMOUNTS = {"bail", "seized", "funding", "frozen"}
+
+
+def _count_people() -> frozenset[str]:
+    from ..extract.data import load
+    return frozenset(load("values").get("count_people", []))
+
+
+def frame_of(topic: str) -> str:
+    return topic.partition(".")[2]
 # lengths of time that end: two reports that differ on them disagree whatever their dates
 CLOSED_DURATIONS = {"solitary_confinement", "incommunicado"}
 LABELS = {"age": "age", "term": "prison term", "duration": "time in {frame}", "amount": "amount of {frame}",
@@ -37,6 +47,11 @@ def _norm(kind: str, value: str) -> Any:
         return int(m.group(1) or 0) * 12 + int(m.group(2) or 0) if m else value
     if kind in ("age", "count"):
         return float(value)
+    if kind == "count":
+        if frame not in _count_people():
+            return False
+        lo, hi = sorted((a, b))
+        return hi > lo * 1.15  # 2,000 marching and 50 arrested are two groups, 114 and 119 arraigned one
     if kind == "duration":
         return float(value.split()[0])
     return value
@@ -57,6 +72,11 @@ def _compatible(kind: str, frame: str | None, a: Any, b: Any, da: date | None, d
         years = (d2 - d1).days / 365.25
         lo, hi = (int(years), int(years) + 1) if years > 0.1 else (0, 0)
         return lo <= v2 - v1 <= hi
+    if kind == "count":
+        if frame not in _count_people():
+            return False
+        lo, hi = sorted((a, b))
+        return hi > lo * 1.15  # 2,000 marching and 50 arrested are two groups, 114 and 119 arraigned one
     if kind == "duration":
         if frame not in CLOSED_DURATIONS:
             return True  # a time still running grows between reports, and a remand's term is not the time held
@@ -78,13 +98,23 @@ def value_conflicts(extractions: dict[str, Extraction], docs: list[Document], en
             if kind not in KINDS:
                 continue
             subj = None
-            if c.subject and kind != "amount":  # a sum is the case's (one bail for many): compared across the case
+            if c.topic == "term.maximum" and c.subject:
+                subj = c.subject  # an article of a law ("criminal_code:280.3"): the penalty it sets
+                names[subj] = "Article " + c.subject.split(":", 1)[1]
+            elif c.subject and not (kind == "amount" and frame_of(c.topic) in CASE_AMOUNTS):
+                # one bail for many, one sum seized or received: the case's; a fine or damages: a person's
                 ent = entity_for(doc, c.subject)
-                if ent is None or ent.kind != "person":
+                if ent is not None and ent.kind != "person":
                     continue
-                subj, names[ent.id] = ent.id, ent.name
-            elif kind in ("age", "term", "facility"):
-                continue  # an age, a term or a place of detention of nobody named ("they are held in …": which?)
+                if ent is None:
+                    # a name left unresolved ("Al-Ghamdi" in a case of brothers): reports that write it so are compared
+                    # with one another, never with a person the name may not be
+                    subj = "name:" + "-".join(person_key(c.subject))
+                    names[subj] = c.subject
+                else:
+                    subj, names[ent.id] = ent.id, ent.name
+            elif kind in ("age", "term", "facility") or (kind == "amount" and frame_of(c.topic) not in CASE_AMOUNTS):
+                continue  # an age, a term, a fine or a place of detention of nobody named ("they are held in …": which?)
             val = c.value
             if kind == "facility":
                 ent = entity_for(doc, c.value)

@@ -288,8 +288,11 @@ def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[i
     ex.provisions = find_provisions(doc)
     ex.figures = find_figures(ctx)
     ex.claims = find_claims(ctx, persons, ex.events)
-    spans = [(st.start, st.end) for st in ctx.sents]
-    ex.claims += find_values(doc, spans, persons, lambda s, e: [dm.value for st in ctx.sents if st.start == s for dm in st.dates])
+    # values of the story, not of a life's distant past ("sentenced in 1978 to seven years")
+    old = (anchor.year - 10) if anchor else None
+    spans = [(st.start, st.end) for st in ctx.sents if not (old and st.dates and max(int(d.value[:4]) for d in st.dates) <= old)]
+    ex.claims += find_values(doc, spans, persons, lambda s, e: [dm.value for st in ctx.sents if st.start == s for dm in st.dates],
+                             ex.provisions)
     ex.figures += term_figures(ex.claims, ex.figures)
     ex.claims += find_facilities(doc, spans, persons, [m for m in ex.mentions if m.kind in ("place", "organization")])
     own = _document_event(doc)

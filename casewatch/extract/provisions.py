@@ -63,7 +63,7 @@ def split_number(num: str, three_level: bool = True) -> tuple[str, str | None]:
     head = re.match(r"\d+", dots[0]).group(0)  # type: ignore[union-attr]
     if len(dots) == 1:
         art, rest = base, []
-    elif len(dots) >= 3 or (three_level and len(head) >= 3):
+    elif len(head) >= 3 and (len(dots) >= 3 or three_level):
         art, rest = dots[0], dots[1:]
     else:
         art, rest = base, []
@@ -107,7 +107,9 @@ def _parts(art: str, part: str | None) -> list[tuple[str, str | None]]:
 def find_provisions(doc: Document) -> list[Provision]:
     text = doc.text
     named = named_instruments(text)
-    three_level = bool(re.search(r"\b\d{2,4}(?:-\d)?\.\d{1,2}\.\d{1,2}\b", text))
+    # articles numbered article.part.point ("206.3.2"): then "535.1" is article 535, part 1; a two-figure head
+    # ("20.3.3" of an administrative code) is an article's own number
+    three_level = bool(re.search(r"\b\d{3,4}(?:-\d)?\.\d{1,2}\.\d{1,2}\b", text))
     table = load("instruments")
     out: list[Provision] = []
     last_for_article: dict[str, Named] = {}
@@ -131,8 +133,7 @@ def find_provisions(doc: Document) -> list[Provision]:
         sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
         floor = max([sentence_start] + cited_ends)
         here = [n for n in named if floor < n.start and n.end <= start]
-        if here and re.search(r"\b(?:Declaration|Convention|Covenant|Charter|Principles|Rules)\b",
-                              here[-1].name + " " + str(table.get(here[-1].key, {}).get("full", ""))):
+        if here:  # "the Declaration on …, which establishes that … (article 2)", "the Code in force … Article 280.3"
             return here[-1], None
         if art in last_for_article:  # "Article 314" after "Article 314/2 of the Penal Code"
             return last_for_article[art], None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import Claim, Figure, Mention
+from ..model import Claim, Figure, Mention, Provision
 from .data import load
 from .numbers import NUM, value
 
@@ -52,7 +52,8 @@ def _compiled() -> dict:
         "currencies": [(re.compile(p, re.I), code) for p, code in cur.items()],
         "facility_verbs": c(sp["facility"]["verbs"]), "facility_moves": c(sp["facility"]["moves"]),
         "facility_to": c(sp["facility"]["verbs_to"]),
-        "count": re.compile(rf"\b(?P<n>{NUM})\s+(?P<noun>{'|'.join(sp['count_nouns'])})\b", re.I),
+        "count": re.compile(rf"(?<![\d,.])\b(?P<n>{NUM})\s+(?:(?:more|other|further|of\s+the)\s+)?(?P<noun>{'|'.join(sp['count_nouns'])})\b", re.I),
+        "count_same": {w: k for k, ws in sp.get("count_same", {}).items() for w in ws},
         "update": {k: c(v) for k, v in sp["update"].items()},
     }
 
@@ -117,12 +118,14 @@ class _Subjects:
 # a penalty the law sets, not one imposed: "carry up to six years", "punishable by ten years", "could face"
 MAXIMUM = re.compile(r"\b(?:up\s+to|maximum|max\.|not\s+exceeding|punish\w*|carr(?:y|ies|ying)|face[sd]?|facing|"
                      r"could\s+(?:get|receive)|between|from)\b[^.;]{0,40}$", re.I)
+REQUESTED = re.compile(r"\b(?:sought|seeking|seeks|asked\s+(?:the\s+court\s+)?for|requested|demanded|proposed)\b[^.;]{0,40}$", re.I)
 AS_OF = re.compile(r"\b(?:at\s+the\s+time|when|then|turned|at\s+(?:his|her)\s+arrest)\b", re.I)
 
 
 def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
-                dates_in=lambda s, e: []) -> list[Claim]:
-    """`dates_in(start, end)`: the ISO dates a sentence gives (an age "at the time of his arrest" is of then)."""
+                dates_in=lambda s, e: [], provisions: list[Provision] = ()) -> list[Claim]:
+    """`dates_in(start, end)`: the ISO dates a sentence gives (an age "at the time of his arrest" is of then);
+    `provisions`: the articles the text cites (a maximum penalty is the cited article's)."""
     text = doc.text
     cp = _compiled()
     subjects = _Subjects(persons, text)
@@ -178,12 +181,24 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
                 near = sent[max(0, m.start() - 60):m.end() + 40]
                 if not any(rx.search(near) for rx in cp["term_cue"]):
                     continue  # "has done for five years what …": a time, not a term
-                frame = "maximum" if MAXIMUM.search(sent[max(0, m.start() - 50):m.start()]) else \
-                    _frame(cp["term_frames"], sent, m.start())
+                lead = sent[max(0, m.start() - 50):m.start()]
+                if REQUESTED.search(lead):
+                    continue  # "the prosecutor sought two years and eleven months": asked, not imposed
+                if MAXIMUM.search(lead):
+                    # the penalty an article sets: its subject is the article the sentence cites
+                    cited = [p for p in provisions if p.evidence and s <= p.evidence[0].start < e and p.part is None
+                             or p.evidence and s <= p.evidence[0].start < e and "(" not in (p.part or "")]
+                    if len({(p.instrument, p.article) for p in cited}) == 1:
+                        out.append(Claim(topic="term.maximum", value=_fmt_months(months),
+                                         subject=f"{cited[0].instrument}:{cited[0].article}", evidence=[doc.span(s, e)]))
+                    continue
+                frame = _frame(cp["term_frames"], sent, m.start())
                 add("term", frame, subjects.at(s, e, s + m.start()), _fmt_months(months), s, e, "term")
         # lengths of time held or endured
         for m in DURATION_RE.finditer(sent):
-            frame = _frame(cp["duration_frames"], sent, m.start())
+            # the first kind of time the data lists that the sentence names ("incommunicado and in solitary
+            # confinement for three months" is solitary confinement), else none
+            frame = next((k for k, pats in cp["duration_frames"].items() if any(p.search(sent) for p in pats)), None)
             if frame is None or re.search(r"\b(?:sentenc\w*|term|imprisonment|probation)\b", sent[max(0, m.start() - 40):m.end() + 20], re.I):
                 continue
             n = value(m.group("n"))
@@ -204,11 +219,12 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
                     continue
                 code, v = amount_value(m.group("n"), m.group("mult"), m.group("cur"))
                 add("amount", frame, subjects.at(s, e, s + m.start()), f"{code} {v:,.0f}", s, e, "amount")
-        # counts of things
+        # counts of things and of the groups a case counts ("114 protesters", "32 minors")
         for m in cp["count"].finditer(sent):
             n = value(m.group("n"))
-            if n is not None:
-                add("count", m.group("noun").lower(), None, f"{n:g}", s, e)
+            if n is not None and n >= 2:
+                noun = m.group("noun").lower()
+                add("count", cp["count_same"].get(noun, noun), None, f"{n:g}", s, e)
     return out
 
 
@@ -261,7 +277,7 @@ def term_figures(claims: list[Claim], figures: list[Figure]) -> list[Figure]:
     have = {(f.measure, f.value) for f in figures}
     out: list[Figure] = []
     for c in claims:
-        if c.topic != "term" or c.update:
+        if c.topic != "term" or c.update:  # a suspended term, a death sentence, a maximum are not terms to serve
             continue
         m = re.fullmatch(r"(?:(\d+) years)?\s*(?:(\d+) months)?", c.value)
         if not m:
