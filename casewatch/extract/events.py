@@ -37,6 +37,8 @@ SPEECH = re.compile(r"\b(?:said|says|told|stated|added|noted|explained|urged|cal
                     r"according to|in a statement)\b", re.I)
 
 
+# an aside about a person's past: ", who was serving …,", ", whose …,"
+ASIDE = re.compile(r",\s*(?:who|whose|which)\b[^,;]*(?:,|$)")
 # a sentence that names members of the group told of before it: "Among those freed were …", "They included …"
 GROUP_MEMBERS = re.compile(r"\W*(?:Among\s+(?:them|those|the\s+\w+|these)\b|(?:They|Those\s+\w+|These)\s+(?:\w+\s+)?includ(?:e|ed|es)\b)")
 LIST_ITEM = re.compile(r"[ \t]*(?:[-•*–]|\(?[ivx]{1,4}[.)]|\(?\d{1,3}[.)]|\[[A-Z]{0,3}\d{1,3}\])\s+")
@@ -500,6 +502,10 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
                     if not any(x.type == mtype and x.evidence[0].start == mm.start() for x in p.measures):
                         p.measures.append(Measure(mtype, d, [ctx.doc.span(mm.start(), mm.end())],
                                                   length.group(1) if length else None))
+                    freed = measures_tbl["release"].search(text, *scope) if mtype == "exile" else None
+                    if freed and not any(x.type == "release" and x.evidence[0].start == freed.start() for x in p.measures):
+                        # "freed in the exchange and flown to Germany": released, then exiled
+                        p.measures.append(Measure("release", d, [ctx.doc.span(freed.start(), freed.end())]))
                 if re.search(r"\b(?:release|detention|arrest|imprisonment|abduction|disappearance) of\s+(?:(?:Mr|Ms|Mrs)\.?\s+)?$", text[max(0, pos - 40):pos]) or \
                         cue("cues", "detainee").search(text, pos, min(scope[1], pos + 120)):
                     _add(p.roles, "detainee")
@@ -523,18 +529,49 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         for p in people:
             if not any(x.type == chosen[0] for x in p.measures):
                 p.measures.append(Measure(chosen[0], d, [ctx.doc.span(chosen[1].start(), chosen[1].end())]))
+    # "All eleven were remanded", "The seven students were sentenced …", "They were released on Friday": a sentence
+    # whose subject is the group of the accused, naming none of them, puts each accused of the report under its measure
+    accused = [p for p in persons if "defendant" in p.roles]
+    if accused:
+        group = _group_subject()
+        for i, st in enumerate(ctx.sents):
+            if st.historical or not group.match(text, st.start):
+                continue
+            named = {p.name for p in by_sent.get(i, [])}
+            chosen = _first_measure(text, (st.start, st.end), measures_tbl)
+            if chosen is None or chosen[0] == "administrative_sanction":
+                continue
+            d = _measure_date(ev_by_sent.get(i, []), chosen[0])
+            for p in accused:
+                if p.name not in named and \
+                        not any(x.type == chosen[0] and x.date == d for x in p.measures):
+                    p.measures.append(Measure(chosen[0], d, [ctx.doc.span(chosen[1].start(), chosen[1].end())]))
     for p in persons:
         if "defendant" in p.roles and "detainee" in p.roles:
             p.roles.remove("detainee")
 
 
+@lru_cache(maxsize=None)
+def _group_subject() -> re.Pattern[str]:
+    """A sentence whose subject is the group of the accused: "All eleven …", "The seven students …", "They …",
+    "Both of them …" (cues.yaml group_nouns)."""
+    nouns = "|".join(sorted((re.escape(n) for n in load("cues")["group_nouns"]), key=len, reverse=True))
+    return re.compile(rf"^\W*(?:{NUM}\s+(?:[\w-]+\s+){{0,2}}(?:{nouns})|(?:All|Both)\b(?:\s+(?:of\s+)?(?:the|them|those|these))?(?:\s+{NUM})?(?:\s+(?:{nouns}))?"
+                      rf"|The\s+(?:{NUM}\s+)?(?:other\s+)?(?:{nouns})|They|These\s+(?:{NUM}\s+)?(?:{nouns}))\b", re.I)
+
+
 def _first_measure(text: str, scope: tuple[int, int], table: dict[str, re.Pattern[str]]):
-    """The first measure cue (in the table's order) inside a person's scope."""
+    """The first measure cue (in the table's order) inside a person's scope, leaving out an aside that tells the
+    person's past ("Orlov, who was serving a sentence, …, one of the prisoners freed"), unless only it has one."""
+    asides = [m.span() for m in ASIDE.finditer(text, *scope)]
+    found = []
     for mtype, pat in table.items():
-        mm = pat.search(text, scope[0], scope[1])
-        if mm:
-            return mtype, mm
-    return None
+        for mm in pat.finditer(text, scope[0], scope[1]):
+            found.append((not any(a <= mm.start() < b for a, b in asides), mtype, mm))
+            break
+    main = [(t, m) for ok, t, m in found if ok]
+    pick = main or [(t, m) for _, t, m in found]
+    return pick[0] if pick else None
 
 
 def _list_measure(text: str, st: Sentence, span: tuple[int, int], table: dict[str, re.Pattern[str]]):
