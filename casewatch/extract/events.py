@@ -535,7 +535,7 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
     if accused:
         group = _group_subject()
         for i, st in enumerate(ctx.sents):
-            if st.historical or not group.match(text, st.start):
+            if st.historical or not (group.match(text, st.start) or _all_of_group().search(text, st.start, st.end)):
                 continue
             named = {p.name for p in by_sent.get(i, [])}
             chosen = _first_measure(text, (st.start, st.end), measures_tbl)
@@ -558,6 +558,13 @@ def _group_subject() -> re.Pattern[str]:
     nouns = "|".join(sorted((re.escape(n) for n in load("cues")["group_nouns"]), key=len, reverse=True))
     return re.compile(rf"^\W*(?:{NUM}\s+(?:[\w-]+\s+){{0,2}}(?:{nouns})|(?:All|Both)\b(?:\s+(?:of\s+)?(?:the|them|those|these))?(?:\s+{NUM})?(?:\s+(?:{nouns}))?"
                       rf"|The\s+(?:{NUM}\s+)?(?:other\s+)?(?:{nouns})|They|These\s+(?:{NUM}\s+)?(?:{nouns}))\b", re.I)
+
+
+@lru_cache(maxsize=None)
+def _all_of_group() -> re.Pattern[str]:
+    """"against all 119 defendants", "each of the accused": the whole group of the accused, anywhere in a sentence."""
+    nouns = "|".join(sorted((re.escape(n) for n in load("cues")["group_nouns"]), key=len, reverse=True))
+    return re.compile(rf"\b(?:all|each\s+of|every\s+one\s+of)\s+(?:the\s+|them\b)?(?:{NUM}\s+)?(?:other\s+)?(?:{nouns})?\b", re.I)
 
 
 def _first_measure(text: str, scope: tuple[int, int], table: dict[str, re.Pattern[str]]):

@@ -57,7 +57,7 @@ MATERNAL_RE = re.compile(
     rf"(?![ \t]+[{UP}][{LO}])")
 # a nickname in quotes inside a name: Teodoro "Teddy" Gallardo Jr., Rogelio “Jojo” Villanueva
 NICKNAME_RE = re.compile(
-    rf"(?<![\w.])(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,2}}[ \t]+[\"“](?P<nick>[{UP}][{LO}]+)[\"”]"
+    rf"(?<![\w.])(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,2}}[ \t]+[\"“](?P<nick>[{UP}][{LO}]+(?:[ \t][{UP}][{LO}]+){{0,2}})[\"”]"
     rf"[ \t]+{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,2}}(?:[ \t]+(?:II|III|IV)\b)?)")
 
 
