@@ -37,6 +37,10 @@ SPEECH = re.compile(r"\b(?:said|says|told|stated|added|noted|explained|urged|cal
                     r"according to|in a statement)\b", re.I)
 
 
+# a name, then the term alone (the verb elided): "…; Hu Shigen to seven and a half years, Gou to a suspended term"
+ELIDED_TERM = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?,?\s*(?:was\s+given\s+|got\s+|received\s+)?(?:to|for)\s+(?:a\s+|an\s+)?"
+                         r"(?:[\w.,()-]+\s+){0,5}?(?:years?|months?|suspended|probation|life)\b", re.I)
+SENTENCED = re.compile(r"\bsentenc\w*|\bjailed\b|\bimprisonment\b", re.I)
 # an aside about a person's past: ", who was serving …,", ", whose …,"
 ASIDE = re.compile(r",\s*(?:who|whose|which)\b[^,;]*(?:,|$)")
 # a sentence that names members of the group told of before it: "Among those freed were …", "They included …"
@@ -529,6 +533,21 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         for p in people:
             if not any(x.type == chosen[0] for x in p.measures):
                 p.measures.append(Measure(chosen[0], d, [ctx.doc.span(chosen[1].start(), chosen[1].end())]))
+    # "Zhou was sentenced to seven years; Hu to seven and a half, and Gou to a three-year suspended term": a name
+    # followed by the term alone takes the verb told before it in the sentence
+    for i, st in enumerate(ctx.sents):
+        if st.historical:
+            continue
+        for p in by_sent.get(i, []):
+            if any(x.evidence[0].start >= st.start and x.evidence[0].end <= st.end for x in p.measures):
+                continue
+            m = ELIDED_TERM.match(text, p.evidence.end)
+            verb = SENTENCED.search(text, st.start, p.evidence.start) if m else None
+            if m and verb:
+                mtype = "release" if re.search(r"suspended|probation", m.group(0), re.I) else "sentence"
+                p.measures.append(Measure(mtype, _measure_date(ev_by_sent.get(i, []), mtype),
+                                          [ctx.doc.span(m.start(), m.end())]))
+                _add(p.roles, "defendant")
     # "All eleven were remanded", "The seven students were sentenced …", "They were released on Friday": a sentence
     # whose subject is the group of the accused, naming none of them, puts each accused of the report under its measure
     accused = [p for p in persons if "defendant" in p.roles]
