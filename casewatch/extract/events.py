@@ -32,7 +32,13 @@ KIN = re.compile(r"\b(?:his|her|their|its)\s+(?:husband|wife|son|daughter|nephew
 NEXT_PERSONS_ROLE = re.compile(r"\b(?:the\s+)?(?:co-)?(?:accused|defendants?|suspects?)\s*$", re.I)
 SOFT_ROLES = {"official", "advocate", "lawyer", "expert", "journalist"}
 # roles that never make a person the accused; the others (an NGO's chair, a reporter) do unless they speak
-HARD_ROLES = {"official", "lawyer", "expert"}
+HARD_ROLES = {"official", "expert"}  # a lawyer may be the accused (a rights lawyer detained): that is read in the clause
+# a lawyer named as someone's counsel ("Sherizat's lawyer", "his defence lawyer", "lawyer for the family", "who
+# defended her"), as against a lawyer by trade who may be the accused ("rights lawyer Wang Yu was detained")
+COUNSEL = re.compile(r"(?:['’]s|\bhis|\bher|\btheir|\bthe\s+family['’]s)\s+(?:\w+\s+)?(?:lawyers?|attorneys?|counsel)\b"
+                     r"|\b(?:lawyers?|attorneys?|counsel)\s+(?:for|of|representing|acting\s+for)\b|\bdefen[cs]e\s+(?:lawyers?|counsel|attorneys?|team)\b"
+                     r"|\bwho\s+(?:also\s+)?(?:defended|defends|represents|represented)\b|\bcounsel\s*$", re.I)
+COUNSEL_AFTER = re.compile(r",?\s*(?:who\s+(?:also\s+)?(?:defended|defends|represents|represented)|(?:his|her|their)\s+(?:\w+\s+)?(?:lawyer|counsel))\b", re.I)
 SPEECH = re.compile(r"\b(?:said|says|told|stated|added|noted|explained|urged|called on|condemned|denounced|warned|"
                     r"according to|in a statement)\b", re.I)
 
@@ -407,6 +413,9 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
                                  r"said|told|named|including|and|of)\b", near))
         if verbs:
             near = near[verbs[-1].end():]  # "The judge convicted union treasurer X": the title is after the verb
+        if COUNSEL.search(near_before.group(0) if near_before else "") or COUNSEL.search(after) or \
+                COUNSEL.match(text, e, min(len(text), e + 60)) or COUNSEL_AFTER.match(text, e, min(len(text), e + 60)):
+            p.attrs["counsel"] = True  # "Sherizat's lawyer", "lawyer for the family": counsel in this case, not accused
         if cue("cues", "called_as_witness").search(before):
             _add(p.roles, "witness")
         for role, pat in roles_tbl.items():
@@ -481,7 +490,7 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
             clause = text[a:b]
             group_intro = re.search(r"\b(?:\w+)\s+others\s*[–—:-]", text[st.start:b])
             for p in subjects:
-                if HARD_ROLES & set(p.roles) or (SOFT_ROLES & set(p.roles) and _speaks(text, p, a, b)):
+                if HARD_ROLES & set(p.roles) or p.attrs.get("counsel") or (SOFT_ROLES & set(p.roles) and _speaks(text, p, a, b)):
                     continue
                 pos = p.evidence.start if p in in_clause else (pm.start("p") if pm else a)
                 scope = (st.start, st.end) if "list" in p.attrs else _scope(text, pos, a, b, p, in_clause, subjects)
