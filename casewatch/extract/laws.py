@@ -67,10 +67,36 @@ def instruments() -> list[tuple[str, dict, re.Pattern[str]]]:
     return [(k, v, re.compile(r"(?:" + "|".join(v["patterns"]) + r")", re.I)) for k, v in table.items()]
 
 
+ANCHOR_WORDS = re.compile(r"\b(?:Covenant|Convention|Declaration|Charter|Rules|Principles|Protocol|Code|Constitution|"
+                          r"Law|Act|Guidelines|[A-Z]{2,}[A-Za-z]*)\b")
+
+
+def _anchor(spec: dict) -> str:
+    """The words a table entry's names cannot do without: its kind's word and its acronyms (data or patterns)."""
+    if spec.get("anchor"):
+        return spec["anchor"]
+    words = {w for p in spec["patterns"] for w in ANCHOR_WORDS.findall(re.sub(r"\\[a-z]|\(\?[^)]*\)", " ", p))}
+    return "|".join(sorted(words, key=len, reverse=True)) or r"\w+"
+
+
 @lru_cache(maxsize=None)
-def _table_re() -> re.Pattern[str]:
-    """All the table's patterns in one alternation, each a named group: one pass over a text finds them all."""
-    return re.compile("|".join(f"(?P<t{i}>{'|'.join(v['patterns'])})" for i, (_, v, _) in enumerate(instruments())), re.I)
+def _anchored() -> list[tuple[int, re.Pattern[str], re.Pattern[str]]]:
+    """(index, anchor word, pattern) of each table entry: a name is tried only around its anchor word ("Covenant",
+    "ICCPR"), which keeps a long report cheap."""
+    return [(i, re.compile(rf"\b(?:{_anchor(v)})\b", re.I), pat) for i, (_, v, pat) in enumerate(instruments())]
+
+
+def _table_hits(text: str) -> list[tuple[int, int, int]]:
+    """The table's names, each searched only around its anchor words: one pass over a whole report with every
+    pattern costs twenty times as much."""
+    hits: list[tuple[int, int, int]] = []  # (start, end, index)
+    for i, anchor, pat in _anchored():
+        for a in anchor.finditer(text):
+            for m in pat.finditer(text, max(0, a.start() - 100), min(len(text), a.end() + 300)):
+                if m.start() <= a.start() < m.end():
+                    hits.append((m.start(), m.end(), i))
+                    break
+    return sorted(set(hits))
 
 
 def slug(name: str) -> str:
@@ -104,27 +130,41 @@ def _title_ok(name: str) -> bool:
     return len(words) >= 2 and not NOT_TITLE.match(words[0]) and not all(w[:1].islower() or w in ("of", "the") for w in words[:-1])
 
 
+KIND_WORD = re.compile(rf"\b{KINDS}\b")
+WINDOW = 160  # characters before a kind's word where its title may begin
+
+
 def _title_matches(text: str):
     """KIND_FIRST's titles, then KIND_LAST's, the latter read again short where the long reading runs over two
-    laws ("the Penal Code and the Press Law" is two)."""
-    yield from KIND_FIRST.finditer(text)
-    pos = 0
-    while (m := KIND_LAST.search(text, pos)) is not None:
-        if TWO_LAWS.search(m.group("name")):
-            m = KIND_LAST_SHORT.match(text, m.start()) or m
-        yield m
-        pos = max(m.end(), pos + 1)
+    laws ("the Penal Code and the Press Law" is two).  Both are tried only around the words that name a kind of
+    law, in windows, so a long report costs what its laws do."""
+    last_end = 0
+    for k in KIND_WORD.finditer(text):
+        if k.start() < last_end:
+            continue
+        m = KIND_FIRST.match(text, k.start())
+        if m:
+            yield m
+        lo = max(last_end, k.start() - WINDOW)
+        for m in KIND_LAST.finditer(text, lo, min(len(text), k.end() + 80)):
+            if m.end("name") != k.end():
+                continue  # a title that ends at another kind's word is read at that word
+            if TWO_LAWS.search(m.group("name")):
+                m = KIND_LAST_SHORT.match(text, m.start()) or m
+            yield m
+            last_end = m.end()
+            break
 
 
+@lru_cache(maxsize=16)
 def named_instruments(text: str) -> list[Named]:
     """Every place the text names an instrument, in order, overlaps settled (the table's names first), with the
     acronyms it defines joined to their titles."""
     found: list[Named] = []
     table = instruments()
-    for m in _table_re().finditer(text):
-        i = int(m.lastgroup[1:])
+    for s0, e0, i in _table_hits(text):
         key, spec, _ = table[i]
-        found.append(_table_hit(key, spec, text, m.start(), m.end()))
+        found.append(_table_hit(key, spec, text, s0, e0))
     for m in NUMBERED.finditer(text):
         kind = re.sub(r"\s+", " ", m.group("kind"))
         kind = ABBREVIATED.get(kind.casefold(), kind)
