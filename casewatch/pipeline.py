@@ -28,7 +28,7 @@ from .model import Document, Extraction
 from .settings import Settings
 from .store import Store
 
-# 'forkserver': workers start from a clean process that has imported spaCy once, never from the
+# 'forkserver': workers start from a clean process that has loaded the extractor once (preload.py), never from the
 # main process with its open database connections and progress-bar thread ('fork' would copy both).
 START_METHOD = "forkserver"
 CHUNKSIZE = 2  # documents per task sent to a worker
@@ -138,7 +138,7 @@ def _ingest_parallel(store: Store, case: str, docs: Iterable[tuple[str, Callable
     start_method = start_method or START_METHOD
     ctx = multiprocessing.get_context(start_method)
     if start_method == "forkserver":
-        ctx.set_forkserver_preload(["casewatch.extract", "spacy"])
+        ctx.set_forkserver_preload(["casewatch.preload"])
     items: deque[_Item] = deque()  # in input order, from the next to write on
     chunk: list[_Item] = []  # documents not yet sent
     on_way: set[str] = set()  # sha256 of the documents sent and not yet written

