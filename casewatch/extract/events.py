@@ -21,6 +21,10 @@ CLAUSE_SPLIT = re.compile(CLAUSE_SPLIT_NO_DASH.pattern + r"|\s+–\s+|\s+—\s+"
 ACTIVE_ARREST = re.compile(r"\b(?:police|officers|agents|authorities|security forces)\s+(?:\w+\s+)?(?:arrested|detained|abducted)\s+", re.I)
 POSSESSIVE = re.compile(r"['’]s\b")
 PARTICIPLE = re.compile(r"\w+ing\b")
+# "remanded until 13 March", "extended by two months, till 13 May": the day a measure runs to, not the day of it
+NOT_UNTIL = re.compile(r"\b(?:not|never|nothing|no\s+one|nobody)\b|n't\b", re.I)
+WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
+END_POINT = re.compile(r"\b(?:until|till|up\s+to|through)\s+(?:(?:at\s+least|the|on)\s+)?$", re.I)
 RELATIVE_AFTER = re.compile(r",\s+(?:[\w'’]+\s+){0,4}?(?:that|which|whether)\b")
 BACKGROUND = re.compile(r"\b(?:who|which|whose|since)\b", re.I)
 AFTER_EVENT = re.compile(r"\b(?:following|after|during|at)\s+(?:the\s+)?(?:being\s+)?(?P<what>protest|rally|demonstration|arrest|arrests|detention|apprehended|detained|trial|hearing)\b", re.I)
@@ -205,6 +209,7 @@ def find_events(ctx: DocContext) -> list[Event]:
             # "over last week's march": a possessive date belongs to its noun, not to this sentence's verbs
             own = [dm for dm in dates if not POSSESSIVE.match(text, dm.end)]
             dates = own or dates
+            dates = [dm for dm in dates if not _end_point(text, st.start, dm)]
             dm = _nearest_date(dates, m.start(), m.end(), background, bg_at.start() if bg_at else None)
             inferred = False
             if background and bg_at and (dm is None or dm.start < bg_at.start()) \
@@ -341,6 +346,15 @@ def _is_title(ctx: DocContext, st: Sentence) -> bool:
     if st.start < 800 and "\n" not in line and len(line) < 200 and not line.endswith((".", "”", '"')):
         return True  # a headline: a short line with no full stop near the top
     return len(title) >= 12 and len(line) >= 12 and (line.startswith(title[:60]) or title.startswith(line[:60]))
+
+
+def _end_point(text: str, start: int, dm: DateMention) -> bool:
+    """The date is where a measure runs to ("remanded until 13 March"), not when something happened: unless a
+    negation makes it the day it happened ("not released until 20 December") or a clause is told at it
+    ("nothing was heard of him until last Thursday, when he was questioned")."""
+    if not END_POINT.search(text, max(start, dm.start - 20), dm.start):
+        return False
+    return not (NOT_UNTIL.search(text, max(start, dm.start - 80), dm.start) or WHEN_AFTER.match(text, dm.end))
 
 
 def _nearest_date(dates: list[DateMention], s: int, e: int, background: bool, bg_pos: int | None) -> DateMention | None:

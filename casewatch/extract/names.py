@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..model import Document
 from .data import load, word_set
 from ..model.names import given_abbreviations
+from .gazetteer import is_place
 from .name_shapes import shaped_names
 from .provisions import instruments
 
@@ -116,8 +117,12 @@ def looks_like_person(name: str) -> bool:
     titles = word_set("names", "titles")
     months = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-    if toks[-1].casefold() in word_set("names", "place_heads"):
+    if toks[-1].casefold() in word_set("names", "place_heads") | word_set("names", "place_name_ends"):
         return False  # "Pishchalauski Castle", "Taksim Square": a place
+    if len(toks) > 1 and toks[-1] in _law_ends():
+        return False  # "Islamic Penal Code": a law's name
+    if len(toks) > 1 and is_place(name):
+        return False  # a city, a region or a country of the gazetteer, whole: "Shahin Shahr"
     for t in toks:
         if re.search(r"\w\.\w", t):
             return False
@@ -651,6 +656,12 @@ def starts_instrument(text: str, s: int, e: int) -> bool:
 
 
 UN_REF_RE = re.compile(r"(?:AL|UA|OL|JAL|JUA|JOL)\s+[A-Z]{3}$")
+
+
+@lru_cache(maxsize=None)
+def _law_ends() -> frozenset[str]:
+    """The words that end a law's name and never a person's ("Penal Code"; not "Law", a surname too)."""
+    return frozenset(load("names")["law_heads"]) - {"Law"}
 
 
 @lru_cache(maxsize=None)

@@ -52,6 +52,8 @@ def verdict(tok: Any) -> str | None:
             return None
         if dep == "pobj" and head.text.lower() in ("of", "for") and KIN.match(head.head.text):
             return "kin"
+        if dep == "appos" and KIN.match(head.text):
+            return "kin"  # "his father, Mr. A, acting as guarantor"
         if accused.match(head.text):
             if dep in PATIENT_DEPS or (dep == "pobj" and t.head.text.lower() in ("against", "of")):
                 return "patient"

@@ -49,3 +49,15 @@ def test_a_preventive_measure_changed_to_house_arrest(x):
 def test_a_hearing_due_to_resume_is_an_announced_hearing(x):
     ex = x.extract(doc("The hearing is due to resume on 14 May 2026.", "2026-04-10"))
     assert [(e.type, e.date, e.status) for e in ex.events] == [("hearing", "2026-05-14", "announced")]
+
+
+def test_the_day_a_measure_runs_to_is_not_its_date(x):
+    got = events(x, "On 17 January 2026 the district court remanded all nine in custody for two months, until "
+                    "17 March 2026.")
+    assert ("pretrial_detention", "2026-01-17") in got
+    assert not {e for e in got if e[1] == "2026-03-17"}
+
+
+def test_not_released_until_a_day_is_released_that_day(x):
+    got = events(x, "Ms. Vela Orn was not released until 20 February 2026, after three days at the station.")
+    assert ("release", "2026-02-20") in got

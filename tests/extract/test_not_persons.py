@@ -1,0 +1,29 @@
+"""Names that are no one: a law's name, a place of the gazetteer, a title alone, a sentence's opening word."""
+from __future__ import annotations
+
+from casewatch.extract.names import looks_like_person
+
+from .conftest import doc, people
+
+
+def test_law_place_and_title_shapes_are_not_persons():
+    assert not looks_like_person("Islamic Penal Code")
+    assert not looks_like_person("Book Five")
+    assert not looks_like_person("Nha Trang City")
+    assert not looks_like_person("Shahin Shahr")  # a city of the gazetteer, whole
+    assert not looks_like_person("Majesty King")
+    assert looks_like_person("Nathan Law")  # "Law" ends names too
+    assert looks_like_person("Martin Luther King")
+
+
+def test_an_opening_adverb_is_not_a_given_name():
+    assert not looks_like_person("Besides Kaveh")  # "Besides Kaveh, two other men were arrested"
+    assert not looks_like_person("Meanwhile Dariush")
+
+
+def test_a_relative_named_beside_the_accused_is_not_accused(x):
+    ex = x.extract(doc("On 18 November 2025 the accused was released on bail of 500 million rials set under "
+                       "Article 217 of the Code of Criminal Procedure, his father, Mr. Darius Keshavarz, acting as "
+                       "guarantor."))
+    p = people(ex)
+    assert "defendant" not in p.get("Darius Keshavarz", {}).get("roles", set())
