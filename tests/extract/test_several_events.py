@@ -61,3 +61,12 @@ def test_the_day_a_measure_runs_to_is_not_its_date(x):
 def test_not_released_until_a_day_is_released_that_day(x):
     got = events(x, "Ms. Vela Orn was not released until 20 February 2026, after three days at the station.")
     assert ("release", "2026-02-20") in got
+
+
+def test_a_statement_told_in_another_report_is_a_statement_event(x):
+    got = events(x, "On 3 March 2026 the Harbour Rights Centre said in a joint statement that the arrests were "
+                    "unlawful.")
+    assert ("statement", "2026-03-03") in got
+    got = events(x, "The foreign ministry spokeswoman told a regular press briefing on 4 March 2026 that the "
+                    "arrest was lawful.")
+    assert ("statement", "2026-03-04") in got

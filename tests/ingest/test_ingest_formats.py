@@ -150,6 +150,14 @@ def test_no_date_from_narrative_or_far_down(settings):
 
 @pytest.mark.parametrize("text, kind", [
     ("Statement\n\nWe, the undersigned organisations, call for the immediate release of Ilya Verenko.", "ngo_statement"),
+    ("RIVER WATCH\nPress statement - for immediate release\n\nPort Halvard, 2 May 2026\n\nPolice detained two "
+     "activists on Monday.", "ngo_statement"),
+    ("Harbour Rights Centre\nNews Release\n\nPort Halvard: Free the Two\n\nPolice detained two activists.",
+     "ngo_statement"),
+    ("Harbour Press Desk\nAlerts\n\nThe Harbour Press Desk condemns the arrest of two bloggers and asks for their "
+     "release. Police detained them on Monday.", "ngo_statement"),
+    ("Police detained two activists on Monday. Later the Harbour Rights Centre said in a press release that it "
+     "condemns the arrests.", "news"),
     ("Case No. 2-77/2024\n\nThe court found the defendant guilty.", "court_document"),
     ("My name is Anna Berg.\nI was detained at the bus station and held for two days.", "testimony"),
     ("Police detained a blogger on Monday, a spokesman said. The indictment was not published.", "news"),
