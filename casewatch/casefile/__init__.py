@@ -44,11 +44,11 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
     persons = [e for e in entities if e.kind == "person"]
     by_mention: dict[tuple[str, int], Entity] = {}
     by_name: dict[tuple[str, str], Entity] = {}
-    for e in entities:
+    for e in sorted(entities, key=lambda e: e.kind == "person"):  # a name that is a person's and a body's: the person's
         for d, m in e.mentions:
             by_mention[(d, m.evidence.start)] = e
             by_name[(d, fold(m.name))] = e
-            by_name.setdefault(("*", fold(m.name)), e)
+            by_name[("*", fold(m.name))] = e
 
     def entity_for(doc: str, name: str) -> Entity | None:
         return by_name.get((doc, fold(name))) or by_name.get(("*", fold(name)))

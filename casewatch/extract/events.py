@@ -611,7 +611,7 @@ def _all_of_group() -> re.Pattern[str]:
 
 def _first_measure(text: str, scope: tuple[int, int], table: dict[str, re.Pattern[str]]):
     """The first measure cue (in the table's order) inside a person's scope, leaving out an aside that tells the
-    person's past ("Orlov, who was serving a sentence, …, one of the prisoners freed"), unless only it has one."""
+    person's past ("Petrov, who was serving a sentence, …, one of the prisoners freed"), unless only it has one."""
     asides = [m.span() for m in ASIDE.finditer(text, *scope)]
     found = []
     for mtype, pat in table.items():

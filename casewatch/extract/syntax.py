@@ -2,7 +2,7 @@
 model, run only on the sentences that name a person next to a word of the accused (charged, convicted,
 sentenced, remanded …), so it costs what it pays for.
 
-A person whose name is the object of such a verb ("convicted Toomaj Salehi"), its passive subject ("Salehi
+A person whose name is the object of such a verb ("convicted Reza Tavakoli"), its passive subject ("Tavakoli
 was charged"), or one of a list governed by it ("acquitted seven others, including A and B") is accused in
 the case; one who is the active subject of it ("Judge Barati convicted …") is not, nor one who only speaks
 of it ("his lawyer said the charges …").  The words of the accused are data (cues.yaml `accused_verbs`).

@@ -91,7 +91,7 @@ def settle_kinds(items: list[tuple[str, Mention]]) -> None:
         if m.kind == "person" and k in place_cues and strong.get(k) != "person":
             m.kind, strong[k] = "place", "place"
             m.attrs["cue_of"] = place_cues[k]
-    # "Cristiana Chamorro Barrios" tagged a body in one report is the person of that name in the others
+    # "Marta Ruiz Barrera" tagged a body in one report is the person of that name in the others
     keyed: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for _, m in items:
         if m.kind in ("person", "organization") and len(person_key(m.name)) >= 2:
