@@ -26,7 +26,10 @@ NOT_UNTIL = re.compile(r"\b(?:not|never|nothing|no\s+one|nobody)\b|n't\b", re.I)
 WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 END_POINT = re.compile(r"\b(?:until|till|up\s+to|through)\s+(?:(?:at\s+least|the|on)\s+)?$", re.I)
 RELATIVE_AFTER = re.compile(r",\s+(?:[\w'’]+\s+){0,4}?(?:that|which|whether)\b")
-BACKGROUND = re.compile(r"\b(?:who|which|whose|since)\b", re.I)
+# a relative or "since" clause tells the background; one that only says what someone is ("who are close to the
+# group", "which is based in") tells no time, and the date after it is the main clause's
+BACKGROUND = re.compile(r"\b(?:who|which)\b(?!\s+(?:is|are)\s+(?:close|a|an|the|members?|part|known|based|among|also)\b)"
+                        r"|\b(?:whose|since)\b", re.I)
 AFTER_EVENT = re.compile(r"\b(?:following|after|during|at)\s+(?:the\s+)?(?:being\s+)?(?P<what>protest|rally|demonstration|arrest|arrests|detention|apprehended|detained|trial|hearing)\b", re.I)
 SEQUENCE = re.compile(r"\b(?:shortly afterwards|subsequently|afterwards|then|later)\b", re.I)
 PRONOUN = re.compile(r"(?:^|[.;,]\s+|\bwhen\b[^,]*,\s*)(?P<p>She|He|she|he)\b")

@@ -70,3 +70,18 @@ def test_a_statement_told_in_another_report_is_a_statement_event(x):
     got = events(x, "The foreign ministry spokeswoman told a regular press briefing on 4 March 2026 that the "
                     "arrest was lawful.")
     assert ("statement", "2026-03-04") in got
+
+
+def test_the_states_agents_as_subject_of_an_arrest_or_a_search(x):
+    got = events(x, "According to the family, officers of the State Security Directorate arrested Reza Tavakoli on "
+                    "12 June 2025 outside his home.")
+    assert ("arrest", "2025-06-12") in got
+    got = events(x, "On 15 January 2026, officers of the Ministry of Internal Affairs and of the city police "
+                    "department conducted searches at the office of the outlet and at the homes of its staff.")
+    assert ("arrest", "2026-01-15") in got
+
+
+def test_a_clause_that_says_what_someone_is_does_not_hide_the_date_after_it(x):
+    got = events(x, "Plain-clothes officers detained six members of the collective and three journalists who are "
+                    "close to the group on Friday, April 25, 2025, according to relatives.")
+    assert ("arrest", "2025-04-25") in got
