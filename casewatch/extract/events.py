@@ -435,6 +435,9 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
             p.attrs["counsel"] = True  # "Sherizat's lawyer", "lawyer for the family": counsel in this case, not accused
         if cue("cues", "called_as_witness").search(before):
             _add(p.roles, "witness")
+        if cue("cues", "witness_after").match(text, e, min(len(text), e + 120)):
+            _add(p.roles, "witness")
+            p.attrs["witness"] = True  # questioned as a witness here: not the accused of this sentence
         for role, pat in roles_tbl.items():
             hit_after = pat.search(after)
             hit_before = pat.search(near) if near.strip() else None
@@ -507,7 +510,8 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
             clause = text[a:b]
             group_intro = re.search(r"\b(?:\w+)\s+others\s*[–—:-]", text[st.start:b])
             for p in subjects:
-                if HARD_ROLES & set(p.roles) or p.attrs.get("counsel") or (SOFT_ROLES & set(p.roles) and _speaks(text, p, a, b)):
+                if HARD_ROLES & set(p.roles) or p.attrs.get("counsel") or p.attrs.get("witness") or \
+                        (SOFT_ROLES & set(p.roles) and _speaks(text, p, a, b)):
                     continue
                 pos = p.evidence.start if p in in_clause else (pm.start("p") if pm else a)
                 scope = (st.start, st.end) if "list" in p.attrs else _scope(text, pos, a, b, p, in_clause, subjects)
@@ -594,6 +598,8 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
     for p in persons:
         if "defendant" in p.roles and "detainee" in p.roles:
             p.roles.remove("detainee")
+        if "defendant" in p.roles and "relative" in p.roles and not p.attrs.get("caption"):
+            p.roles.remove("defendant")  # "his wife, Ms. A": named here as kin, the clause's step is another's
 
 
 @lru_cache(maxsize=None)

@@ -27,3 +27,19 @@ def test_a_relative_named_beside_the_accused_is_not_accused(x):
                        "guarantor."))
     p = people(ex)
     assert "defendant" not in p.get("Darius Keshavarz", {}).get("roles", set())
+
+
+def test_a_witness_questioned_is_not_the_accused(x):
+    ex = x.extract(doc("On 21 March 2026 police searched nine flats. Several of those searched, including Ivan Petrov "
+                       "and Oleg Sidorenko, were questioned as witnesses in the criminal case opened under Article "
+                       "354.1 and charged nobody."))
+    p = people(ex)
+    assert "witness" in p["Oleg Sidorenko"]["roles"]
+    assert "defendant" not in p["Oleg Sidorenko"]["roles"]
+
+
+def test_a_wife_named_in_a_sentence_about_the_accused_is_kin(x):
+    ex = x.extract(doc("Without notice to his lawyer or to his wife, Ms. Marina Volkova, Mr. Ivan Petrov was "
+                       "transferred on 11 April 2026 to a pre-trial detention centre after he was sentenced."))
+    p = people(ex)
+    assert "defendant" not in p["Marina Volkova"]["roles"]
