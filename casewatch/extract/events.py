@@ -22,6 +22,9 @@ ACTIVE_ARREST = re.compile(r"\b(?:police|officers|agents|authorities|security fo
 POSSESSIVE = re.compile(r"['’]s\b")
 PARTICIPLE = re.compile(r"\w+ing\b")
 # "remanded until 13 March", "extended by two months, till 13 May": the day a measure runs to, not the day of it
+YEAR_BEFORE = re.compile(r"(?:\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?:\s+\d{1,2},?)?|\b(?:in|since|of|by|"
+                         r"until|from|during)|^)\s*$", re.I)
 NOT_UNTIL = re.compile(r"\b(?:not|never|nothing|no\s+one|nobody)\b|n't\b", re.I)
 WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 END_POINT = re.compile(r"\b(?:until|till|up\s+to|through)\s+(?:(?:at\s+least|the|on)\s+)?$", re.I)
@@ -741,6 +744,8 @@ def find_figures(ctx: DocContext) -> list[Figure]:
                 if v is None or v < 2 or v > 100000:
                     continue
                 ns = m.start("num") if m.group("num") else m.start("num2")
+                if re.fullmatch(r"(?:19|20)\d\d", raw) and YEAR_BEFORE.search(text, max(a, ns - 25), ns):
+                    continue  # "On 20 June 2014 the … People's Procuratorate": a year, not a count
                 if re.search(r"\band\s*$", text[max(a, ns - 30):ns]) and re.search(r"\b(?:she|he|[A-Z]\w+)\s+and\s*$", text[max(a, ns - 30):ns]) and "other" in (m.group("noun") or ""):
                     v += 1  # "She and five other suspects": six people
                 noun = (m.group("noun") or "").lower()

@@ -118,6 +118,10 @@ class _Subjects:
 # a penalty the law sets, not one imposed: "carry up to six years", "punishable by ten years", "could face"
 MAXIMUM = re.compile(r"\b(?:up\s+to|maximum|max\.|not\s+exceeding|punish\w*|carr(?:y|ies|ying)|face[sd]?|facing|"
                      r"could\s+(?:get|receive)|between|from)\b[^.;]{0,40}$", re.I)
+# the same, told by the law's own verbs further back in the clause: "Section 112, which punishes anyone who defames,
+# insults or threatens the King … with three to fifteen years", "may be sentenced to not less than ten years"
+LAW_PENALTY = re.compile(r"\b(?:punish\w*|carr(?:y|ies)|provides?\s+for|prescrib\w+|liable\s+to|"
+                         r"may\s+be\s+(?:sentenced|punished|imprisoned))\b[^.;]{0,160}$", re.I)
 REQUESTED = re.compile(r"\b(?:sought|seeking|seeks|asked\s+(?:the\s+court\s+)?for|requested|demanded|proposed)\b[^.;]{0,40}$", re.I)
 AS_OF = re.compile(r"\b(?:at\s+the\s+time|when|then|turned|at\s+(?:his|her)\s+arrest)\b", re.I)
 
@@ -184,7 +188,7 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
                 lead = sent[max(0, m.start() - 50):m.start()]
                 if REQUESTED.search(lead):
                     continue  # "the prosecutor sought two years and eleven months": asked, not imposed
-                if MAXIMUM.search(lead):
+                if MAXIMUM.search(lead) or LAW_PENALTY.search(sent[max(0, m.start() - 200):m.start()]):
                     # the penalty an article sets: its subject is the article the sentence cites
                     cited = [p for p in provisions if p.evidence and s <= p.evidence[0].start < e and p.part is None
                              or p.evidence and s <= p.evidence[0].start < e and "(" not in (p.part or "")]

@@ -33,3 +33,16 @@ def test_the_counts_own_verb_beats_a_nearer_participle(x):
     # but a count in an aside is not the subject: the nearest cue still decides for it
     got = figures(x, "Before the trial, 11 defenders, among the 17 initially arrested, were held in pretrial detention.")
     assert ("pretrial_detention", 11) in got and ("detained", 17) in got
+
+
+def test_a_year_after_a_date_is_not_a_count(x):
+    ex = x.extract(doc("On 20 June 2025 the Municipal People's Procuratorate informed his lawyers that it had "
+                       "formally indicted him."))
+    assert not [f for f in ex.figures if f.value == 2025]
+
+
+def test_the_penalty_a_law_sets_is_a_maximum_not_a_sentence(x):
+    ex = x.extract(doc("He is accused under Section 112 of the Criminal Code, which punishes anyone who defames, "
+                       "insults or threatens the King, the Queen or the Heir-apparent with three to fifteen years "
+                       "in prison."))
+    assert not [f for f in ex.figures if f.measure == "sentence_years"]
