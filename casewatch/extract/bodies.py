@@ -29,6 +29,14 @@ def _defined_acronyms(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"\(([A-Z][A-Za-z]{1,9})\)", text))
 
 
+def _law_acronyms(text: str) -> frozenset[str]:
+    """The acronyms the text defines for a law ("the Indian Penal Code (IPC)", "the Unlawful Activities
+    (Prevention) Act (UAPA)"): read with the provisions, never a body."""
+    heads = "|".join(re.escape(w) for w in load("names")["law_heads"])
+    return frozenset(re.findall(rf"\b(?:{heads}),?(?:\s+(?:No\.?\s*)?\d[\w/.-]*)?(?:\s+of\s+\d{{4}})?\s+\(([A-Z][A-Za-z]{{1,9}})\)",
+                                text))
+
+
 def settle_bodies(mentions: list[Mention], text: str, lower: frozenset[str],
                   laws: list[tuple[int, int]] = ()) -> None:
     """Retype or drop the organisation mentions that name no body (in place); `laws` are the spans of the laws
@@ -42,6 +50,7 @@ def settle_bodies(mentions: list[Mention], text: str, lower: frozenset[str],
     qualified, qualifiers = word_set("names", "facility_words_qualified"), word_set("names", "facility_qualifiers")
     known = {k.casefold() for k in load("names")["known_orgs"]}
     acr = _defined_acronyms(text)
+    law_acr = _law_acronyms(text)
     keep: list[Mention] = []
     for m in mentions:
         if m.kind != "organization" or m.attrs.get("publisher"):
@@ -56,10 +65,14 @@ def settle_bodies(mentions: list[Mention], text: str, lower: frozenset[str],
         if title_re.match(name) or (law_re.search(name) and not re.search(r"\bof\s+\S+$", name)) or \
                 any(a <= m.evidence.start < b or a < m.evidence.end <= b for a, b in laws):
             continue  # a mandate holder's title; a law or a treaty ("College of Law" is a body)
+        if name in law_acr:
+            continue  # "IPC" where the text defines it as the Indian Penal Code
         if m.attrs.get("acronym") or m.attrs.get("expansion"):
             keep.append(m)
             continue
-        if low[-1] in titles or low[-1].split("-")[0] in titles or (len(low) == 1 and (low[0] in languages or low[0] in furniture)):
+        office = len(low) >= 3 and low[1] == "of" and (low[0] in titles or low[0].split("-")[0] in titles)
+        if office or low[-1] in titles or low[-1].split("-")[0] in titles or \
+                (len(low) == 1 and (low[0] in languages or low[0] in furniture)):
             continue  # "Minister of Information", "Chief Justice": an office; "Amharic": a language; "Unofficial"
         if is_country(name) or (not set(low) & orgw and is_place(name)):
             m.kind = "place"

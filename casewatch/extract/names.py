@@ -34,9 +34,9 @@ PLACE_INTRO_RE = re.compile(r"\b(?:village|city|town|district|province|region|mu
 PLACE_SUFFIX_RE = re.compile(r"\b(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]+(?P<suffix>region|province|district|oblast|county|governorate|prefecture|Region|Province|District|Oblast|County|Governorate|Prefecture)\b")
 ORG_CUE_RE = re.compile(r"\b(?:(?:a\s+)?(?:leader|founder|member|members|head|director) of|affiliated with(?: the)?)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})")
 ORG_PHRASE_RE = re.compile(
-    r"\b(?:the\s+)?(?P<name>(?:(?:[A-Z][\w’'-]+(?:’s|'s)?)\s+)?(?:Chinese|Russian|Turkish|US|American|British|French|German|[A-Z][a-z]+(?:’s|'s)?)\s+"
+    r"\b(?:the\s+)?(?P<name>(?:(?:[A-Z][\w’'-]+(?:’s|'s)?)[ \t]+)?(?:Chinese|Russian|Turkish|US|American|British|French|German|[A-Z][a-z]+(?:’s|'s)?)[ \t]+"
     r"(?:Embassy|Consulate|consulate|embassy|Foreign Ministry|Ministry of [A-Z][a-z]+(?: [A-Z][a-z]+)*|Interior Ministry|Justice Ministry)"
-    r"(?:\s+in\s+[A-Z][a-z]+)?)")
+    r"(?:[ \t]+in[ \t]+[A-Z][a-z]+)?)")
 # "Gazi Yaşargil Training and Research Hospital", "Elazığ High Security Prison": where people are held or treated
 FACILITY_RE = re.compile(rf"(?P<name>(?:[ae]l-)?[{UP}][\w’'-]+(?:\s+(?:(?:and|of|for|the|de)\s+)?[{UP}][\w’'-]+){{0,6}}\s+"
                          r"(?:Hospital|Prison|Penitentiary|Detention Cent(?:re|er)|Remand Prison|Penal Colony|Clinic|Jail)"
@@ -193,6 +193,8 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
             long_s = nl + 1  # "… defender Chim Sophea\n\nWorkers' Defence International (WDI)": the name opens its line
         elif short[0] != text[long_s] and not initials.startswith(short[0]):
             continue
+        if _tokens(text[long_s:long_e])[-1:] and _tokens(text[long_s:long_e])[-1].casefold() in word_set("names", "law_heads"):
+            continue  # "Indian Penal Code (IPC)": a law's acronym, read with the provisions
         kind = "place" if re.search(r"\b(Region|Province|Republic|Oblast)\b", text[long_s:long_e]) else "organization"
         hits.append(NameHit(kind, long_s, long_e, strong=True, attrs={"acronym": short}))
         hits.append(NameHit(kind, m.start("short"), m.end("short"), strong=True, attrs={"expansion": text[long_s:long_e]}))
@@ -522,6 +524,8 @@ def _wrapped_org_tails(text: str, hits: list[NameHit], orgw: frozenset[str]) -> 
     opens the next line is an organisation word, so it belongs to the name before the break."""
     for h in hits:
         m = re.match(rf"[ \t]*\n[ \t]*([{UP}][{LO}]+)\b", text[h.end:h.end + 40])
+        if m and re.match(r"[ \t]+(?:of|for|on)\b|[ \t]+[A-Z]", text[h.end + m.end():h.end + m.end() + 6]):
+            continue  # "…Home Affairs\nMinistry of Home Affairs": the next line opens a name of its own (an address)
         if m and m.group(1).casefold() in orgw and len(_tokens(text[h.start:h.end])) >= 2 \
                 and not any(o is not h and h.end < o.end and o.start < h.end + m.end() for o in hits):
             h.end += m.end()

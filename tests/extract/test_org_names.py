@@ -14,3 +14,15 @@ def test_a_kind_of_body_alone_is_no_organisation():
     orgs = {text[h.start:h.end] for h in find_names(doc(text), ents) if h.kind == "organization"}
     assert "Velmora Teachers' Union" in orgs
     assert not orgs & {"Court", "Council", "Groups"}
+
+
+def test_an_address_block_keeps_its_lines_apart_and_an_office_is_no_body(x):
+    text = ("Please write to:\n\nMr Karan Mehta\nUnion Minister of Home Affairs\nMinistry of Home Affairs, North "
+            "Block\nNew Delhi 110001\n\nThe Indian Penal Code (IPC) was cited. The Inspector-General of Police did "
+            "not reply.")
+    ex = x.extract(doc(text))
+    orgs = {m.name for m in ex.mentions if m.kind == "organization"}
+    assert "Ministry of Home Affairs" in orgs
+    assert not [o for o in orgs if "Affairs Ministry" in o]
+    assert "IPC" not in orgs and "Indian Penal Code" not in orgs
+    assert "Inspector-General of Police" not in orgs
