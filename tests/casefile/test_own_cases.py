@@ -1,4 +1,4 @@
-"""Our own cases (examples/, answer keys in tests/golden/): regression floors while issue 3 raises them.
+"""Our own cases (examples/, answer keys in tests/golden/): regression floors while the reading issues raise them.
 
 The floors are the figures measured when these keys were written (see the issue notes); they only go up.
 """
@@ -14,14 +14,20 @@ from casewatch.settings import Settings
 from casewatch.store import Store
 from tests.conftest import EXAMPLES, ROOT, SCORER
 
-# measured (final run of session 3): azerbaijan 0.950, belarus 0.911, cambodia 0.991, egypt 0.964,
-# guatemala 0.910, philippines 0.919, turkey 0.910, zimbabwe 0.896. turkey_diyarbakir (0.782 when first read),
-# philippines_bacolod (0.502), belarus_minsk (0.732), egypt_matariya (0.645) and cambodia_prey_sar (0.675) were
-# written after the code by someone who had not read it; issue 3 asks 0.85 on each, reached with general
-# reading rules.
-FLOORS = {"azerbaijan_yeni_dalga": 0.85, "belarus_minsk": 0.85, "guatemala_xalija": 0.85, "philippines_bacolod": 0.85,
-          "turkey_diyarbakir": 0.85, "zimbabwe_chitungwiza": 0.85, "egypt_matariya": 0.85,
-          "cambodia_prey_sar": 0.85}
+# Floors are the figures measured at the end of session 4 (docs/first-sight.md, "now") less about 0.03, and only
+# go up.  The first eight were written for issue 3 by someone who had not read the code; the other twelve are the
+# open half of the cases written blind for issues 10 and 11 (their first-sight figures are in docs/first-sight.md;
+# the blind half lives outside the repository and is never opened by whoever changes the reading).
+FLOORS = {
+    # issue 3's cases (measured 0.953, 0.926, 0.990, 0.964, 0.901, 0.915, 0.933, 0.905)
+    "azerbaijan_yeni_dalga": 0.92, "belarus_minsk": 0.89, "cambodia_prey_sar": 0.96, "egypt_matariya": 0.93,
+    "guatemala_xalija": 0.87, "philippines_bacolod": 0.88, "turkey_diyarbakir": 0.90, "zimbabwe_chitungwiza": 0.87,
+    # issues 10 and 11, open half (measured 0.818, 0.694, 0.805, 0.754, 0.722, 0.721, 0.763, 0.696, 0.712, 0.707,
+    # 0.697, 0.727; issue 10 asks 0.85 of the blind half)
+    "ethiopia_zone9": 0.79, "gulf_saudi_scc": 0.67, "hongkong_subversion": 0.78, "iran_revolutionary_court": 0.73,
+    "kyrgyzstan_temirov": 0.70, "nicaragua_2021": 0.70, "china_tohti": 0.74, "vietnam_mushroom": 0.67,
+    "india_kappan": 0.69, "thailand_paidaodin": 0.68, "russia_orlov": 0.67, "nigeria_endbadgov": 0.70,
+}
 
 
 @pytest.mark.parametrize("case", sorted(FLOORS))
@@ -35,4 +41,5 @@ def test_own_case_is_grounded_and_holds_its_floor(case, tmp_path):
     score = runpy.run_path(str(SCORER))["score"](gold, cf)
     assert score["grounding"]["score"] == 1.0
     assert score["documents"]["score"] == 1.0
+    assert not score["persons"]["false_merges"], score["persons"]["false_merges"]  # never the wrong man in the dock
     assert score["overall"] >= FLOORS[case], {k: v for k, v in score.items() if k != "grounding"}
