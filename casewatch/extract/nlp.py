@@ -1,8 +1,10 @@
 """The spaCy pipeline: the only module that loads spaCy models.
 
 We use the statistical English model for names (its NER) and sentences (its
-fast `senter`); the parser, tagger and lemmatizer are not needed by our
-domain layer and are left out, which is what makes the pipeline fast.  So is
+fast `senter`); the tagger and lemmatizer are not needed by our domain layer
+and are left out, and the parser runs apart (`load_parser`), only on the few
+sentences whose structure decides who is accused, which is what makes the
+pipeline fast.  So is
 the shared `tok2vec` component: in en_core_web_sm only the tagger and the
 parser listen to it, while `ner` and `senter` each embed a token-to-vector
 layer of their own, so without those two its output would be computed for
