@@ -22,6 +22,9 @@ demo: setup
 	for c in examples/*/; do $(BIN)/casewatch --db $(DB) ingest --case $$(basename $$c) $$c || exit 1; done
 	for c in examples/*/; do $(BIN)/casewatch --db $(DB) show $$(basename $$c); \
 	  $(BIN)/casewatch --db $(DB) export $$(basename $$c) --format casefile -o out/$$(basename $$c).json; done
+	@echo
+	@echo "Done: $$(ls -d examples/*/ | wc -l) cases in $(DB), their case files in out/*.json. Next, open the workspace:"
+	@echo "  $(BIN)/casewatch --db $(DB) serve      # then http://127.0.0.1:8000/"
 
 test: setup
 	$(BIN)/python -m pytest -q
