@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
 
 from ..model import Mention
 from .data import load
@@ -73,19 +73,20 @@ def verdict(tok: Any) -> str | None:
     return None
 
 
-def settle_accused(text: str, sents: list[tuple[int, int]], persons: list[Mention],
-                   parse: Callable[[str], Any]) -> int:
+def settle_accused(text: str, sents: list[tuple[int, int]], persons: list[Mention], parse: Any) -> int:
     """Mend the rules' "defendant" by the parse, in place, in the sentences where a person and an accused word
-    meet; returns how many sentences were parsed."""
+    meet; returns how many sentences were parsed.  `parse` is a spaCy pipeline (its sentences are parsed in one
+    batch, `parse.pipe`) or any callable from a text to a parsed doc."""
     cue = re.compile(r"\b(?:" + "|".join(load("cues")["accused_verbs"]) + r")\b", re.I)
-    n = 0
+    todo = []
     for s, e in sents:
         here = [p for p in persons if s <= p.evidence.start < e]
-        if not here or not cue.search(text, s, e):
-            continue
+        if here and cue.search(text, s, e):
+            todo.append((s, e, here))
+    texts = [text[s:e] for s, e, _ in todo]
+    parsed = parse.pipe(texts) if hasattr(parse, "pipe") else map(parse, texts)
+    for (s, e, here), sdoc in zip(todo, parsed):
         minor = bool(MINOR.search(text, s, e))  # an administrative penalty in days is no criminal case
-        sdoc = parse(text[s:e])
-        n += 1
         for p in here:
             tok = _head_token(sdoc, p.evidence.start - s, p.evidence.end - s)
             if tok is None:
@@ -97,4 +98,4 @@ def settle_accused(text: str, sents: list[tuple[int, int]], persons: list[Mentio
             elif v == "patient" and not minor and "defendant" not in p.roles and not ({"official", "lawyer"} & set(p.roles)):
                 p.roles.append("defendant")
                 p.attrs["syntax"] = v
-    return n
+    return len(todo)
