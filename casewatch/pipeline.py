@@ -40,6 +40,7 @@ class IngestReport:
     added: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[InputError] = field(default_factory=list)
+    ignored: list[InputError] = field(default_factory=list)  # files of a folder not read, each with its reason
 
 
 _EXTRACTOR: Extractor | None = None
@@ -94,7 +95,15 @@ def _ingest_serial(store: Store, case: str, docs: Iterable[tuple[str, Callable[[
             rep.skipped.append(name)
             continue
         try:
-            _write(store, case, doc, extractor().extract(doc))
+            ex = extractor().extract(doc)
+        except CasewatchError as e:
+            rep.failed.append(InputError(name, str(e)))
+            continue
+        except Exception as e:  # noqa: BLE001 - one report the reader cannot take ends no batch
+            rep.failed.append(InputError(name, _unexpected(e)))
+            continue
+        try:
+            _write(store, case, doc, ex)
         except CasewatchError as e:
             rep.failed.append(InputError(name, str(e)))
             continue
@@ -116,7 +125,15 @@ def _extract_chunk(docs: list[Document]) -> list[tuple[Extraction | None, str | 
             out.append((extractor().extract(doc), None))
         except CasewatchError as e:
             out.append((None, str(e)))
+        except Exception as e:  # noqa: BLE001 - one report the reader cannot take ends no batch
+            out.append((None, _unexpected(e)))
     return out
+
+
+def _unexpected(e: Exception) -> str:
+    """One line for a failure of the reader itself on one report (a defect: the report is not stored)."""
+    msg = " ".join(str(e).split())[:200]
+    return f"could not be read (the reader failed: {type(e).__name__}: {msg}; please report it)"
 
 
 # the main side ---------------------------------------------------------------
@@ -241,7 +258,8 @@ def ingest_paths(store: Store, case: str, paths: list[Path], settings: Settings,
 
     workers: processes for extraction (never more than there are files; 1 extracts in this process).
     """
-    files, errors = ingest.iter_paths(paths)
+    ignored: list[InputError] = []
+    files, errors = ingest.iter_paths(paths, ignored)
     on_total(len(files))
 
     def loader(p: Path) -> Callable[[], Document]:
@@ -251,10 +269,16 @@ def ingest_paths(store: Store, case: str, paths: list[Path], settings: Settings,
                 doc.published = published
             return doc
         return load
-    rep = ingest_documents(store, case, ((str(p), loader(p)) for p in files), progress, title,
+    rep = ingest_documents(store, case, ((shown(p), loader(p)) for p in files), progress, title,
                            workers=min(workers, len(files)))
     rep.failed = errors + rep.failed
+    rep.ignored = [InputError(shown(e.file), e.reason) for e in ignored]
     return rep
+
+
+def shown(path: Path | str) -> str:
+    """A path as it can be printed and stored: bytes of its name that are not UTF-8 become U+FFFD."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def build_casefile(store: Store, case: str) -> dict[str, Any]:

@@ -69,10 +69,12 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Report files or folders
         rep = ingest_paths(store, case, paths, settings, progress=step, title=title, published=published,
                            on_total=lambda n: prog.update(task, total=max(1, n)), workers=workers)
         prog.advance(task)
+    for e in rep.ignored:
+        err.print(f"[yellow]skipped[/yellow] {escape(str(e))}", highlight=False, soft_wrap=True)
     for e in rep.failed:
         err.print(f"[red]error[/red] {escape(str(e))}", highlight=False, soft_wrap=True)
     console.print(f"case [bold]{case}[/bold]: {len(rep.added)} added, {len(rep.skipped)} already there, "
-                  f"{len(rep.failed)} failed", highlight=False)
+                  f"{len(rep.failed)} failed, {len(rep.ignored)} not read", highlight=False)
     if rep.failed:
         raise typer.Exit(1)
 

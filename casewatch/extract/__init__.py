@@ -8,10 +8,11 @@ numbers, the cue data) cost nothing to import for the layers above.
 from __future__ import annotations
 
 import re
+from dataclasses import fields, is_dataclass, replace
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
-from ..model import Document, Event, Extraction, Mention
+from ..model import Document, Event, Evidence, Extraction, Mention
 from ..model.names import fold, person_key
 from .dates import find_dates, latest_resolved, parse_iso
 from .events import DocContext, assign_people, find_claims, find_events, find_figures
@@ -50,12 +51,71 @@ class Extractor:
         return self
 
     def extract_many(self, docs: Iterable[Document], batch_size: int = 8, n_process: int = 1) -> Iterator[Extraction]:
+        """One extraction per document, in order.  A long document is read in pieces (`chunks`), each by the
+        model and the rules on its own, and the pieces' facts are joined with their offsets moved to the
+        whole text's: memory and time grow with the length, never faster."""
         docs = list(docs)
-        texts = (d.text for d in docs)
-        for doc, sdoc in zip(docs, self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process)):
+        pieces = [(i, a, d.text[a:b]) for i, d in enumerate(docs) for a, b in chunks(d.text)]
+        parsed = self.nlp.pipe((t for _, _, t in pieces), batch_size=batch_size, n_process=n_process)
+        parts: list[Extraction] = []
+        for k, ((i, a, t), sdoc) in enumerate(zip(pieces, parsed)):
+            doc = docs[i] if a == 0 and len(t) == len(docs[i].text) else replace(docs[i], text=t)
             ents = [(e.label_, e.start_char, e.end_char) for e in sdoc.ents]
-            sents = _join_abbreviations(doc.text, [(s.start_char, s.end_char) for s in sdoc.sents])
-            yield analyse(doc, ents, sents, parse=self.parser)
+            sents = _join_abbreviations(t, [(s.start_char, s.end_char) for s in sdoc.sents])
+            parts.append(_shifted(analyse(doc, ents, sents, parse=self.parser), a))
+            if k + 1 == len(pieces) or pieces[k + 1][0] != i:  # the document's last piece
+                yield _joined(parts)
+                parts = []
+
+
+def _shifted(x: Any, by: int) -> Any:
+    """`x` with every evidence span moved `by` characters on (a piece's facts placed in the whole text)."""
+    if not by:
+        return x
+    if isinstance(x, Evidence):
+        return replace(x, start=x.start + by, end=x.end + by)
+    if isinstance(x, list):
+        return [_shifted(v, by) for v in x]
+    if is_dataclass(x) and not isinstance(x, type):
+        for f in fields(x):
+            setattr(x, f.name, _shifted(getattr(x, f.name), by))
+    return x
+
+
+def _joined(parts: list[Extraction]) -> Extraction:
+    if len(parts) == 1:
+        return parts[0]
+    out = parts[0]
+    for p in parts[1:]:
+        out.mentions += p.mentions
+        out.provisions += p.provisions
+        out.events += p.events
+        out.figures += p.figures
+        out.claims += p.claims
+    return out
+
+
+# a long text is read in pieces of at most this many characters (three times our longest report): the model's
+# memory and the rules' time per piece are bounded, so a report of any length costs in proportion to its length
+CHUNK_CHARS = 30_000
+
+
+def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """[start, end) pieces of `text`, each at most `limit` characters, cut at a paragraph break, else at a
+    sentence's end, else at a space, where one falls in the second half of the piece: the model's memory grows
+    with the length of what it reads, so a report of any length is read in bounded memory, its offsets true."""
+    out, a = [], 0
+    while len(text) - a > limit:
+        lo, hi = a + limit // 2, a + limit
+        cut = max(text.rfind("\n\n", lo, hi), -1)
+        cut = cut + 2 if cut >= 0 else -1
+        if cut < 0:
+            k = max(text.rfind(". ", lo, hi), text.rfind("\n", lo, hi))
+            cut = k + 1 if k >= 0 else (text.rfind(" ", lo, hi) + 1 or hi)
+        out.append((a, cut))
+        a = cut
+    out.append((a, len(text)))
+    return out
 
 
 def _join_abbreviations(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:

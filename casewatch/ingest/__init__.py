@@ -31,11 +31,14 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def iter_paths(paths: list[Path]) -> tuple[list[Path], list[InputError]]:
+def iter_paths(paths: list[Path], ignored: list[InputError] | None = None) -> tuple[list[Path], list[InputError]]:
     """Files to read, in order: folders expanded recursively (sorted, hidden and unaccepted files skipped).
 
-    A named file with an unaccepted suffix, or a path that does not exist, is an error.
+    A named file with an unaccepted suffix, or a path that does not exist, is an error.  Each file a folder
+    holds and that is not read is added to `ignored` with the reason: hidden, of a type not accepted, not a
+    regular file (a FIFO, a device, a broken link), or a link to a file outside the folder.
     """
+    ignored = [] if ignored is None else ignored
     files: list[Path] = []
     errors: list[InputError] = []
     seen: set[Path] = set()
@@ -49,8 +52,26 @@ def iter_paths(paths: list[Path]) -> tuple[list[Path], list[InputError]]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
+            top = p.resolve()
+            hidden_dirs: set[Path] = set()
             for f in sorted(p.rglob("*")):
-                if f.is_file() and not _hidden(f, p) and f.suffix.lower() in ACCEPTED:
+                rel = f.relative_to(p).parts
+                hid = next((i for i, part in enumerate(rel[:-1]) if part.startswith(".")), None)
+                if hid is not None:  # inside a hidden folder: the folder is named once
+                    d = p.joinpath(*rel[:hid + 1])
+                    if d not in hidden_dirs:
+                        hidden_dirs.add(d)
+                        ignored.append(InputError(str(d), "hidden folder, not read"))
+                    continue
+                if f.is_dir() and not f.is_symlink():
+                    if f.name.startswith(".") and f not in hidden_dirs:
+                        hidden_dirs.add(f)
+                        ignored.append(InputError(str(f), "hidden folder, not read"))
+                    continue
+                reason = _not_read(f, p, top)
+                if reason:
+                    ignored.append(InputError(str(f), reason))
+                else:
                     add(f)
         elif p.is_file():
             if p.suffix.lower() in ACCEPTED:
@@ -63,6 +84,26 @@ def iter_paths(paths: list[Path]) -> tuple[list[Path], list[InputError]]:
         else:
             errors.append(InputError(str(p), "no such file or directory"))
     return files, errors
+
+
+def _not_read(f: Path, folder: Path, top: Path) -> str | None:
+    """Why a file found in a folder is not read, or None."""
+    if _hidden(f, folder):
+        return "hidden file, not read"
+    if f.is_symlink():
+        try:
+            target = f.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return "broken or looping link, not read"
+        if not target.is_relative_to(top):
+            return "link to a file outside the folder, not read"
+    if f.is_dir():
+        return "link to a folder, not followed"
+    if not f.is_file():
+        return "not a regular file (a FIFO, a socket or a device), not read"
+    if f.suffix.lower() not in ACCEPTED:
+        return f"file type {f.suffix or '(none)'!r} not accepted (accepted: {', '.join(sorted(ACCEPTED))})"
+    return None
 
 
 def _size(n: int) -> str:
@@ -106,6 +147,8 @@ def read_bytes(filename: str, data: bytes, settings: Settings,
                published: str | None = None, title: str | None = None) -> Document:
     """Turn one file's bytes into a Document; bad input raises ``InputError(filename, reason)``."""
     name = Path(filename).name or filename
+    # a name in bytes that are not UTF-8 (a Linux file name may hold any): stored with U+FFFD where they stood
+    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     if len(data) > settings.max_file_bytes:
         raise InputError(name, f"file too large ({_size(len(data))}; limit {_size(settings.max_file_bytes)})")
     if not data:

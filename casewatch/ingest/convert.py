@@ -5,6 +5,8 @@ turns it into an ``InputError`` naming the file.
 """
 from __future__ import annotations
 
+import datetime
+
 import io
 import logging
 import re
@@ -41,12 +43,17 @@ class Converted:
 # --- plain text -------------------------------------------------------------------
 
 def decode(data: bytes, html: bool = False) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with a BOM, or an HTML page's declared charset."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise BadInput("not valid UTF-16 text") from None
+    """UTF-8 (with or without BOM), UTF-32 or UTF-16 with a BOM, or an HTML page's declared charset."""
+    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                       (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):  # UTF-32's BOM opens like UTF-16's: first
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                raise BadInput(f"not valid {codec.upper()} text") from None
+            if "\x00" in text or len(_CONTROL.findall(text[:20000])) > max(2, len(text[:20000]) // 100):
+                raise BadInput(f"binary file, not text (control characters after {codec.upper()} decoding)")
+            return text
     if b"\x00" in data:
         raise BadInput("binary file, not text (contains NUL bytes)")
     text: str | None
@@ -92,8 +99,11 @@ def from_markdown(data: bytes) -> Converted:
             for key, names in (("title", ("title",)), ("published", ("published", "date")),
                                ("publisher", ("publisher", "source", "site", "sitename"))):
                 for name in names:
-                    if fm.get(name):
-                        meta[key] = str(fm[name]).strip()
+                    v = fm.get(name)
+                    # a plain value only, and a short one: an alias-expanded tree ("billion laughs") is no title
+                    if isinstance(v, (str, int, float, datetime.date)) and not isinstance(v, bool) and v != "" \
+                            and len(str(v)) <= 500:
+                        meta[key] = str(v).strip()
                         break
             text = text.lstrip("\ufeff")[m.end():]
     return Converted(_unmark(text), meta=meta)
