@@ -30,3 +30,9 @@ class NotFound(CasewatchError):
 
 class Invalid(CasewatchError):
     code = "invalid"
+
+
+class AlreadyThere(CasewatchError):
+    """The same report is already stored in the case (another ingest stored it first)."""
+
+    code = "already-there"

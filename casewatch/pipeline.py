@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from . import casefile, ingest
-from .errors import CasewatchError, InputError
+from .errors import AlreadyThere, CasewatchError, InputError
 from .extract import Extractor
 from .model import Document, Extraction
 from .settings import Settings
@@ -104,6 +104,9 @@ def _ingest_serial(store: Store, case: str, docs: Iterable[tuple[str, Callable[[
             continue
         try:
             _write(store, case, doc, ex)
+        except AlreadyThere:
+            rep.skipped.append(name)  # another ingest stored it meanwhile
+            continue
         except CasewatchError as e:
             rep.failed.append(InputError(name, str(e)))
             continue
@@ -200,9 +203,12 @@ def _ingest_parallel(store: Store, case: str, docs: Iterable[tuple[str, Callable
             except BrokenProcessPool:
                 raise CasewatchError(f"{it.name}: a worker process died while extracting it (out of memory?); "
                                      "the documents before it are stored") from None
+            there = False
             if reason is None:
                 try:
                     _write(store, case, it.doc, ex)
+                except AlreadyThere:
+                    there = True  # another ingest stored it meanwhile
                 except CasewatchError as e:
                     reason = str(e)
             waiting -= 1
@@ -210,7 +216,9 @@ def _ingest_parallel(store: Store, case: str, docs: Iterable[tuple[str, Callable
             on_way.discard(it.sha)
             if it.sha in dups:
                 outcome[it.sha] = reason
-            if reason is None:
+            if there:
+                rep.skipped.append(it.name)
+            elif reason is None:
                 rep.added.append(it.name)
             else:
                 rep.failed.append(InputError(it.name, reason))

@@ -15,8 +15,9 @@ from typing import Any, Iterable, Iterator
 
 from markupsafe import escape
 from sqlalchemy import Connection, create_engine, event, text
+from sqlalchemy.exc import IntegrityError
 
-from ..errors import CasewatchError, NotFound
+from ..errors import AlreadyThere, CasewatchError, NotFound
 from ..model import Document, Extraction, Judgement, from_data, to_data
 from . import migrations
 
@@ -41,11 +42,29 @@ class Store:
                 cur.execute("PRAGMA journal_mode=WAL")
                 cur.execute("PRAGMA busy_timeout=10000")
                 cur.close()
-        with self.engine.begin() as conn:
+        with self._migration_lock(), self.engine.begin() as conn:
+            if self.engine.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(726153)"))  # one migrating process at a time
             migrations.apply(conn)
             # full text by FTS5 where the SQLite build has it (m002_search made the tables), else LIKE
             self.fts = conn.dialect.name == "sqlite" and conn.execute(
                 text("SELECT 1 FROM sqlite_master WHERE name='facts_fts'")).first() is not None
+
+    @contextmanager
+    def _migration_lock(self) -> Iterator[None]:
+        """Several processes opening one new SQLite file at once: one creates the tables, the others wait and
+        then find them made (SQLite runs each CREATE TABLE on its own, so its transactions cannot order them)."""
+        db = self.engine.url.database if self.engine.dialect.name == "sqlite" else None
+        if not db or db == ":memory:" or db.startswith("file:"):
+            yield
+            return
+        import fcntl
+        with open(f"{db}-migrate.lock", "a") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
@@ -58,9 +77,9 @@ class Store:
     # cases -----------------------------------------------------------------
     def ensure_case(self, conn: Connection, case: str, title: str | None = None) -> None:
         row = conn.execute(text("SELECT id FROM cases WHERE id=:c"), {"c": case}).first()
-        if row is None:
-            conn.execute(text("INSERT INTO cases (id, title, created_at, updated_at) VALUES (:c, :t, :n, :n)"),
-                         {"c": case, "t": title or case, "n": now()})
+        if row is None:  # another ingest may make the same case meanwhile: then its row stands
+            conn.execute(text("INSERT INTO cases (id, title, created_at, updated_at) VALUES (:c, :t, :n, :n) "
+                              "ON CONFLICT (id) DO NOTHING"), {"c": case, "t": title or case, "n": now()})
         elif title:
             conn.execute(text("UPDATE cases SET title=:t WHERE id=:c"), {"c": case, "t": title})
 
@@ -90,14 +109,25 @@ class Store:
     def add_document(self, conn: Connection, case: str, doc: Document) -> None:
         doc.case = case
         doc.ingested_at = doc.ingested_at or now()
+        if conn.execute(text("SELECT 1 FROM documents WHERE case_id=:c AND sha256=:s"),
+                        {"c": case, "s": doc.sha256}).first() is not None:
+            raise AlreadyThere(f"{doc.filename}: already in case {case}")
+        try:
+            self._insert_document(conn, case, doc)
+        except IntegrityError as e:
+            if not re.search(r"UNIQUE|duplicate key", str(e.orig), re.I):
+                raise
+            raise AlreadyThere(f"{doc.filename}: already in case {case} (stored meanwhile by another ingest)") from None
+        if self.fts:
+            _index_document(conn, case, doc.id, doc.title, doc.text)
+
+    def _insert_document(self, conn: Connection, case: str, doc: Document) -> None:
         conn.execute(text(
             "INSERT INTO documents (case_id, id, sha256, filename, media_type, raw, text, title, publisher, published, kind, ingested_at) "
             "VALUES (:case, :id, :sha, :fn, :mt, :raw, :text, :title, :pub, :published, :kind, :at)"),
             {"case": case, "id": doc.id, "sha": doc.sha256, "fn": doc.filename, "mt": doc.media_type, "raw": doc.raw,
              "text": doc.text, "title": doc.title, "pub": doc.publisher, "published": doc.published, "kind": doc.kind,
              "at": doc.ingested_at})
-        if self.fts:
-            _index_document(conn, case, doc.id, doc.title, doc.text)
 
     def documents(self, case: str, with_raw: bool = False) -> list[Document]:
         cols = "id, sha256, filename, media_type, text, title, publisher, published, kind, ingested_at, case_id" + (", raw" if with_raw else "")
