@@ -33,6 +33,9 @@ class Settings:
     db_url: str = ""
     max_file_bytes: int = 20 * 1024 * 1024
     max_upload_bytes: int = 5 * 1024 * 1024
+    # an HTML page with more tags than this is refused before it is parsed: a news page has a few thousand; a
+    # million nested cells or empty paragraphs would keep the parser busy for minutes
+    max_html_tags: int = 100_000
     reply_window_days: dict[str, int] = field(default_factory=lambda: {"un_communication": 60, "urgent_appeal": 30})
     debug: bool = False
     user: str = "analyst"
@@ -42,6 +45,8 @@ class Settings:
         s = cls(db_url=db_url_from(db or os.environ.get("CASEWATCH_DB")))
         if os.environ.get("CASEWATCH_MAX_FILE_BYTES"):
             s.max_file_bytes = int(os.environ["CASEWATCH_MAX_FILE_BYTES"])
+        if os.environ.get("CASEWATCH_MAX_HTML_TAGS"):
+            s.max_html_tags = int(os.environ["CASEWATCH_MAX_HTML_TAGS"])
         if os.environ.get("CASEWATCH_USER"):
             s.user = os.environ["CASEWATCH_USER"]
         for k, v in overrides.items():

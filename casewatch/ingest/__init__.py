@@ -106,6 +106,9 @@ def _not_read(f: Path, folder: Path, top: Path) -> str | None:
     return None
 
 
+_TAG = re.compile(rb"<[A-Za-z/!]")
+
+
 def _size(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
 
@@ -160,6 +163,10 @@ def read_bytes(filename: str, data: bytes, settings: Settings,
         if suffix == ".pdf":
             conv = convert.from_pdf(data)
         elif suffix in (".html", ".htm"):
+            tags = len(_TAG.findall(data))
+            if tags > settings.max_html_tags:
+                raise InputError(name, f"HTML too complex to read safely ({tags:,} tags; limit "
+                                       f"{settings.max_html_tags:,}, CASEWATCH_MAX_HTML_TAGS)")
             conv = convert.from_html(data)
         elif suffix == ".md":
             conv = convert.from_markdown(data)

@@ -109,9 +109,11 @@ def from_markdown(data: bytes) -> Converted:
     return Converted(_unmark(text), meta=meta)
 
 
-_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_MD_EM = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])|(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
-_MD_LINK = re.compile(r"!?\[([^\]\n]+)\]\([^)\s]+(?:\s+\"[^\"]*\")?\)")
+# each span bounded (a line, at most a few hundred characters): an opener with no closer is given up after its
+# bound, so 50,000 of them cost 50,000 bounded scans, not 50,000 scans to the end of the text
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1")
+_MD_EM = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\*(?![\w*])|(?<![\w_])_(?=[^\s_])([^_\n]{1,300}?)(?<=[^\s_])_(?![\w_])")
+_MD_LINK = re.compile(r"!?\[([^\]\n]{1,300})\]\([^)\s\[]{1,2000}(?:\s+\"[^\"\n]{0,300}\")?\)")
 
 
 def _unmark(text: str) -> str:

@@ -72,3 +72,25 @@ def test_a_front_matter_built_to_explode_gives_no_title(settings):
     doc = read_bytes("a.md", f"---\n{laughs}\n---\n\n# Port Halvard arrests\n\n{GOOD}".encode(), settings)
     assert time.monotonic() - t < 5
     assert len(doc.title or "") < 200
+
+
+@pytest.mark.parametrize("name, body", [
+    ("strong.md", "**a " * 50000),  # openers with no closer
+    ("links.md", "[a](" * 50000),
+    ("em.md", "*a _b " * 40000),
+])
+def test_markdown_with_endless_openers_is_read_in_linear_time(settings, name, body):
+    t = time.monotonic()
+    try:
+        read_bytes(name, (body + "\n\n" + GOOD).encode(), settings)
+    except InputError:
+        pass  # refused is fine; what matters is that it ends at once
+    assert time.monotonic() - t < 3
+
+
+def test_an_html_page_with_too_many_tags_is_refused_before_it_is_parsed(settings):
+    page = "<html><body><table>" + "<tr><td>" * 60000 + "x" + "</td></tr>" * 60000 + "</table></body></html>"
+    t = time.monotonic()
+    with pytest.raises(InputError, match=r"HTML too complex .*240,0\d\d tags; limit 100,000"):
+        read_bytes("deep.html", page.encode(), settings)
+    assert time.monotonic() - t < 2
