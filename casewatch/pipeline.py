@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -114,10 +117,25 @@ def _ingest_serial(store: Store, case: str, docs: Iterable[tuple[str, Callable[[
 
 
 # the worker side -------------------------------------------------------------
-def _init_worker() -> None:
+def _init_worker(main_pid: int | None = None) -> None:
     import signal
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    if main_pid:
+        threading.Thread(target=_die_with, args=(main_pid,), daemon=True, name="casewatch-watchdog").start()
     extractor()
+
+
+def _die_with(pid: int, every: float = 1.0) -> None:
+    """A worker's watchdog: once the ingest that started it is gone (killed, crashed, or ended without closing
+    its pool), the worker ends within a second, instead of holding its memory and the ingest's output open."""
+    while True:
+        time.sleep(every)
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:  # a process of another user took the number: ours is gone
+            os._exit(1)
 
 
 def _extract_chunk(docs: list[Document]) -> list[tuple[Extraction | None, str | None]]:
@@ -166,7 +184,7 @@ def _ingest_parallel(store: Store, case: str, docs: Iterable[tuple[str, Callable
     outcome: dict[str, str | None] = {}  # sha256 -> None (written) or why it failed, while copies wait for it
     limit = workers * chunksize * IN_FLIGHT  # documents read and not yet written
     waiting = 0
-    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker)
+    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(os.getpid(),))
 
     def submit() -> None:
         if chunk:
