@@ -131,6 +131,43 @@ def reextract(case: str = typer.Argument(...)) -> None:
     console.print(f"re-extracted {n} documents")
 
 
+@app.command()
+def cases() -> None:
+    """The cases in the database: id, title, reports, last change."""
+    from rich.table import Table
+    rows = state.store().cases()
+    if not rows:
+        console.print("no cases yet: casewatch ingest --case NAME FOLDER")
+        return
+    t = Table("case", "title", "reports", "changed")
+    for r in rows:
+        t.add_row(escape(r["id"]), escape(r["title"] or ""), str(r["documents"]), r["updated_at"][:16].replace("T", " "))
+    console.print(t)
+
+
+@app.command()
+def delete(case: str = typer.Argument(..., help="The case."),
+           report: Optional[str] = typer.Option(None, "--report", help="Remove only this report: its id, sha256 "
+                                                "(8 characters or more) or file name; the case file is rebuilt."),
+           yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation.")) -> None:
+    """Remove a case, or one report of it, leaving no trace of its text in the database, the search index or the
+    case file's snapshots (for a source's safety)."""
+    from ..store.removal import delete_case, delete_report
+    store = state.store()
+    store.case(case)  # no such case: one line, exit 2
+    what = f"report {report!r} of case {case!r}" if report else f"case {case!r} and all its reports"
+    if not yes and not typer.confirm(f"Remove {what}? This cannot be undone", default=False):
+        raise typer.Abort()
+    if report:
+        from ..pipeline import save_snapshot
+        name = delete_report(store, case, report)
+        save_snapshot(store, case, note=f"removed {name}")  # `changes` starts again from the case as it is now
+        console.print(f"removed {escape(name)} from case {escape(case)}; the case file is rebuilt from the reports left")
+    else:
+        n = delete_case(store, case)
+        console.print(f"removed case {escape(case)} ({n} reports)")
+
+
 def main() -> None:
     from . import bench  # noqa: F401  (registers the benchmark commands)
     from . import hrdsattack  # noqa: F401  (benchmark hrdsattack, train hrdsattack)
