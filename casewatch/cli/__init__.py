@@ -35,10 +35,19 @@ class State:
 state = State()
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+        console.print(f"casewatch {version('casewatch')}")
+        raise typer.Exit()
+
+
 @app.callback()
 def main_options(db: Optional[str] = typer.Option(None, "--db", help="Database: a SQLite file path or a SQLAlchemy URL "
                                                    "(default: $CASEWATCH_DB, else casewatch.db in the user's data directory)."),
-                 debug: bool = typer.Option(False, "--debug", help="Show tracebacks.")) -> None:
+                 debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
+                 version: bool = typer.Option(False, "--version", is_eager=True, callback=_version,
+                                              help="Print casewatch's version and exit.")) -> None:
     state.db = db
     state.debug = debug
 

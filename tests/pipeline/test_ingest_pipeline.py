@@ -115,3 +115,10 @@ def test_error_lines_keep_square_brackets(tmp_path: Path):
     env = {"CASEWATCH_DB": str(tmp_path / "cli.db"), "PATH": "/usr/bin:/bin"}
     r = subprocess.run([str(exe), "ingest", "--case", "c", str(bad)], capture_output=True, text=True, env=env)
     assert r.returncode == 1 and "appeal [draft].txt" in r.stderr and "empty file" in r.stderr, r.stderr
+
+
+def test_version_prints_the_installed_version():
+    from importlib.metadata import version
+    exe = Path(sys.executable).parent / "casewatch"
+    r = subprocess.run([str(exe), "--version"], capture_output=True, text=True)
+    assert r.returncode == 0 and r.stdout.strip() == f"casewatch {version('casewatch')}"
