@@ -73,6 +73,8 @@ def ingest_documents(store: Store, case: str, docs: Iterable[tuple[str, Callable
     start by 'forkserver', which imports the main module again: a script calling this with workers > 1
     needs the usual ``if __name__ == "__main__":`` guard.
     """
+    from .extract.models import require_model
+    require_model()  # before the case is made: an ingest that cannot read leaves nothing behind
     rep = IngestReport()
     with store.transaction() as conn:
         store.ensure_case(conn, case, title)

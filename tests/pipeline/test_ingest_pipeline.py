@@ -122,3 +122,14 @@ def test_version_prints_the_installed_version():
     exe = Path(sys.executable).parent / "casewatch"
     r = subprocess.run([str(exe), "--version"], capture_output=True, text=True)
     assert r.returncode == 0 and r.stdout.strip() == f"casewatch {version('casewatch')}"
+
+
+def test_without_a_language_model_ingest_says_how_to_install_one_and_makes_no_case(tmp_path: Path, monkeypatch):
+    from casewatch.extract import models
+    from casewatch.extract.models import NoModel
+    monkeypatch.setattr(models, "MODEL_NAMES", ("no_such_model_installed",))
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    store = Store(url)
+    with pytest.raises(NoModel, match=r"pip install 'casewatch\[model\]'"):
+        ingest_paths(store, "c", [GOOD], Settings(db_url=url), workers=2)
+    assert store.cases() == []
