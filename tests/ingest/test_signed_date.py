@@ -1,6 +1,8 @@
 """A court order is dated at its foot (ingest/data/documents.yaml `signed_date_after`)."""
 from __future__ import annotations
 
+import pytest
+
 from casewatch.ingest.meta import detect_published
 
 
@@ -9,3 +11,19 @@ def test_the_date_line_after_so_ordered_dates_a_court_order():
             "\nSO ORDERED.\nCusco, 20 March 2026.\nELIANA CHOQUE\nPresiding Judge\n")
     assert detect_published(text) == "2026-03-20"
     assert detect_published("Before the Court are the petitions.\nSO ORDERED.\nELIANA CHOQUE\n") is None
+
+
+@pytest.mark.parametrize("s", ["9 December 2024", "December 9, 2024", "Friday, April 25, 2014", "Monday, 9 Dec. 2024",
+                               "3rd June 2025", "Sept 3, 2024", "March 2025", "31 February 2024", "May 2025",
+                               "Mai 2024", "14.10.2024", "2024-10-14"])
+def test_the_quick_reading_of_plain_english_dates_agrees_with_dateparser(s):
+    from casewatch.ingest import meta
+    quick = meta._plain_english_date(s)
+    data = meta._dateparser().get_date_data(s)
+    ref = None
+    if data and data.date_obj and 1900 <= data.date_obj.year <= 2100:
+        ref = (f"{data.date_obj.year:04d}-{data.date_obj.month:02d}" if data.period == "month"
+               else data.date_obj.date().isoformat() if data.period == "day" else None)
+    if quick is not None:  # a form it reads: the same answer as dateparser's
+        assert (quick or None) == ref
+    assert meta.parse_date(s) == (ref if not meta._ISO.fullmatch(s) else "2024-10-14")
