@@ -176,12 +176,19 @@ _DMY = re.compile(r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?
 _MDY = re.compile(r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
                   r"(?P<m>[a-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)", re.I)
 _MY = re.compile(r"(?P<m>[a-z]{3,9})\.?,?\s+(?P<y>(?:19|20)\d\d)", re.I)
+_DOTTED = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)")  # day first, as DATE_ORDER says
 
 
 def _plain_english_date(s: str) -> str | None:
     """The forms most reports use ("9 December 2024", "December 9, 2024", "Monday, 9 Dec. 2024", "March 2025"),
     read without dateparser (a few milliseconds a call): an ISO date, "" for an impossible day, or None for any
     other form, which dateparser reads."""
+    m = _DOTTED.fullmatch(s)
+    if m:
+        try:
+            return date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
+        except ValueError:
+            return None  # "31.02.2024": dateparser may read it otherwise
     for rx in (_DMY, _MDY, _MY):
         m = rx.fullmatch(s)
         if m and m["m"].casefold() in _MONTHS:
