@@ -12,6 +12,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..model import Claim, Document, Event, Figure, Measure, Mention
+from .gazetteer import is_country
 from .data import cue, cue_table, frame_patterns, load
 from .dates import MON, DateMention, parse_iso
 from .numbers import NUM, as_number, value
@@ -201,6 +202,8 @@ def find_events(ctx: DocContext) -> list[Event]:
         quotes = _quoted(text, st.start, st.end)
         for etype, pat in table.items():
             for m in pat.finditer(text, st.start, st.end):
+                if m.re.groupindex.get("dest") and m.group("dest") and not _a_country(m.group("dest")):
+                    continue  # "moved to Almaty" is no exile; "moved to the United States" is
                 if any(a <= m.start() < b for a, b in quotes) or _hypothetical(text, st, m.start()) \
                         or cue("cues", "object_of").search(text[max(st.start, m.start() - 60):m.start()]):
                     continue  # direct speech, "if convicted, they could face …", "in protest at his detention"
@@ -352,6 +355,12 @@ def _is_title(ctx: DocContext, st: Sentence) -> bool:
     if st.start < 800 and "\n" not in line and len(line) < 200 and not line.endswith((".", "”", '"')):
         return True  # a headline: a short line with no full stop near the top
     return len(title) >= 12 and len(line) >= 12 and (line.startswith(title[:60]) or title.startswith(line[:60]))
+
+
+def _a_country(words: str) -> bool:
+    """The words (or their first two or one) name a country: "the United States in" names one."""
+    toks = re.sub(r"^the\s+", "", words, flags=re.I).split()
+    return any(is_country(" ".join(toks[:k])) for k in range(len(toks), 0, -1))
 
 
 def _end_point(text: str, start: int, dm: DateMention) -> bool:

@@ -76,6 +76,9 @@ TOLD = [
     ("the state's agents as the subject of searches",
      "On 15 January 2026, officers of the Ministry of Internal Affairs and of the city police department conducted "
      "searches at the office of the outlet and at the homes of its staff.", ("arrest", "2026-01-15")),
+    ("moved to a country the gazetteer knows: exile",
+     "After his release in 2019 he later moved to the United States with his family.", ("exile", "2019")),
+    ("emigrated to a country: exile", "He emigrated to Germany in March 2021.", ("exile", "2021-03")),
     ("a clause that only says what someone is hides no date",
      "Plain-clothes officers detained six members of the collective and three journalists who are close to the "
      "group on Friday, April 25, 2025, according to relatives.", ("arrest", "2025-04-25")),
@@ -85,3 +88,7 @@ TOLD = [
 @pytest.mark.parametrize("why, text, event", TOLD, ids=[t[0] for t in TOLD])
 def test_one_sentence_tells_its_event(x, why, text, event):
     assert event in events(x, text)
+
+
+def test_moving_to_a_city_is_no_exile(x):
+    assert not {e for e in events(x, "In 2020 she moved to Almaty to work for a bank.") if e[0] == "exile"}
