@@ -13,6 +13,12 @@ GOLD = SHARED / "eval" / "gold" / "atajurt.json"
 SCORER = SHARED / "eval" / "score.py"
 EXAMPLES = ROOT / "examples"
 
+# the shared evaluation kit (seed reports, answer key, scorer) lives beside the checkout, not in it: a clone
+# without it skips the tests that need it, each with this one reason, and runs all the others
+_KIT = f"needs the shared evaluation kit at {SHARED} (set CASEWATCH_SHARED to where it is)"
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir() or not GOLD.is_file(), reason=_KIT)
+needs_scorer = pytest.mark.skipif(not SCORER.is_file(), reason=_KIT)
+
 
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:

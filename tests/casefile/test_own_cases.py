@@ -12,7 +12,9 @@ import pytest
 from casewatch.pipeline import build_casefile, ingest_paths
 from casewatch.settings import Settings
 from casewatch.store import Store
-from tests.conftest import EXAMPLES, ROOT, SCORER
+from tests.conftest import EXAMPLES, ROOT, SCORER, needs_scorer
+
+pytestmark = needs_scorer
 
 # Floors are the figures measured at the end of session 4 (docs/first-sight.md, "now") less about 0.03, and only
 # go up.  The first eight were written for issue 3 by someone who had not read the code; the other twelve are the

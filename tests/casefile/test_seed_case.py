@@ -10,7 +10,9 @@ from casewatch.outputs import EXPORTERS
 from casewatch.pipeline import build_casefile, ingest_paths
 from casewatch.settings import Settings
 from casewatch.store import Store
-from tests.conftest import GOLD, SCORER, SEEDS
+from tests.conftest import GOLD, SCORER, SEEDS, needs_seeds, needs_scorer
+
+pytestmark = [needs_seeds, needs_scorer]
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,9 @@ import pytest
 from casewatch.ingest import iter_paths, read_path
 from casewatch.settings import Settings
 
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, needs_seeds
+
+pytestmark = needs_seeds
 
 EXPECTED = {  # prefix: (kind, published, publisher contains)
     "000": ("ngo_statement", None, "Eurasia Review"),
