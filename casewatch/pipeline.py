@@ -297,16 +297,11 @@ def ingest_paths(store: Store, case: str, paths: list[Path], settings: Settings,
                 doc.published = published
             return doc
         return load
-    rep = ingest_documents(store, case, ((shown(p), loader(p)) for p in files), progress, title,
+    rep = ingest_documents(store, case, ((ingest.shown(p), loader(p)) for p in files), progress, title,
                            workers=min(workers, len(files)))
     rep.failed = errors + rep.failed
-    rep.ignored = [InputError(shown(e.file), e.reason) for e in ignored]
+    rep.ignored = ignored
     return rep
-
-
-def shown(path: Path | str) -> str:
-    """A path as it can be printed and stored: bytes of its name that are not UTF-8 become U+FFFD."""
-    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def build_casefile(store: Store, case: str) -> dict[str, Any]:

@@ -47,11 +47,6 @@ def _norm(kind: str, value: str) -> Any:
         return int(m.group(1) or 0) * 12 + int(m.group(2) or 0) if m else value
     if kind in ("age", "count"):
         return float(value)
-    if kind == "count":
-        if frame not in _count_people():
-            return False
-        lo, hi = sorted((a, b))
-        return hi > lo * 1.15  # 2,000 marching and 50 arrested are two groups, 114 and 119 arraigned one
     if kind == "duration":
         return float(value.split()[0])
     return value

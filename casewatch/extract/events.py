@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..model import Claim, Document, Event, Figure, Measure, Mention
 from .gazetteer import is_country
 from .data import cue, cue_table, frame_patterns, load
-from .dates import MON, DateMention, parse_iso
+from .dates import MON, M, DateMention, parse_iso
 from .numbers import NUM, as_number, value
 
 CLAUSE_SPLIT_NO_DASH = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+but\b")
@@ -22,10 +22,9 @@ CLAUSE_SPLIT = re.compile(CLAUSE_SPLIT_NO_DASH.pattern + r"|\s+–\s+|\s+—\s+"
 ACTIVE_ARREST = re.compile(r"\b(?:police|officers|agents|authorities|security forces)\s+(?:\w+\s+)?(?:arrested|detained|abducted)\s+", re.I)
 POSSESSIVE = re.compile(r"['’]s\b")
 PARTICIPLE = re.compile(r"\w+ing\b")
+# a year written after a month (and day) or after "in", "since" …: a date, not a count ("On 20 June 2014 the …")
+YEAR_BEFORE = re.compile(rf"(?:\b{M}(?:\s+\d{{1,2}},?)?|\b(?:in|since|of|by|until|from|during)|^)\s*$", re.I)
 # "remanded until 13 March", "extended by two months, till 13 May": the day a measure runs to, not the day of it
-YEAR_BEFORE = re.compile(r"(?:\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?:\s+\d{1,2},?)?|\b(?:in|since|of|by|"
-                         r"until|from|during)|^)\s*$", re.I)
 NOT_UNTIL = re.compile(r"\b(?:not|never|nothing|no\s+one|nobody)\b|n't\b", re.I)
 WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 END_POINT = re.compile(r"\b(?:until|till|up\s+to|through)\s+(?:(?:at\s+least|the|on)\s+)?$", re.I)

@@ -193,8 +193,6 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
             long_s = nl + 1  # "… defender Chim Sophea\n\nWorkers' Defence International (WDI)": the name opens its line
         elif short[0] != text[long_s] and not initials.startswith(short[0]):
             continue
-        if _tokens(text[long_s:long_e])[-1:] and _tokens(text[long_s:long_e])[-1].casefold() in word_set("names", "law_heads"):
-            continue  # "Indian Penal Code (IPC)": a law's acronym, read with the provisions
         kind = "place" if re.search(r"\b(Region|Province|Republic|Oblast)\b", text[long_s:long_e]) else "organization"
         hits.append(NameHit(kind, long_s, long_e, strong=True, attrs={"acronym": short}))
         hits.append(NameHit(kind, m.start("short"), m.end("short"), strong=True, attrs={"expansion": text[long_s:long_e]}))

@@ -75,8 +75,8 @@ def verdict(tok: Any) -> str | None:
 
 def settle_accused(text: str, sents: list[tuple[int, int]], persons: list[Mention], parse: Any) -> int:
     """Mend the rules' "defendant" by the parse, in place, in the sentences where a person and an accused word
-    meet; returns how many sentences were parsed.  `parse` is a spaCy pipeline (its sentences are parsed in one
-    batch, `parse.pipe`) or any callable from a text to a parsed doc."""
+    meet; returns how many sentences were parsed.  `parse` is a spaCy pipeline with a parser: the sentences are
+    parsed in one batch."""
     cue = re.compile(r"\b(?:" + "|".join(load("cues")["accused_verbs"]) + r")\b", re.I)
     todo = []
     for s, e in sents:
@@ -84,8 +84,7 @@ def settle_accused(text: str, sents: list[tuple[int, int]], persons: list[Mentio
         if here and cue.search(text, s, e):
             todo.append((s, e, here))
     texts = [text[s:e] for s, e, _ in todo]
-    parsed = parse.pipe(texts) if hasattr(parse, "pipe") else map(parse, texts)
-    for (s, e, here), sdoc in zip(todo, parsed):
+    for (s, e, here), sdoc in zip(todo, parse.pipe(texts)):
         minor = bool(MINOR.search(text, s, e))  # an administrative penalty in days is no criminal case
         for p in here:
             tok = _head_token(sdoc, p.evidence.start - s, p.evidence.end - s)

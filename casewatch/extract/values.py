@@ -190,8 +190,8 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
                     continue  # "the prosecutor sought two years and eleven months": asked, not imposed
                 if MAXIMUM.search(lead) or LAW_PENALTY.search(sent[max(0, m.start() - 200):m.start()]):
                     # the penalty an article sets: its subject is the article the sentence cites
-                    cited = [p for p in provisions if p.evidence and s <= p.evidence[0].start < e and p.part is None
-                             or p.evidence and s <= p.evidence[0].start < e and "(" not in (p.part or "")]
+                    cited = [p for p in provisions if p.evidence and s <= p.evidence[0].start < e
+                             and "(" not in (p.part or "")]
                     if len({(p.instrument, p.article) for p in cited}) == 1:
                         out.append(Claim(topic="term.maximum", value=_fmt_months(months),
                                          subject=f"{cited[0].instrument}:{cited[0].article}", evidence=[doc.span(s, e)]))

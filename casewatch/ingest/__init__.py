@@ -22,13 +22,19 @@ from .convert import BadInput, MEDIA_TYPES
 from .meta import (detect_kind, detect_published, detect_published_in_page, detect_publisher, detect_title, detect_un_reference,
                    normalize_date, un_title)
 
-__all__ = ["ACCEPTED", "iter_paths", "read_path", "read_bytes", "detect_un_reference", "clean"]
+__all__ = ["ACCEPTED", "iter_paths", "shown", "read_path", "read_bytes", "detect_un_reference", "clean"]
 
 ACCEPTED = {".txt", ".md", ".html", ".htm", ".pdf"}
 
 
 def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def shown(path: Path | str) -> str:
+    """A path or file name as it can be printed and stored: bytes of it that are not UTF-8 (a Linux name may
+    hold any) become U+FFFD."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def iter_paths(paths: list[Path], ignored: list[InputError] | None = None) -> tuple[list[Path], list[InputError]]:
@@ -55,34 +61,32 @@ def iter_paths(paths: list[Path], ignored: list[InputError] | None = None) -> tu
             top = p.resolve()
             hidden_dirs: set[Path] = set()
             for f in sorted(p.rglob("*")):
+                folder = f.is_dir() and not f.is_symlink()
                 rel = f.relative_to(p).parts
-                hid = next((i for i, part in enumerate(rel[:-1]) if part.startswith(".")), None)
-                if hid is not None:  # inside a hidden folder: the folder is named once
+                hid = next((i for i, part in enumerate(rel) if part.startswith(".")), None)
+                if hid is not None and (folder or hid < len(rel) - 1):  # a hidden folder, named once
                     d = p.joinpath(*rel[:hid + 1])
                     if d not in hidden_dirs:
                         hidden_dirs.add(d)
-                        ignored.append(InputError(str(d), "hidden folder, not read"))
+                        ignored.append(InputError(shown(d), "hidden folder, not read"))
                     continue
-                if f.is_dir() and not f.is_symlink():
-                    if f.name.startswith(".") and f not in hidden_dirs:
-                        hidden_dirs.add(f)
-                        ignored.append(InputError(str(f), "hidden folder, not read"))
+                if folder:
                     continue
                 reason = _not_read(f, p, top)
                 if reason:
-                    ignored.append(InputError(str(f), reason))
+                    ignored.append(InputError(shown(f), reason))
                 else:
                     add(f)
         elif p.is_file():
             if p.suffix.lower() in ACCEPTED:
                 add(p)
             else:
-                errors.append(InputError(str(p), f"unsupported file type {p.suffix or '(none)'!r} "
+                errors.append(InputError(shown(p), f"unsupported file type {p.suffix or '(none)'!r} "
                                                   f"(accepted: {', '.join(sorted(ACCEPTED))})"))
         elif p.exists():
-            errors.append(InputError(str(p), "not a regular file"))
+            errors.append(InputError(shown(p), "not a regular file"))
         else:
-            errors.append(InputError(str(p), "no such file or directory"))
+            errors.append(InputError(shown(p), "no such file or directory"))
     return files, errors
 
 
@@ -149,9 +153,7 @@ def _sniff(data: bytes) -> str:
 def read_bytes(filename: str, data: bytes, settings: Settings,
                published: str | None = None, title: str | None = None) -> Document:
     """Turn one file's bytes into a Document; bad input raises ``InputError(filename, reason)``."""
-    name = Path(filename).name or filename
-    # a name in bytes that are not UTF-8 (a Linux file name may hold any): stored with U+FFFD where they stood
-    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    name = shown(Path(filename).name or filename)
     if len(data) > settings.max_file_bytes:
         raise InputError(name, f"file too large ({_size(len(data))}; limit {_size(settings.max_file_bytes)})")
     if not data:

@@ -6,7 +6,6 @@ turns it into an ``InputError`` naming the file.
 from __future__ import annotations
 
 import datetime
-
 import io
 import logging
 import re
@@ -44,30 +43,33 @@ class Converted:
 
 def decode(data: bytes, html: bool = False) -> str:
     """UTF-8 (with or without BOM), UTF-32 or UTF-16 with a BOM, or an HTML page's declared charset."""
-    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-                       (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):  # UTF-32's BOM opens like UTF-16's: first
-        if data.startswith(bom):
-            try:
-                text = data.decode(codec)
-            except UnicodeDecodeError:
-                raise BadInput(f"not valid {codec.upper()} text") from None
-            if "\x00" in text or len(_CONTROL.findall(text[:20000])) > max(2, len(text[:20000]) // 100):
-                raise BadInput(f"binary file, not text (control characters after {codec.upper()} decoding)")
-            return text
-    if b"\x00" in data:
-        raise BadInput("binary file, not text (contains NUL bytes)")
-    text: str | None
-    try:
-        text = data.decode("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8")
-    except UnicodeDecodeError:
-        text = _declared(data) if html else None
-        if text is None:
-            raise BadInput("not valid UTF-8 text") from None
+    text = _with_bom(data)
+    if text is None:
+        if b"\x00" in data:
+            raise BadInput("binary file, not text (contains NUL bytes)")
+        try:
+            text = data.decode("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8")
+        except UnicodeDecodeError:
+            text = _declared(data) if html else None
+            if text is None:
+                raise BadInput("not valid UTF-8 text") from None
     sample = text[:20000]
-    controls = len(_CONTROL.findall(sample))
-    if controls > max(2, len(sample) // 100):
+    if "\x00" in text or len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
         raise BadInput("binary file, not text (control characters)")
     return text
+
+
+def _with_bom(data: bytes) -> str | None:
+    """A text that opens with a UTF-32 or UTF-16 byte-order mark (UTF-32's opens like UTF-16's: tried first),
+    decoded; None for any other."""
+    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                       (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                raise BadInput(f"not valid {codec.upper()} text") from None
+    return None
 
 
 def _declared(data: bytes) -> str | None:

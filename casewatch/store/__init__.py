@@ -107,27 +107,23 @@ class Store:
                                 {"c": case, "s": sha256}).first() is not None
 
     def add_document(self, conn: Connection, case: str, doc: Document) -> None:
+        """Store one report; AlreadyThere where the case holds its bytes (the unique key on case and sha256
+        decides, so two ingests of one file at once cannot both store it)."""
         doc.case = case
         doc.ingested_at = doc.ingested_at or now()
-        if conn.execute(text("SELECT 1 FROM documents WHERE case_id=:c AND sha256=:s"),
-                        {"c": case, "s": doc.sha256}).first() is not None:
-            raise AlreadyThere(f"{doc.filename}: already in case {case}")
         try:
-            self._insert_document(conn, case, doc)
+            conn.execute(text(
+                "INSERT INTO documents (case_id, id, sha256, filename, media_type, raw, text, title, publisher, published, kind, ingested_at) "
+                "VALUES (:case, :id, :sha, :fn, :mt, :raw, :text, :title, :pub, :published, :kind, :at)"),
+                {"case": case, "id": doc.id, "sha": doc.sha256, "fn": doc.filename, "mt": doc.media_type, "raw": doc.raw,
+                 "text": doc.text, "title": doc.title, "pub": doc.publisher, "published": doc.published, "kind": doc.kind,
+                 "at": doc.ingested_at})
         except IntegrityError as e:
             if not re.search(r"UNIQUE|duplicate key", str(e.orig), re.I):
                 raise
-            raise AlreadyThere(f"{doc.filename}: already in case {case} (stored meanwhile by another ingest)") from None
+            raise AlreadyThere(f"{doc.filename}: already in case {case}") from None
         if self.fts:
             _index_document(conn, case, doc.id, doc.title, doc.text)
-
-    def _insert_document(self, conn: Connection, case: str, doc: Document) -> None:
-        conn.execute(text(
-            "INSERT INTO documents (case_id, id, sha256, filename, media_type, raw, text, title, publisher, published, kind, ingested_at) "
-            "VALUES (:case, :id, :sha, :fn, :mt, :raw, :text, :title, :pub, :published, :kind, :at)"),
-            {"case": case, "id": doc.id, "sha": doc.sha256, "fn": doc.filename, "mt": doc.media_type, "raw": doc.raw,
-             "text": doc.text, "title": doc.title, "pub": doc.publisher, "published": doc.published, "kind": doc.kind,
-             "at": doc.ingested_at})
 
     def documents(self, case: str, with_raw: bool = False) -> list[Document]:
         cols = "id, sha256, filename, media_type, text, title, publisher, published, kind, ingested_at, case_id" + (", raw" if with_raw else "")
