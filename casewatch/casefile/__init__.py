@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Any
 
-from ..model import Document, Evidence, Event, Extraction, Judgement, Provision, vocab
+from ..model import Document, Evidence, Event, Extraction, Judgement, Measure, Mention, Provision, vocab
 from ..model.names import fold
 from ..resolve import Entity, resolve_case
 from ..extract.data import word_set
@@ -61,6 +61,7 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
     # people -------------------------------------------------------------------------
     docs_by_id = {d.id: d for d in docs}
     rank = ranks(persons)
+    groups = [(d, ev) for d, ex in extractions.items() for ev in ex.events if ev.whole_group]
     out_persons = []
     for e in persons:
         roles: list[str] = []
@@ -71,12 +72,14 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
                     roles.append(r)
             for ms in m.measures:
                 measures.append((d, ms))
-        if "official" in roles:
+        if "official" in roles or _counsel(e.mentions):
             roles = [r for r in roles if r not in ("defendant", "detainee")]
         if "defendant" in roles:
             roles = [r for r in roles if r not in ("detainee", "activist")]
         roles = decide_roles(person_features(e.mentions, docs_by_id, len(docs), rank.get(e.id, 0.5)), roles)
         roles = _judged_roles(e, roles, judgements)
+        if {"defendant", "detainee"} & set(roles):
+            measures += _group_measures(groups, measures)
         mlist = _measures(measures)
         out_persons.append({"id": e.id, "name": e.name, "aliases": e.aliases, "roles": roles or ["other"],
                             "measures": mlist, "current_measure": mlist[-1]["type"] if mlist else None,
@@ -214,6 +217,22 @@ def _artnum(a: str) -> float:
         return float(a)
     except ValueError:
         return 0.0
+
+
+def _group_measures(groups: list[tuple[str, Event]], own: list[tuple[str, Any]]) -> list[tuple[str, Measure]]:
+    """A release or an exile told of all the accused at once, dated after the person's own latest dated measure: it
+    is theirs too (evidence: the sentence that tells it)."""
+    last = max((ms.date for _, ms in own if ms.date), default="")
+    return [(d, Measure(ev.type, ev.date, ev.evidence[:1])) for d, ev in groups
+            if ev.date and ev.date > last and not any(ms.type == ev.type and ms.date == ev.date for _, ms in own)]
+
+
+def _counsel(mentions: list[tuple[str, Mention]]) -> bool:
+    """Named as someone's counsel in this case ("his lawyer X", "X, who represents him", "X, Esq.") at least as
+    often as named among the accused: counsel, whose name stood in a sentence about the charges."""
+    counsel = sum(1 for _, m in mentions if m.attrs.get("counsel"))
+    accused = sum(1 for _, m in mentions if "defendant" in m.roles)
+    return counsel > 0 and counsel >= accused
 
 
 def _judged_roles(e: Entity, roles: list[str], judgements: list[Judgement]) -> list[str]:

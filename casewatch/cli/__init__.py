@@ -89,16 +89,6 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Report files or folders
 
 
 @app.command()
-def cases() -> None:
-    """List the cases in the database."""
-    from rich.table import Table
-    t = Table("case", "title", "documents", "updated")
-    for c in state.store().cases():
-        t.add_row(c["id"], c["title"] or "", str(c["documents"]), c["updated_at"])
-    console.print(t)
-
-
-@app.command()
 def show(case: str = typer.Argument(...)) -> None:
     """The case in the terminal: roster, timeline, conflicts."""
     from ..pipeline import build_casefile

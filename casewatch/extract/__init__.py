@@ -17,8 +17,8 @@ from ..model.names import fold, person_key
 from .dates import find_dates, latest_resolved, parse_iso
 from .events import DocContext, assign_people, find_claims, find_events, find_figures
 from .bodies import settle_bodies
-from .data import load
-from .names import LO, UP, canonical, find_names, given_abbreviation_re
+from .data import cue, load, word_set
+from .names import LO, UP, canonical, find_names, given_abbreviation_re, looks_like_person
 from .provisions import find_provisions
 from .syntax import settle_accused
 from .values import find_facilities, find_values, term_figures
@@ -150,17 +150,12 @@ def lower_case_words(text: str) -> frozenset[str]:
 
 
 def _retype_surnames(mentions: list[Mention], doc: Document | None = None, lower: frozenset[str] = frozenset()) -> None:
-    """A lone word that is a part of a full name in the same document is that person ("Turgunbay", "Lemon")."""
-    parts: set[str] = set()
-    for m in mentions:
-        if m.kind == "person" and len(person_key(m.name)) >= 2:
-            parts.update(person_key(m.name))
-    for m in mentions:
-        key = person_key(m.name)
-        if m.kind != "person" and len(key) == 1 and key[0] in parts and not m.attrs.get("expansion") \
-                and not m.name.isupper():
-            m.kind = "person"
-            m.attrs["retyped"] = True
+    """A lone word that is a part of a full name in the same document is that person ("Turgunbay", "Lemon"); a
+    full name the model took for a body or a place is a person where the report names that person elsewhere
+    (the same full name, or its last word alone, as a person: "indicted Jane Roe, the rapper" beside "Roe said")."""
+    parts = _retype_words(mentions)
+    if _retype_full_names(mentions):
+        parts = _retype_words(mentions)  # "Toomaj" of "Toomaj Salehi", now a person
     if not parts or doc is None:
         return
     taken = [(m.evidence.start, m.evidence.end) for m in mentions]
@@ -180,6 +175,61 @@ def _retype_surnames(mentions: list[Mention], doc: Document | None = None, lower
                 not any(s < b and a < e for a, b in taken):
             mentions.append(Mention(kind="person", name=tm.group(0), evidence=doc.span(s, e), attrs={"retyped": True}))
     mentions.sort(key=lambda m: m.evidence.start)
+
+
+def _retype_words(mentions: list[Mention]) -> set[str]:
+    parts: set[str] = set()
+    for m in mentions:
+        if m.kind == "person" and len(person_key(m.name)) >= 2:
+            parts.update(person_key(m.name))
+    for m in mentions:
+        key = person_key(m.name)
+        if m.kind != "person" and len(key) == 1 and key[0] in parts and not m.attrs.get("expansion") \
+                and not m.name.isupper():
+            m.kind = "person"
+            m.attrs["retyped"] = True
+    return parts
+
+
+# a mention found by a cue of its own kind keeps it: an acronym's expansion, a place's own word, the publisher
+OWN_KIND = ("acronym", "expansion", "place_cue", "dateline", "publisher", "translation")
+
+
+def _retype_full_names(mentions: list[Mention]) -> bool:
+    from .gazetteer import is_place
+    facility = word_set("names", "facility_words")
+    done = False
+    full = {person_key(m.name) for m in mentions if m.kind == "person" and len(person_key(m.name)) >= 2}
+    alone = {person_key(m.name)[0] for m in mentions if m.kind == "person" and len(person_key(m.name)) == 1}
+    for m in mentions:
+        key = person_key(m.name)
+        if m.kind == "person" or len(key) < 2 or any(a in m.attrs for a in OWN_KIND) or m.name.isupper():
+            continue
+        if (key in full or key[-1] in alone) and looks_like_person(m.name) and not is_place(m.name) \
+                and not any(t.casefold() in facility for t in m.name.split()):
+            m.kind = "person"
+            m.attrs["retyped"] = done = True
+    return done
+
+
+# who acts or speaks in a sentence about the accused without being one of them: the judge who freed them all
+VOICES = {"official", "lawyer", "advocate", "expert"}
+
+
+def _whole_group(ctx: DocContext, persons: list[Mention], events: list[Event]) -> None:
+    """A release or an exile told of all the accused together, with no one named in its sentence ("the judge struck
+    out the charges against all 119 defendants and ordered their immediate release"): it befalls each of them."""
+    rx = cue("cues", "whole_group")
+    for ev in events:
+        if ev.type not in ("release", "exile") or ev.status != "happened" or not ev.evidence:
+            continue
+        i = ctx.sent_index(ev.evidence[0].start)
+        if i is None:
+            continue
+        st = ctx.sents[i]
+        if rx.search(ctx.text, st.start, st.end) and not any(st.start <= p.evidence.start < st.end for p in persons
+                                                              if not VOICES & set(p.roles)):
+            ev.whole_group = True
 
 
 def _cut_heads(mentions: list[Mention], doc: Document) -> None:
@@ -349,6 +399,7 @@ def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[i
     persons = [m for m in ex.mentions if m.kind == "person"]
     ex.events = find_events(ctx)
     assign_people(ctx, persons, ex.events)
+    _whole_group(ctx, persons, ex.events)
     if parse is not None:
         settle_accused(doc.text, [(st.start, st.end) for st in ctx.sents if not st.historical], persons, parse)
     for m in persons:

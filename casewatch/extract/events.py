@@ -47,8 +47,13 @@ HARD_ROLES = {"official", "expert"}  # a lawyer may be the accused (a rights law
 # defended her"), as against a lawyer by trade who may be the accused ("rights lawyer Wang Yu was detained")
 COUNSEL = re.compile(r"(?:['’]s|\bhis|\bher|\btheir|\bthe\s+family['’]s)\s+(?:\w+\s+)?(?:lawyers?|attorneys?|counsel)\b"
                      r"|\b(?:lawyers?|attorneys?|counsel)\s+(?:for|of|representing|acting\s+for)\b|\bdefen[cs]e\s+(?:lawyers?|counsel|attorneys?|team)\b"
-                     r"|\bwho\s+(?:also\s+)?(?:defended|defends|represents|represented)\b|\bcounsel\s*$", re.I)
-COUNSEL_AFTER = re.compile(r",?\s*(?:who\s+(?:also\s+)?(?:defended|defends|represents|represented)|(?:his|her|their)\s+(?:\w+\s+)?(?:lawyer|counsel))\b", re.I)
+                     r"|\bwho\s+(?:also\s+)?(?:defended|defends|represents|represented)\b|\bcounsel,?\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s*)?$", re.I)
+# after the name: "who defended her", "her lawyer", and a court's way of naming counsel ("X, SAN", "X, Esq.",
+# "X, attorney-at-law", "X, one of the defence counsel")
+COUNSEL_AFTER = re.compile(r",?\s*(?:who\s+(?:also\s+)?(?:defended|defends|represents|represented)|(?:his|her|their)\s+(?:\w+\s+)?(?:lawyer|counsel)"
+                           r"|,\s*(?:SAN|Esq\.?|attorneys?-at-law|(?:one\s+of\s+)?the\s+defen[cs]e\s+(?:counsel|lawyers|team))(?![\w-]))", re.I)
+# an apposition that opens with a participle tells what befell the person, not who they are
+CLAUSE_APPOSITION = re.compile(r"(?:\w+ly\s+)?(?:\w+ed|held|taken|brought|sent|kept|put|seen)\s+(?:by|under|in|to|on|at|for|with|from|after|before|again|without)\b", re.I)
 SPEECH = re.compile(r"\b(?:said|says|told|stated|added|noted|explained|urged|called on|condemned|denounced|warned|"
                     r"according to|in a statement)\b", re.I)
 
@@ -425,6 +430,8 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         if after_m and nxt is not None and nxt < e + after_m.end(1):
             after = after[:max(0, nxt - e - after_m.start(1))]  # "A, President of X, Ms B, Vice-President of Y": B's title
         after = re.split(r",\s+(?:said|says|told|who(?!\s+represents?)|which|rejects|has|had|was|is)\b", after)[0]
+        if CLAUSE_APPOSITION.match(after):
+            after = ""  # "X, initially placed under supervision by the investigating judge": a clause, not a title
         after = re.sub(r"^who\b", "", after) if not re.match(r"who\s+represents?", after) else after
         if re.match(r"^,?\s*who\s+represents?\b", text[e:e + 30]):
             after = "who represents"
@@ -441,9 +448,11 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
                                  r"said|told|named|including|and|of)\b", near))
         if verbs:
             near = near[verbs[-1].end():]  # "The judge convicted union treasurer X": the title is after the verb
-        if COUNSEL.search(near_before.group(0) if near_before else "") or COUNSEL.search(after) or \
-                COUNSEL.match(text, e, min(len(text), e + 60)) or COUNSEL_AFTER.match(text, e, min(len(text), e + 60)):
-            p.attrs["counsel"] = True  # "Sherizat's lawyer", "lawyer for the family": counsel in this case, not accused
+        if COUNSEL.match(text, e, min(len(text), e + 60)):
+            p.attrs["client"] = True  # "Sherizat's lawyer said": the name is the lawyer's client, not counsel
+        elif COUNSEL.search(near_before.group(0) if near_before else "") or COUNSEL.search(after) or \
+                COUNSEL_AFTER.match(text, e, min(len(text), e + 60)):
+            p.attrs["counsel"] = True  # "Sherizat's lawyer X", "lawyer for the family": counsel in this case, not accused
         if cue("cues", "called_as_witness").search(before):
             _add(p.roles, "witness")
         if cue("cues", "witness_after").match(text, e, min(len(text), e + 120)):
@@ -521,7 +530,7 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
             clause = text[a:b]
             group_intro = re.search(r"\b(?:\w+)\s+others\s*[–—:-]", text[st.start:b])
             for p in subjects:
-                if HARD_ROLES & set(p.roles) or p.attrs.get("counsel") or p.attrs.get("witness") or \
+                if HARD_ROLES & set(p.roles) or p.attrs.get("counsel") or p.attrs.get("client") or p.attrs.get("witness") or \
                         (SOFT_ROLES & set(p.roles) and _speaks(text, p, a, b)):
                     continue
                 pos = p.evidence.start if p in in_clause else (pm.start("p") if pm else a)

@@ -81,7 +81,7 @@ def _possessive_cut() -> re.Pattern[str]:
 
 def _clean_span(text: str, s: int, e: int, keep_possessive: bool = False) -> tuple[int, int]:
     seg = text[s:e]
-    sep = re.search(r"\s+[·•|]\s+", seg)  # "Harare Ledger · Courts": a byline's separator ends the name
+    sep = re.search(r"\s+[·•|–—-]\s+", seg)  # "Harare Ledger · Courts", "X - Defendant": a separator ends the name
     if sep:
         e = s + sep.start()
         seg = text[s:e]

@@ -13,12 +13,16 @@ import re
 from functools import lru_cache
 
 from ..model import Claim, Figure, Mention, Provision
+from ..model.names import person_key
 from .data import load
 from .numbers import NUM, value
 
 # people who speak about a case rather than undergo it: an age or a bail amount next to them is another's
 VOICES = {"official", "lawyer", "advocate", "expert"}
 PRONOUN_START = re.compile(r"^\W*(?:He|She|His|Her)\b")
+ACCUSED = {"defendant", "detainee"}
+# a description standing for a person named before: "the 32-year-old rapper", "The defendant"
+DESCRIPTION_START = re.compile(r"^\W*The\s+(?:\d{2}-year-old|defendant|accused|detainee)\b")
 HELD_IN = frozenset(["prison", "jail", "centre", "center", "institution", "colony", "camp", "penitentiary", "facility"])
 CLAUSE_CUT = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+but\b")
 TERM_RE = re.compile(
@@ -43,7 +47,8 @@ def _compiled() -> dict:
     amount = rf"{AMOUNT}(?:\s*(?P<mult>{mult})\b)?"
     return {
         "age_after": c(sp["age"]["after_name"]), "age_before": c(sp["age"]["before_name"]),
-        "age_clause": c(sp["age"]["in_clause"]),
+        "age_clause": c(sp["age"]["in_clause"]) + [anaphor := re.compile(sp["age"]["anaphor"], re.I)],
+        "age_anaphor": anaphor,
         "term_cue": c(sp["term"]["cues"]), "term_frames": {k: c(v) for k, v in sp["term"]["frames"].items()},
         "duration_frames": {k: c(v) for k, v in sp["duration"]["frames"].items()},
         "amount_frames": {k: c(v) for k, v in sp["amount"]["frames"].items()},
@@ -114,6 +119,14 @@ class _Subjects:
             return prev[-1] if prev else None
         return None
 
+    def held_before(self, pos: int, persons: list[Mention]) -> Mention | None:
+        """Whom a description without a name stands for ("the 71-year-old defender", "The defendant was present,
+        aged 26"): the last person named before it whose name the report gives an accused or held person."""
+        held = {w for p in persons if ACCUSED & set(p.roles) for w in person_key(p.name)}
+        prev = [p for p in self.people if p.evidence.end <= pos and pos - p.evidence.end < 3000
+                and held & set(person_key(p.name))]
+        return prev[-1] if prev else None
+
 
 # a penalty the law sets, not one imposed: "carry up to six years", "punishable by ten years", "could face"
 MAXIMUM = re.compile(r"\b(?:up\s+to|maximum|max\.|not\s+exceeding|punish\w*|carr(?:y|ies|ying)|face[sd]?|facing|"
@@ -170,8 +183,11 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
             for m in rx.finditer(sent):
                 n = int(m.group("n"))
                 subj = subjects.at(s, e, s + m.start())
+                if subj is None and (DESCRIPTION_START.match(sent) or rx is cp["age_anaphor"]):
+                    subj = subjects.held_before(s + m.start(), persons)
                 if subj is not None and n not in ages and 10 <= n <= 99:
                     add("age", None, subj, str(n), s, e, as_of=as_of)
+                    out[-1].update = m.group(0).casefold().startswith("turned")  # "turned 71 in April": a birthday
                     ages.add(n)
         # prison terms
         if any(rx.search(sent) for rx in cp["term_cue"]):

@@ -268,7 +268,7 @@ def detect_published(text: str) -> str | None:
         if d:
             return d
         # a byline of segments: "*Caspian Dispatch · Rights & Justice · 18 June 2026*"
-        segments = re.split(r"\s+[·•|]\s+", _plain(line).strip("*_ "))
+        segments = re.split(r"\s+[·•|—–]\s+", _plain(line).strip("*_ "))
         if 1 < len(segments) <= 6:
             for seg in segments:
                 d = date_line(seg.strip("*_ "))
@@ -277,10 +277,15 @@ def detect_published(text: str) -> str | None:
     return _signed_date(text)
 
 
+# a year of another era with the Gregorian year beside it: "15 August B.E. 2560 (2017)" is 15 August 2017
+ERA_YEAR = re.compile(r"\b(?:B\.\s?E\.|BE|E\.\s?C\.|A\.\s?H\.|AH|S\.\s?H\.)\s*\d{4}\s*\(((?:19|20)\d\d)\)")
+
+
 def _labelled_date(line: str) -> str | None:
     """"Date: 13 June 2024" among other fields of a header line; of a date in another calendar, the Gregorian
     date written beside it ("04/02/1403 [23 April 2024]"), the last where a line gives several."""
     c = cues()
+    line = ERA_YEAR.sub(r"\1", line)
     m = c.date_label.search(line)
     if m:
         rest = line[m.end():]

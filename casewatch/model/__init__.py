@@ -124,6 +124,7 @@ class Event:
     summary: str = ""
     status: str = "happened"  # happened | announced
     date_inferred: bool = False
+    whole_group: bool = False  # befell all the accused at once ("released all 119 defendants"), none named
 
 
 @dataclass

@@ -90,16 +90,16 @@ def given_abbreviations() -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def _name_parts() -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
+def _name_parts() -> tuple[tuple[tuple[str, ...], ...], frozenset[str], frozenset[str]]:
     data = _translit()
     particles = tuple(sorted((tuple(p.split()) for p in data.get("surname_particles") or []), key=len, reverse=True))
-    return particles, frozenset(data.get("generational") or [])
+    return particles, frozenset(data.get("generational") or []), frozenset(data.get("inner_particles") or [])
 
 
 def _join_particles(toks: list[str]) -> list[str]:
     """"Dela Peña", "de los Santos", "van der Berg": a surname particle and the word after it are one surname;
     "Jr.", "III" after a name are no surname: they mark the given name (father and son stay apart)."""
-    particles, generational = _name_parts()
+    particles, generational, inner = _name_parts()
     gen = ""
     while len(toks) > 1 and toks[-1] in generational:
         gen, toks = toks[-1] + gen, toks[:-1]
@@ -108,7 +108,7 @@ def _join_particles(toks: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(toks):
-        for p in particles:
+        for p in particles + tuple((w,) for w in inner if i > 0):
             n = len(p)
             if tuple(toks[i:i + n]) == p and i + n < len(toks):
                 out.append("".join(toks[i:i + n + 1]))

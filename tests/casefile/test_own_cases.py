@@ -24,11 +24,13 @@ FLOORS = {
     # issue 3's cases (measured 0.953, 0.926, 0.990, 0.964, 0.901, 0.915, 0.933, 0.905)
     "azerbaijan_yeni_dalga": 0.92, "belarus_minsk": 0.89, "cambodia_prey_sar": 0.96, "egypt_matariya": 0.93,
     "guatemala_xalija": 0.87, "philippines_bacolod": 0.88, "turkey_diyarbakir": 0.90, "zimbabwe_chitungwiza": 0.87,
-    # issues 10 and 11, open half (measured 0.818, 0.694, 0.805, 0.754, 0.722, 0.721, 0.763, 0.696, 0.712, 0.707,
-    # 0.697, 0.727; issue 10 asks 0.85 of the blind half)
-    "ethiopia_zone9": 0.79, "gulf_saudi_scc": 0.67, "hongkong_subversion": 0.78, "iran_revolutionary_court": 0.73,
-    "kyrgyzstan_temirov": 0.70, "nicaragua_2021": 0.70, "china_tohti": 0.74, "vietnam_mushroom": 0.67,
-    "india_kappan": 0.69, "thailand_paidaodin": 0.68, "russia_orlov": 0.67, "nigeria_endbadgov": 0.70,
+    # issues 10 and 11, open half (measured at the end of session 6: 0.820, 0.697, 0.807, 0.791, 0.728, 0.792,
+    # 0.764, 0.743, 0.712, 0.751, 0.715, 0.775, and the third wave's 0.664, 0.744; issue 10 asks 0.85 of the
+    # blind half)
+    "ethiopia_zone9": 0.79, "gulf_saudi_scc": 0.67, "hongkong_subversion": 0.78, "iran_revolutionary_court": 0.76,
+    "kyrgyzstan_temirov": 0.70, "nicaragua_2021": 0.76, "china_tohti": 0.74, "vietnam_mushroom": 0.71,
+    "india_kappan": 0.69, "thailand_paidaodin": 0.72, "russia_orlov": 0.69, "nigeria_endbadgov": 0.74,
+    "algeria_hirak": 0.64, "myanmar_505a": 0.71,
 }
 
 

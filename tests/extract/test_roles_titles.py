@@ -35,3 +35,19 @@ def test_a_sentence_listed_as_months_and_suspended_months(x):
             "12 of them suspended.\n- Kem Sreyna, 52, farmer: 18 months, 12 suspended.\n")
     p = people(x.extract(doc(text)))
     assert "sentence" in p["Kem Sreyna"]["measures"]
+
+
+def test_a_clause_after_the_name_is_no_title_and_a_formula_of_identity_no_kin(x):
+    text = ("JUDGMENT\n\nAND\n1. DRARENI Khalil, son of (...) and of (...), born 20 May 1980 in Algiers, journalist.\n\n"
+            "Whereas Khalil Drareni, initially placed under judicial supervision by the investigating judge, was then "
+            "remanded in custody by the appeals chamber.")
+    p = people(x.extract(doc(text, kind="court_document")))
+    roles = set().union(*(v["roles"] for k, v in p.items() if "Khalil" in k or "DRARENI" in k))
+    assert "official" not in roles and "relative" not in roles
+
+
+def test_a_family_name_written_joined_or_apart_is_one_name():
+    from casewatch.model.names import person_key
+    assert person_key("Samir Ben Larbi") == person_key("Samir Benlarbi")
+    assert person_key("Hocine Aït-Ahmed") == person_key("Hocine Ait Ahmed")
+    assert len(person_key("Ben Smith")) == 2  # an English given name stays a given name

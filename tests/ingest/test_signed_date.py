@@ -27,3 +27,13 @@ def test_the_quick_reading_of_plain_english_dates_agrees_with_dateparser(s):
     if quick is not None:  # a form it reads: the same answer as dateparser's
         assert (quick or None) == ref
     assert meta.parse_date(s) == (ref if not meta._ISO.fullmatch(s) else s)
+
+
+def test_a_date_of_another_era_is_read_by_the_gregorian_year_beside_it():
+    from casewatch.ingest.meta import detect_published
+    assert detect_published("JUDGMENT\n\nProvincial Court\nDate: 15 August B.E. 2560 (2017)\n\nCriminal Case\n") == "2017-08-15"
+
+
+def test_a_byline_of_dashed_segments_gives_its_date():
+    from casewatch.ingest.meta import detect_published
+    assert detect_published("# Title of the story\n\n*By Ana Pop — Rights Wire — Published 13 May 2019*\n\nText.") == "2019-05-13"

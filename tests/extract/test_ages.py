@@ -1,0 +1,46 @@
+"""Ages: whose they are when the sentence names nobody, and when an age is a birthday, not a second value."""
+from __future__ import annotations
+
+from .conftest import doc
+
+
+def ages(ex):
+    return sorted((c.subject, c.value, c.update) for c in ex.claims if c.topic == "age")
+
+
+def test_a_description_without_a_name_is_the_accused_named_before(x):
+    ex = x.extract(doc("Prosecutors charged Dariusz Wolanczyk with extremism on 3 March 2026. He denies it.\n\n"
+                       "The 71-year-old human rights defender was handcuffed and taken to a detention centre."))
+    assert ("Dariusz Wolanczyk", "71", False) in ages(ex)
+
+
+def test_a_child_named_by_age_is_not_the_accused(x):
+    ex = x.extract(doc("Police arrested Dariusz Wolanczyk on 3 March 2026 and charged him with extremism. "
+                       "The 12-year-old daughter of a neighbour saw the raid."))
+    assert ages(ex) == []
+
+
+def test_a_dash_apposition_and_a_birthday(x):
+    ex = x.extract(doc("In August 2025, after the first days of witness testimony, Tomasz Brzeczek - then 25 - pleaded "
+                       "guilty. Brzeczek, who was 25 when he was sentenced, turned 26 in prison in May."))
+    got = ages(ex)
+    assert ("Tomasz Brzeczek", "25", False) in got
+    assert [a for a in got if a[1] == "26"] == [("Brzeczek", "26", True)]  # "turned 26": a birthday, an update
+
+
+def test_a_full_name_taken_for_a_body_is_the_person_the_report_names_alone():
+    from casewatch.extract import _retype_surnames
+    from casewatch.model import Evidence, Mention
+
+    def m(kind, name, attrs=None):
+        return Mention(kind=kind, name=name, evidence=Evidence("d", 0, len(name), name), attrs=attrs or {})
+    ms = [m("organization", "Zoltan Vekerdi"), m("place", "Zoltan"), m("person", "Vekerdi"),
+          m("organization", "Vekerdi Kiadó Press"), m("organization", "Kality Prison"), m("place", "Nagy Tamas", {"place_cue": "x"})]
+    _retype_surnames(ms)
+    assert [x.kind for x in ms] == ["person", "person", "person", "organization", "organization", "place"]
+
+
+def test_a_caption_line_ends_the_name_at_its_dash(x):
+    ex = x.extract(doc("Between\nThe Public Prosecutor - Plaintiff\nand\nMr Somchai Wongsawat - Defendant\n\n"
+                       "The defendant was present, aged 26 years, of Thai nationality.", kind="court_document"))
+    assert "Somchai Wongsawat" in {m.name for m in ex.mentions if m.kind == "person"}
