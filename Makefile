@@ -24,7 +24,7 @@ demo: setup
 	  $(BIN)/casewatch --db $(DB) export $$(basename $$c) --format casefile -o out/$$(basename $$c).json; done
 	@echo
 	@echo "Done: $$(ls -d examples/*/ | wc -l) cases in $(DB), their case files in out/*.json. Next, open the workspace:"
-	@echo "  $(BIN)/casewatch --db $(DB) serve      # then http://127.0.0.1:8000/"
+	@echo "  $(BIN)/casewatch --db $(DB) serve      # prints a one-time link that creates your account, then sign in at http://127.0.0.1:8000/"
 
 test: setup
 	$(BIN)/python -m pytest -q

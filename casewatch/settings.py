@@ -39,6 +39,9 @@ class Settings:
     reply_window_days: dict[str, int] = field(default_factory=lambda: {"un_communication": 60, "urgent_appeal": 30})
     debug: bool = False
     user: str = "analyst"
+    # the Host headers the server answers (CASEWATCH_HOSTS, comma-separated; the name a proxy forwards): a request
+    # for any other name is refused, so a page of another site cannot reach the server through a rebound DNS name
+    hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "[::1]")
 
     @classmethod
     def from_env(cls, db: str | None = None, **overrides) -> "Settings":
@@ -49,6 +52,8 @@ class Settings:
             s.max_html_tags = int(os.environ["CASEWATCH_MAX_HTML_TAGS"])
         if os.environ.get("CASEWATCH_USER"):
             s.user = os.environ["CASEWATCH_USER"]
+        if os.environ.get("CASEWATCH_HOSTS"):
+            s.hosts = tuple(h.strip() for h in os.environ["CASEWATCH_HOSTS"].split(",") if h.strip())
         for k, v in overrides.items():
             setattr(s, k, v)
         return s

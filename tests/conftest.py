@@ -23,3 +23,14 @@ needs_scorer = pytest.mark.skipif(not SCORER.is_file(), reason=_KIT)
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'cw.db'}"
+
+
+def empty_postgres(url: str) -> str:
+    """The PostgreSQL test database with no table at all (every table of every migration, present or future)."""
+    from sqlalchemy import create_engine, text
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    return url

@@ -6,6 +6,7 @@ grants, so a forged form post from another site is refused.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any, Literal, Optional
 
 from fastapi import APIRouter, Depends, File, Form, Header, HTTPException, Query, Request, UploadFile, status
@@ -21,7 +22,10 @@ def get_store(request: Request) -> Store:
 
 
 def get_settings(request: Request) -> Settings:
-    return request.app.state.settings
+    """The app's settings, with `user` the signed-in account's name: a judgement records who made it."""
+    settings = request.app.state.settings
+    user = getattr(request.state, "user", None)
+    return replace(settings, user=user.name) if user is not None else settings
 
 
 def require_client_header(x_casewatch_client: Annotated[Optional[str], Header()] = None) -> None:
@@ -104,14 +108,17 @@ search = APIRouter(prefix="/search", tags=["search"])
 
 
 @cases.get("", response_model=list[CasePublic])
-def list_cases(store: StoreDep) -> list[dict[str, Any]]:
-    """Every case with its headline: people held now, next date, open conflicts, last update."""
-    return service.cases(store)
+def list_cases(request: Request, store: StoreDep) -> list[dict[str, Any]]:
+    """Every case the account may read, with its headline: people held now, next date, open conflicts, last update."""
+    from ..web.access import readable
+    ok = set(readable(request, [c["id"] for c in store.cases()]))
+    return service.cases(store, only=ok)
 
 
 @cases.post("", response_model=CasePublic, status_code=201, dependencies=[Depends(require_client_header)])
-def create_case(body: CaseCreate, store: StoreDep) -> dict[str, Any]:
+def create_case(request: Request, body: CaseCreate, store: StoreDep) -> dict[str, Any]:
     row = service.create_case(store, body.id, body.title)
+    request.app.state.accounts.grant(request.state.user.name, row["id"])  # the creator may work on it
     return service.summary(store, {**row, "documents": 0})
 
 
@@ -168,7 +175,7 @@ async def upload(case: str, request: Request, store: StoreDep, settings: Setting
 
 
 @search.get("", response_model=SearchPublic, responses={400: {"description": "a search or filter that cannot be read"}})
-def get_search(store: StoreDep,
+def get_search(request: Request, store: StoreDep,
                q: Annotated[str, Query(max_length=500, description='words (all must occur), "a phrase", prefix*, OR between two')],
                case: Annotated[Optional[str], Query(max_length=200)] = None,
                person: Annotated[Optional[str], Query(max_length=200, description="a person id of the case (needs case)")] = None,
@@ -176,7 +183,10 @@ def get_search(store: StoreDep,
                event_type: Annotated[Optional[str], Query(max_length=60)] = None,
                limit: Annotated[int, Query(ge=1, le=200)] = 50) -> dict[str, Any]:
     """Full text over the reports and the extracted facts, with filters; each hit links to its quote in the reader."""
-    return service.search(store, q, case=case, person=person, provision=provision, event_type=event_type, limit=limit)
+    from ..web.access import readable
+    only = set(readable(request, [c["id"] for c in store.cases()]))
+    return service.search(store, q, case=case, person=person, provision=provision, event_type=event_type, limit=limit,
+                          only=only)
 
 
 def router() -> APIRouter:

@@ -71,8 +71,9 @@ def summary(store: Store, row: dict[str, Any]) -> dict[str, Any]:
             "next_date": nxt[0] if nxt else None, "open_conflicts": len(open_conflicts(cf))}
 
 
-def cases(store: Store) -> list[dict[str, Any]]:
-    return [summary(store, r) for r in store.cases()]
+def cases(store: Store, only: set[str] | None = None) -> list[dict[str, Any]]:
+    """Every case's summary, or those of the ids in `only` (the cases an account may read)."""
+    return [summary(store, r) for r in store.cases() if only is None or r["id"] in only]
 
 
 # Built case files, per store and case, kept while the case's version (reports, facts, judgements, title; see
@@ -181,10 +182,13 @@ def reader_url(case: str, doc: str, start: int | None, end: int | None) -> str:
 
 
 def search(store: Store, q: str, case: str | None = None, person: str | None = None, provision: str | None = None,
-           event_type: str | None = None, limit: int = 50) -> dict[str, Any]:
-    """Full text over the reports and facts (Store.search); each hit gets the reader URL of its quote or passage."""
+           event_type: str | None = None, limit: int = 50, only: set[str] | None = None) -> dict[str, Any]:
+    """Full text over the reports and facts (Store.search); each hit gets the reader URL of its quote or passage.
+    `only`: the cases the account may read (None: all); another case is as unknown as a case that is not there."""
     case, person, provision, event_type = (v.strip() if isinstance(v, str) and v.strip() else None
                                            for v in (case, person, provision, event_type))
+    if case and only is not None and case not in only:
+        raise NotFound(f"no case {case!r}")
     if case:
         store.case(case)  # NotFound first
     if event_type and event_type not in vocab()["event_types"]:
@@ -195,6 +199,9 @@ def search(store: Store, q: str, case: str | None = None, person: str | None = N
             raise BadQuery("the person filter needs a case")
         spans = person_spans(casefile(store, case, shared=True), person)
     res = store.search(q, case=case, person=spans, provision=provision, event_type=event_type, limit=limit)
+    if only is not None:
+        res["facts"] = [h for h in res["facts"] if h["case"] in only]
+        res["texts"] = [h for h in res["texts"] if h["case"] in only]
     for h in res["facts"] + res["texts"]:
         h["url"] = reader_url(h["case"], h["doc"], h["start"], h["end"])
     res.update(query=q, case=case, person=person, provision=provision, event_type=event_type)

@@ -173,6 +173,7 @@ def main() -> None:
     from . import roles  # noqa: F401  (train roles)
     from . import act  # noqa: F401
     from . import serve  # noqa: F401
+    from . import users  # noqa: F401  (user …, audit)
     try:
         rc = app(standalone_mode=False)
         if isinstance(rc, int) and rc:

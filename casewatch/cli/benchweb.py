@@ -54,6 +54,12 @@ def _measure(db_url: str, case: str, requests: int, label: str) -> None:
     from ..web import create_app
 
     store = Store(db_url)
+    from ..store.accounts import Accounts
+    acc = Accounts(store)
+    if "bench" not in {u["name"] for u in acc.list()}:
+        import secrets
+        acc.add("bench", secrets.token_urlsafe(16), "admin")  # the benchmark's own account, in its own database
+    auth = {"Authorization": f"Bearer {acc.new_token('bench', 'benchmark web')}"}
     counts = store.counts(case)
     t0 = time.perf_counter()
     cf = build_casefile(store, case)
@@ -61,16 +67,16 @@ def _measure(db_url: str, case: str, requests: int, label: str) -> None:
     store.close()
 
     def get(client: TestClient, url: str) -> None:
-        r = client.get(url)
+        r = client.get(url, headers=auth)
         if r.status_code != 200:
             raise RuntimeError(f"{url}: {r.status_code}")
 
-    with TestClient(create_app(Settings(db_url=db_url))) as client:
+    with TestClient(create_app(Settings(db_url=db_url, hosts=("testserver",)))) as client:
         t0 = time.perf_counter()
         get(client, f"/cases/{case}")
         first = time.perf_counter() - t0
         warm, warm_max = _time(lambda: get(client, f"/cases/{case}"), requests)
-        size = len(client.get(f"/cases/{case}").content)
+        size = len(client.get(f"/cases/{case}", headers=auth).content)
         tl, _ = _time(lambda: get(client, f"/cases/{case}/timeline"), requests)
         sr, _ = _time(lambda: get(client, f"/search?case={case}&q=detained+pretrial"), requests)
         api, _ = _time(lambda: get(client, f"/api/search?q=detained+OR+arrested&case={case}"), requests)

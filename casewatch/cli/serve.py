@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import typer
 
-from . import app, state
+from . import app, console, state
 
 
 @app.command()
@@ -13,4 +13,14 @@ def serve(host: str = typer.Option("127.0.0.1", "--host", help="Address to liste
     import uvicorn
 
     from ..web import create_app
-    uvicorn.run(create_app(state.settings()), host=host, port=port, log_level="info")
+    settings = state.settings()
+    if host not in ("127.0.0.1", "localhost", "0.0.0.0", "::") and host not in settings.hosts:
+        settings.hosts = settings.hosts + (host,)
+    web = create_app(settings)
+    base = f"http://{host if host not in ('0.0.0.0', '::') else '127.0.0.1'}:{port}"
+    if web.state.setup_token:
+        console.print(f"no account yet: open {base}/setup?token={web.state.setup_token} once to create the first "
+                      "administrator (or run: casewatch user add NAME --role admin)", highlight=False, soft_wrap=True)
+    else:
+        console.print(f"casewatch at {base}/ (sign in; accounts: casewatch user list)", highlight=False)
+    uvicorn.run(web, host=host, port=port, log_level="info")

@@ -43,7 +43,7 @@ NEXT_PERSONS_ROLE = re.compile(r"\b(?:the\s+)?(?:co-)?(?:accused|defendants?|sus
 SOFT_ROLES = {"official", "advocate", "lawyer", "expert", "journalist"}
 # roles that never make a person the accused; the others (an NGO's chair, a reporter) do unless they speak
 HARD_ROLES = {"official", "expert"}  # a lawyer may be the accused (a rights lawyer detained): that is read in the clause
-# a lawyer named as someone's counsel ("Sherizat's lawyer", "his defence lawyer", "lawyer for the family", "who
+# a lawyer named as someone's counsel ("Ana Pop's lawyer", "his defence lawyer", "lawyer for the family", "who
 # defended her"), as against a lawyer by trade who may be the accused ("rights lawyer Wang Yu was detained")
 COUNSEL = re.compile(r"(?:['’]s|\bhis|\bher|\btheir|\bthe\s+family['’]s)\s+(?:\w+\s+)?(?:lawyers?|attorneys?|counsel)\b"
                      r"|\b(?:lawyers?|attorneys?|counsel)\s+(?:for|of|representing|acting\s+for)\b|\bdefen[cs]e\s+(?:lawyers?|counsel|attorneys?|team)\b"
@@ -449,10 +449,10 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         if verbs:
             near = near[verbs[-1].end():]  # "The judge convicted union treasurer X": the title is after the verb
         if COUNSEL.match(text, e, min(len(text), e + 60)):
-            p.attrs["client"] = True  # "Sherizat's lawyer said": the name is the lawyer's client, not counsel
+            p.attrs["client"] = True  # "Ana Pop's lawyer said": the name is the lawyer's client, not counsel
         elif COUNSEL.search(near_before.group(0) if near_before else "") or COUNSEL.search(after) or \
                 COUNSEL_AFTER.match(text, e, min(len(text), e + 60)):
-            p.attrs["counsel"] = True  # "Sherizat's lawyer X", "lawyer for the family": counsel in this case, not accused
+            p.attrs["counsel"] = True  # "Ana Pop's lawyer X", "lawyer for the family": counsel in this case, not accused
         if cue("cues", "called_as_witness").search(before):
             _add(p.roles, "witness")
         if cue("cues", "witness_after").match(text, e, min(len(text), e + 120)):

@@ -126,3 +126,49 @@ def apply(conn: Connection) -> list[str]:
                      {"n": name, "t": datetime.now(timezone.utc).isoformat(timespec="seconds")})
         applied.append(name)
     return applied
+
+
+@migration
+def m003_accounts(conn: Connection) -> None:
+    """Accounts, their grants on cases, server-side sessions, API tokens and the audit log (issue 13).
+
+    Passwords are stored as argon2 hashes; session and API tokens as SHA-256 digests (the token itself is shown
+    once and never stored).  The audit log is append-only: nothing in casewatch updates or deletes its rows."""
+    serial = "SERIAL PRIMARY KEY" if conn.dialect.name == "postgresql" else "INTEGER PRIMARY KEY AUTOINCREMENT"
+    _exec(conn, f"""
+    CREATE TABLE users (
+        name VARCHAR(100) PRIMARY KEY,
+        password_hash TEXT NOT NULL,
+        role VARCHAR(20) NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at VARCHAR(40) NOT NULL
+    );
+    CREATE TABLE grants (
+        user_name VARCHAR(100) NOT NULL REFERENCES users(name),
+        case_id VARCHAR(200) NOT NULL,
+        PRIMARY KEY (user_name, case_id)
+    );
+    CREATE TABLE sessions (
+        token_hash VARCHAR(64) PRIMARY KEY,
+        user_name VARCHAR(100) NOT NULL REFERENCES users(name),
+        csrf VARCHAR(64) NOT NULL,
+        created_at VARCHAR(40) NOT NULL,
+        expires_at VARCHAR(40) NOT NULL
+    );
+    CREATE TABLE api_tokens (
+        token_hash VARCHAR(64) PRIMARY KEY,
+        user_name VARCHAR(100) NOT NULL REFERENCES users(name),
+        label TEXT,
+        created_at VARCHAR(40) NOT NULL
+    );
+    CREATE TABLE audit (
+        id {serial},
+        at VARCHAR(40) NOT NULL,
+        user_name VARCHAR(100),
+        action VARCHAR(40) NOT NULL,
+        case_id VARCHAR(200),
+        detail TEXT,
+        address VARCHAR(100)
+    );
+    CREATE INDEX audit_at ON audit(at)
+    """)

@@ -51,18 +51,25 @@ def create_app(settings: Settings) -> FastAPI:
     from ..api import router as api_router
     from .views import router as web_router
 
+    from ..store.accounts import Accounts
+    from . import access
     store = Store(settings.db_url)
+    accounts = Accounts(store)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):  # noqa: ANN202
         yield
         store.close()
 
-    app = FastAPI(lifespan=lifespan, title="casewatch", version="0.1.0", openapi_url="/openapi.json", docs_url="/api/docs", redoc_url=None,
+    app = FastAPI(lifespan=lifespan, title="casewatch", version="0.1.0", openapi_url="/openapi.json", docs_url=None, redoc_url=None,
                   description="Grounded case files from scattered reports. Writes need the X-Casewatch-Client header.")
     app.state.settings = settings
     app.state.store = store
     app.state.templates = templates()
+    app.state.accounts = accounts
+    app.state.throttle = access.Throttle()
+    # a database with no account: a one-time link makes the first admin (`casewatch serve` prints it)
+    app.state.setup_token = access.new_setup_token() if accounts.count() == 0 else None
 
     def wants_json(request: Request) -> bool:
         return request.url.path.startswith("/api") or request.url.path == "/openapi.json"
@@ -70,6 +77,17 @@ def create_app(settings: Settings) -> FastAPI:
     @app.middleware("http")
     async def guard(request: Request, call_next):  # noqa: ANN001
         token = csrf.ensure(request)
+        host = request.headers.get("host", "").rsplit(":", 1)[0] if not request.headers.get("host", "").endswith("]") \
+            else request.headers.get("host", "")
+        if host not in settings.hosts:
+            return _secure(request, JSONResponse({"detail": f"this server does not answer for host {host!r}"},
+                                                 status_code=400), None)
+        access.identify(request, accounts)
+        if request.state.session_csrf:
+            request.state.csrf = request.state.session_csrf  # a signed-in form carries its session's own token
+        rule, params = access.route_rule(request.scope)
+        if not access.allowed(request.state.user, rule, params.get("case"), request.state.granted):
+            return _secure(request, access.refuse(request, wants_json(request), request.state.user is not None), token)
         if request.method == "POST" and request.url.path.endswith("/upload"):
             length = request.headers.get("content-length")
             limit = settings.max_upload_bytes + UPLOAD_OVERHEAD
@@ -84,13 +102,22 @@ def create_app(settings: Settings) -> FastAPI:
                     resp = error_page(request, 413, msg)
                 resp.headers["Connection"] = "close"
                 return _secure(request, resp, token)
-        return _secure(request, await call_next(request), token)
+        resp = await call_next(request)
+        if request.state.user is not None and resp.status_code < 400 and rule not in ("public", None):
+            path = request.url.path
+            if request.method == "POST" and not path.endswith("/logout"):
+                access.audit(request, "change", params.get("case"), f"{request.method} {path}")
+            elif path.endswith(access.EXPORTS):
+                access.audit(request, "export", params.get("case"), path)
+        return _secure(request, resp, token)
 
     def _secure(request: Request, resp, token: str | None):  # noqa: ANN001
         resp.headers.setdefault("Content-Security-Policy", CSP)
         resp.headers.setdefault("X-Content-Type-Options", "nosniff")
         resp.headers.setdefault("Referrer-Policy", "same-origin")
         resp.headers.setdefault("X-Frame-Options", "DENY")
+        if not request.url.path.startswith("/static/"):
+            resp.headers.setdefault("Cache-Control", "no-store")  # a case's page stays out of shared caches
         if token:
             csrf.set_cookie(resp, token)
         return resp
@@ -118,10 +145,13 @@ def create_app(settings: Settings) -> FastAPI:
         from .views import error_page
         return error_page(request, 422, "the form is missing a field or has a bad value")
 
+    from .account_views import router as account_router
+    app.include_router(account_router)
     app.include_router(api_router())
     app.include_router(web_router)
     from .outputs import router as outputs_router  # dossier, appeal, communication pages (issue 5)
     app.include_router(outputs_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    access.check_rules(app)
 
     return app

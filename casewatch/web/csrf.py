@@ -1,7 +1,8 @@
-"""Cross-site request protection for the HTML forms: a double-submit token.
+"""Cross-site request protection for the HTML forms.
 
-A random token lives in a SameSite=Strict cookie; every form carries it in a
-hidden field; a POST whose field does not match its cookie is refused (403).
+Signed in, every form carries the token the server issued with the session (kept server-side); before signing
+in (the login and first-run forms) a random token lives in a SameSite=Strict cookie and the form carries it in a
+hidden field (double submit); a POST whose field does not match is refused (403).
 Another site can make a browser post a form here, but it can neither read
 the cookie nor (with SameSite=Strict) get it sent along.
 """
@@ -31,8 +32,10 @@ def set_cookie(resp, token: str) -> None:  # noqa: ANN001
 
 
 def check(request: Request, token: str | None) -> None:
-    cookie = request.cookies.get(COOKIE)
-    if not cookie or not token or not hmac.compare_digest(cookie, token):
+    """A signed-in form must carry its session's own token (issued by the server with the session); the forms
+    before signing in (login, first run) the double-submit cookie's."""
+    expected = getattr(request.state, "session_csrf", None) or request.cookies.get(COOKIE)
+    if not expected or not token or not hmac.compare_digest(expected, token):
         raise HTTPException(403, "this form has expired or came from another site: reload the page and try again")
 
 

@@ -45,7 +45,12 @@ def case_ctx(store, case: str) -> dict[str, Any]:  # noqa: ANN001
 
 @router.get("/", response_class=HTMLResponse)
 def cases_page(request: Request, store: StoreDep) -> HTMLResponse:
-    return page(request, "cases.html", cases=service.cases(store))
+    return page(request, "cases.html", cases=service.cases(store, only=_readable(request, store)))
+
+
+def _readable(request: Request, store) -> set[str]:  # noqa: ANN001
+    from .access import readable
+    return set(readable(request, [c["id"] for c in store.cases()]))
 
 
 @router.post("/cases", dependencies=Checked)
@@ -54,7 +59,9 @@ def create_case(request: Request, store: StoreDep, id: Annotated[str, Form()] = 
     try:
         service.create_case(store, id, title)
     except Invalid as e:
-        return page(request, "cases.html", status=422, cases=service.cases(store), error=str(e), form={"id": id, "title": title})
+        return page(request, "cases.html", status=422, cases=service.cases(store, only=_readable(request, store)),
+                    error=str(e), form={"id": id, "title": title})
+    request.app.state.accounts.grant(request.state.user.name, id.strip())  # the creator may work on it
     return see(f"/cases/{id.strip()}")
 
 
@@ -109,12 +116,15 @@ def reader(request: Request, case: str, doc: str, store: StoreDep,
 def search(request: Request, store: StoreDep, q: str = "", case: str = "", person: str = "", provision: str = "",
            event_type: str = "") -> HTMLResponse:
     form = {"q": q, "case": case, "person": person, "provision": provision, "event_type": event_type}
-    ctx: dict[str, Any] = {"tab": "search", "form": form, "all_cases": store.cases(), "event_types": vocab()["event_types"],
+    only = _readable(request, store)
+    ctx: dict[str, Any] = {"tab": "search", "form": form, "all_cases": [c for c in store.cases() if c["id"] in only], "event_types": vocab()["event_types"],
                            "persons": [], "provisions": [], "provision_value": service.provision_value,
                            "provision_label": service.provision_label}
     status, error, res = 200, None, None
     if case.strip():
         try:
+            if case.strip() not in only:
+                raise NotFound(f"no case {case.strip()!r}")
             ctx.update(case_ctx(store, case.strip()))
             ctx["persons"] = sorted(ctx["cf"]["persons"], key=lambda p: p["name"].casefold())
             ctx["provisions"] = ctx["cf"]["provisions"]
@@ -122,7 +132,8 @@ def search(request: Request, store: StoreDep, q: str = "", case: str = "", perso
             status, error = 404, str(e)
     if q.strip() and error is None:
         try:
-            res = service.search(store, q, case=case, person=person, provision=provision, event_type=event_type)
+            res = service.search(store, q, case=case, person=person, provision=provision, event_type=event_type,
+                                 only=only)
         except BadQuery as e:
             status, error = 400, str(e)
         except NotFound as e:

@@ -13,7 +13,12 @@ CASE = "seeds"
 
 @pytest.fixture(scope="module")
 def client(seeds_store):
-    with TestClient(create_app(Settings(db_url=seeds_store.url))) as c:
+    from casewatch.store.accounts import Accounts
+    acc = Accounts(seeds_store)
+    if "outputs" not in {u["name"] for u in acc.list()}:
+        acc.add("outputs", "a long password", "admin")
+    with TestClient(create_app(Settings(db_url=seeds_store.url, hosts=("testserver",)))) as c:
+        c.headers["Authorization"] = f"Bearer {acc.new_token('outputs')}"  # the outputs are read as a signed-in script
         yield c
 
 

@@ -50,10 +50,8 @@ def test_concurrent_ingests_on_a_new_sqlite_file(tmp_path: Path):
 @pytest.mark.postgres
 @pytest.mark.skipif(not PG, reason="set CASEWATCH_TEST_PG to a PostgreSQL URL (.ci/pg-setup prints one)")
 def test_concurrent_ingests_on_a_new_postgres_database():
-    engine = create_engine(PG)
-    with engine.begin() as conn:
-        for t in ("snapshots", "judgements", "facts", "documents", "cases", "_migrations"):
-            conn.execute(text(f"DROP TABLE IF EXISTS {t} CASCADE"))
+    from tests.conftest import empty_postgres
+    engine = create_engine(empty_postgres(PG))
     _check(_run_together(PG))
     with engine.connect() as conn:
         assert conn.execute(text("SELECT COUNT(*) FROM documents")).scalar() == 2

@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from casewatch.model import Judgement
 from casewatch.pipeline import build_casefile, ingest_paths
@@ -21,12 +20,8 @@ pytestmark = [pytest.mark.postgres,
 
 
 def empty_pg() -> str:
-    engine = create_engine(PG)
-    with engine.begin() as conn:
-        for t in ("snapshots", "judgements", "facts", "documents", "cases", "_migrations"):
-            conn.execute(text(f"DROP TABLE IF EXISTS {t} CASCADE"))
-    engine.dispose()
-    return PG  # type: ignore[return-value]
+    from tests.conftest import empty_postgres
+    return empty_postgres(PG)  # type: ignore[arg-type]
 
 
 def ingest(url: str) -> Store:

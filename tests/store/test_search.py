@@ -180,7 +180,7 @@ def test_existing_database_is_backfilled(tmp_path) -> None:
     assert store.search("lawyer")["facts"][0]["label"] == "Erbol Nurlybayev · lawyer"
     assert store.search("Dalga")["texts"][0]["doc"] == d.id
     con = sqlite3.connect(path)
-    assert [r[0] for r in con.execute("SELECT name FROM _migrations ORDER BY name")] == ["m001_initial", "m002_search"]
+    assert [r[0] for r in con.execute("SELECT name FROM _migrations ORDER BY name")] == ["m001_initial", "m002_search", "m003_accounts"]
 
 
 def test_version_changes_with_facts_and_judgements(store: Store) -> None:
@@ -200,12 +200,8 @@ def test_version_changes_with_facts_and_judgements(store: Store) -> None:
 @pytest.mark.skipif(not os.environ.get("CASEWATCH_TEST_PG"), reason="set CASEWATCH_TEST_PG to a PostgreSQL URL")
 def test_postgres_searches_with_like() -> None:
     url = os.environ["CASEWATCH_TEST_PG"]
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        for t in ("snapshots", "judgements", "facts", "documents", "cases", "_migrations"):
-            conn.execute(text(f"DROP TABLE IF EXISTS {t} CASCADE"))
-    engine.dispose()
-    store = store_with(url, doc())
+    from tests.conftest import empty_postgres
+    store = store_with(empty_postgres(url), doc())
     assert not store.fts
     res = store.search("maksutkhan house*")
     assert res["texts"][0]["count"] == 3 and {h["kind"] for h in res["facts"]} == {"event"}

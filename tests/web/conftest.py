@@ -18,6 +18,9 @@ from casewatch.settings import Settings
 from tests.conftest import SEEDS
 
 CASE = "atajurt"
+PASSWORD = "correct horse battery"
+# one account of each role; eddie and vera are granted the seed case (olga, an editor, is granted none)
+ACCOUNTS = {"ada": "admin", "eddie": "editor", "vera": "viewer"}
 
 
 @pytest.fixture(scope="session")
@@ -30,6 +33,13 @@ def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     store = Store(f"sqlite:///{path}")
     rep = ingest_paths(store, CASE, [SEEDS], Settings(db_url=store.url), title="Atajurt activists")
     assert rep.added and not rep.failed
+    from casewatch.store.accounts import Accounts
+    acc = Accounts(store)
+    for name, role in ACCOUNTS.items():
+        acc.add(name, PASSWORD, role)
+    for name in ("eddie", "vera"):
+        acc.grant(name, CASE)
+    acc.add("olga", PASSWORD, "editor")  # an editor with no case granted
     store.close()
     return path
 
@@ -41,11 +51,30 @@ def settings(seeded_db: Path, tmp_path: Path) -> Settings:
         src = Path(str(seeded_db) + suffix)
         if src.exists():
             shutil.copy(src, str(db) + suffix)
-    return Settings(db_url=f"sqlite:///{db}", max_upload_bytes=64 * 1024)
+    return Settings(db_url=f"sqlite:///{db}", max_upload_bytes=64 * 1024,
+                    hosts=("127.0.0.1", "localhost", "testserver"))
+
+
+def sign_in(c, name: str = "ada", password: str = PASSWORD):  # noqa: ANN001, ANN201
+    """Sign a TestClient in through the login form, as a browser does."""
+    c.get("/login")
+    r = c.post("/login", data={"name": name, "password": password, "csrf": c.cookies.get("cw_csrf"), "next": "/"},
+               follow_redirects=False)
+    assert r.status_code == 303, r.text
+    return c
 
 
 @pytest.fixture
 def client(settings: Settings) -> Iterator:
+    from fastapi.testclient import TestClient
+
+    from casewatch.web import create_app
+    with TestClient(create_app(settings)) as c:
+        yield sign_in(c)
+
+
+@pytest.fixture
+def anonymous(settings: Settings) -> Iterator:
     from fastapi.testclient import TestClient
 
     from casewatch.web import create_app

@@ -143,8 +143,11 @@ def test_forms_refuse_a_missing_or_wrong_csrf_token(client) -> None:  # noqa: AN
     assert client.post("/cases", data={"id": "x1", "csrf": "forged" * 8}).status_code == 403
     assert client.post(f"/cases/{CASE}/review/merge", data={"a": "Ergali Nurlybayev", "b": "Erbol Nurlybayev"}).status_code == 403
     assert client.post(f"/cases/{CASE}/upload", data={"text": "hello there"}).status_code == 403
-    fresh = type(client)(client.app)  # another browser: no cookie at all
-    assert fresh.post("/cases", data={"id": "x1", "csrf": token(client)}).status_code == 403
+    fresh = type(client)(client.app)  # another browser, signed in as no one: sent to sign in, nothing made
+    r = fresh.post("/cases", data={"id": "x1", "csrf": token(client)}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/login")
+    # the double-submit cookie alone (any value, with the same value in the form) is no longer enough
+    assert client.post("/cases", data={"id": "x1", "csrf": client.cookies.get("cw_csrf")}).status_code == 403
     assert client.get("/api/cases").json()[0]["id"] == CASE and len(client.get("/api/cases").json()) == 1
 
 
@@ -159,10 +162,13 @@ def test_form_flow_create_case_and_resolve_conflict(client) -> None:  # noqa: AN
     assert r.status_code == 200 and "Stands:" in r.text
 
 
-def test_cookie_and_security_headers(client) -> None:  # noqa: ANN001
-    r = client.get("/")
+def test_cookie_and_security_headers(anonymous) -> None:  # noqa: ANN001
+    r = anonymous.get("/login")
     assert "cw_csrf" in r.cookies and "samesite=strict" in r.headers["set-cookie"].lower()
     assert "script-src 'self'" in r.headers["content-security-policy"]
+    from .conftest import sign_in
+    r = sign_in(anonymous).get("/")
+    assert r.status_code == 200 and r.headers["cache-control"] == "no-store"  # a case page stays out of caches
 
 
 def test_hostile_report_is_escaped(client) -> None:  # noqa: ANN001

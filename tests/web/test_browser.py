@@ -16,7 +16,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-from .conftest import CASE
+from .conftest import CASE, PASSWORD
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -47,6 +47,14 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def sign_in_page(pg, name: str = "ada") -> None:  # noqa: ANN001
+    pg.goto("/login")
+    pg.fill("input[name=name]", name)
+    pg.fill("input[name=password]", PASSWORD)
+    pg.click("form.stack button[type=submit]")
+    pg.wait_for_url("**/")
+
+
 @pytest.fixture
 def page(browser, live_server: str) -> Iterator:  # noqa: ANN001
     ctx = browser.new_context(base_url=live_server, viewport={"width": 1280, "height": 800})
@@ -54,6 +62,7 @@ def page(browser, live_server: str) -> Iterator:  # noqa: ANN001
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
     pg.set_default_timeout(15000)
+    sign_in_page(pg)
     yield pg
     ctx.close()
     assert not errors, errors
@@ -252,11 +261,16 @@ def test_search_filters_by_keyboard(page) -> None:  # noqa: ANN001
     assert "unbalanced quote" in page.locator("p.error[role=alert]").inner_text()
 
 
-def test_screenshots(browser, live_server: str, shots: Path) -> None:  # noqa: ANN001
+def test_screenshots(browser, live_server: str, shots: Path, settings) -> None:  # noqa: ANN001
     """Every page at desktop and phone size, into a temporary folder (or $CASEWATCH_SCREENSHOTS)."""
     import json
     import urllib.request
-    cf = json.load(urllib.request.urlopen(f"{live_server}/api/cases/{CASE}"))
+
+    from casewatch.store import Store
+    from casewatch.store.accounts import Accounts
+    token = Accounts(Store(settings.db_url)).new_token("ada", "screenshots")
+    req = urllib.request.Request(f"{live_server}/api/cases/{CASE}", headers={"Authorization": f"Bearer {token}"})
+    cf = json.load(urllib.request.urlopen(req))
     pid = next(p["id"] for p in cf["persons"] if p["name"] == "Nazigul Maksutkhan")
     head = cf["headline"][0]["evidence"][0]
     pages = {"cases": "/", "overview": f"/cases/{CASE}", "timeline": f"/cases/{CASE}/timeline",
@@ -267,6 +281,9 @@ def test_screenshots(browser, live_server: str, shots: Path) -> None:  # noqa: A
     for w, h in SIZES:
         ctx = browser.new_context(base_url=live_server, viewport={"width": w, "height": h})
         pg = ctx.new_page()
+        pg.goto("/login")  # the page everyone sees first
+        pg.screenshot(path=str(shots / f"login-{w}x{h}.png"))
+        sign_in_page(pg)
         for name, url in pages.items():
             pg.goto(url)
             pg.wait_for_load_state("load")
