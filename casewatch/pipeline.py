@@ -304,10 +304,14 @@ def ingest_paths(store: Store, case: str, paths: list[Path], settings: Settings,
     return rep
 
 
-def build_casefile(store: Store, case: str) -> dict[str, Any]:
+def build_casefile(store: Store, case: str, internal: bool = False) -> dict[str, Any]:
+    """The case file; without the people and reports marked sensitive unless `internal` (casefile/redact.py)."""
+    from .casefile.redact import redact
     info = store.case(case)
     docs = store.documents(case)
-    return casefile.build(case, info.get("title"), docs, store.extractions(case), store.judgements(case))
+    judgements = store.judgements(case)
+    cf = casefile.build(case, info.get("title"), docs, store.extractions(case), judgements)
+    return cf if internal else redact(cf, judgements)
 
 
 def save_snapshot(store: Store, case: str, note: str = "") -> dict[str, Any]:

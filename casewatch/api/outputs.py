@@ -6,6 +6,8 @@ PDFs take a few seconds; the handlers are plain functions, so FastAPI runs them 
 """
 from __future__ import annotations
 
+import re
+
 from typing import Any, Literal, Optional
 
 from fastapi import APIRouter, Query
@@ -45,11 +47,19 @@ def render(store: Store, settings: Settings, case: str, kind: str, format: str, 
     return html if format == "html" else dossier.html_to_pdf(html)
 
 
+def _disposition(how: str, name: str) -> str:
+    """A Content-Disposition whose file name cannot break the header: a plain ASCII name, and the exact one
+    percent-encoded (RFC 6266) for a case id of any characters."""
+    from urllib.parse import quote
+    plain = re.sub(r"[^A-Za-z0-9._-]", "_", name)
+    return f"{how}; filename=\"{plain}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
 def response(data: str | bytes, format: str, case: str, kind: str, download: bool = False) -> Response:
     if format == "pdf":
         how = "attachment" if download else "inline"
         return Response(data, media_type="application/pdf",
-                        headers={"Content-Disposition": f'{how}; filename="{case}-{kind}.pdf"'})
+                        headers={"Content-Disposition": _disposition(how, f"{case}-{kind}.pdf")})
     if format == "html":
         return HTMLResponse(data, headers={"Content-Security-Policy": DOCUMENT_CSP})
     return PlainTextResponse(data, media_type="text/markdown; charset=utf-8")

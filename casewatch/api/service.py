@@ -24,7 +24,7 @@ from ..settings import Settings
 from ..store import BadQuery, Store
 
 HELD = ("pretrial_detention", "house_arrest", "arrest")
-JUDGEMENT_KINDS = ("merge", "split", "reject_entity", "conflict", "role")
+JUDGEMENT_KINDS = ("merge", "split", "reject_entity", "conflict", "role", "sensitive")
 ENTITY_KINDS = ("person", "organization", "place")
 CASE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 ACCEPTED = sorted(ingest.ACCEPTED)
@@ -202,10 +202,35 @@ def search(store: Store, q: str, case: str | None = None, person: str | None = N
     if only is not None:
         res["facts"] = [h for h in res["facts"] if h["case"] in only]
         res["texts"] = [h for h in res["texts"] if h["case"] in only]
+    _redact_hits(store, res)
     for h in res["facts"] + res["texts"]:
         h["url"] = reader_url(h["case"], h["doc"], h["start"], h["end"])
     res.update(query=q, case=case, person=person, provision=provision, event_type=event_type)
     return res
+
+
+def _redact_hits(store: Store, res: dict[str, Any]) -> None:
+    """Search reads the stored text: in a case with people or reports marked sensitive, their hits go and their
+    names are masked in what is shown (the highlight marks go too, so no name is split around them)."""
+    from ..casefile.redact import mask, masker
+    for case in sorted({h["case"] for h in res["facts"] + res["texts"]}):
+        judgements = [j for j in store.judgements(case) if j.kind == "sensitive"]
+        if not judgements:
+            continue
+        gone, docs, rx = masker(build_casefile(store, case, internal=True), judgements)
+        for key in ("facts", "texts"):
+            kept = []
+            for h in res[key]:
+                if h["case"] == case:
+                    if h["doc"] in docs:
+                        continue
+                    for f in ("quote", "snippet", "label", "label_snippet", "title"):
+                        if isinstance(h.get(f), str):
+                            h[f] = mask(re.sub(r"</?mark>", "", h[f]), rx)
+                    if h.get("kind") == "person" and set(h["quote"]) <= {"█", " "}:
+                        continue  # a mention of the person: nothing left to show
+                kept.append(h)
+            res[key] = kept
 
 
 def provision_value(p: dict[str, Any]) -> str:
@@ -243,6 +268,16 @@ def check_judgement(cf: dict[str, Any], kind: str, payload: dict[str, Any]) -> d
         if kind == "merge" and fold(clean["a"]) == fold(clean["b"]):
             raise Invalid("pick two different names to merge")
         return clean
+    if kind == "sensitive":
+        if payload.get("kind") == "document":
+            doc = _need(payload, "doc")
+            if doc not in {d["id"] for d in cf["documents"]}:
+                raise Invalid(f"no report {doc!r} in this case")
+            return {"kind": "document", "doc": doc}
+        name = _need(payload, "name")
+        if fold(name) not in {fold(n) for n in names(cf, "person")}:
+            raise Invalid(f"no person named {name!r} in this case")
+        return {"kind": "person", "name": name}
     if kind == "conflict":
         key, stands = _need(payload, "key"), _need(payload, "stands")
         c = next((c for c in cf["conflicts"] if c["key"] == key), None)

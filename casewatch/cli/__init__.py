@@ -99,14 +99,48 @@ def show(case: str = typer.Argument(...)) -> None:
 @app.command()
 def export(case: str = typer.Argument(...),
            format: str = typer.Option("casefile", "--format", "-f", help="casefile, or another registered exporter."),
-           output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write (default: standard output).")) -> None:
-    """Export the case (the case file JSON by default)."""
+           output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write (default: standard output)."),
+           internal: bool = typer.Option(False, "--internal", help="Keep the people and reports marked sensitive "
+                                         "(for the team only; the audit log records it).")) -> None:
+    """Export the case (the case file JSON by default), without the people and reports marked sensitive."""
     from ..outputs import EXPORTERS
     from ..pipeline import build_casefile
+    from ..store.accounts import Accounts
+    from .users import _by
     if format not in EXPORTERS:
         raise CasewatchError(f"unknown format {format!r} (known: {', '.join(sorted(EXPORTERS))})")
-    data = EXPORTERS[format](build_casefile(state.store(), case))
+    store = state.store()
+    data = EXPORTERS[format](build_casefile(store, case, internal=internal))
+    Accounts(store).log(_by(), "export_internal" if internal else "export", case, format)
     _write(data, output)
+
+
+@app.command()
+def sensitive(case: str = typer.Argument(...),
+              person: Optional[str] = typer.Option(None, "--person", help="A person's name as the case file spells it."),
+              report: Optional[str] = typer.Option(None, "--report", help="A report's id (see casewatch show)."),
+              undo: bool = typer.Option(False, "--undo", help="Take the mark off again.")) -> None:
+    """Mark a person (a witness, a relative, a source) or a report as sensitive: every output leaves them out."""
+    from ..api import service
+    from ..model import Judgement
+    from ..store.accounts import Accounts
+    from .users import _by
+    if bool(person) == bool(report):
+        raise CasewatchError("give --person NAME or --report ID")
+    store = state.store()
+    payload = {"kind": "person", "name": person} if person else {"kind": "document", "doc": report}
+    if undo:
+        marks = [j for j in store.judgements(case) if j.kind == "sensitive" and j.payload == payload]
+        if not marks:
+            raise CasewatchError("no such mark in force")
+        for j in marks:
+            store.undo_judgement(case, j.id)
+    else:
+        from ..pipeline import build_casefile
+        clean = service.check_judgement(build_casefile(store, case, internal=True), "sensitive", payload)
+        store.add_judgement(Judgement(kind="sensitive", case=case, payload=clean, user=_by()))
+    Accounts(store).log(_by(), "unmark_sensitive" if undo else "mark_sensitive", case, person or report or "")
+    console.print(f"{'unmarked' if undo else 'marked sensitive'}: {escape(person or report or '')}")
 
 
 def _write(data: str | bytes, output: Path | None) -> None:

@@ -250,7 +250,8 @@ def build_context(cf: dict[str, Any]) -> dict[str, Any]:
 def render(cf: dict[str, Any], template: str | Path | None = None) -> str:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
     path = Path(template) if template else DEFAULT_TEMPLATE
-    env = Environment(loader=FileSystemLoader(str(path.parent)), undefined=StrictUndefined,
+    from .common import md_safe
+    env = Environment(loader=FileSystemLoader(str(path.parent)), undefined=StrictUndefined, finalize=md_safe,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     return env.get_template(path.name).render(**build_context(cf))
 

@@ -147,3 +147,14 @@ def find_span(text: str, needle: str) -> dict[str, Any] | None:
 def date_phrases(d: date) -> list[str]:
     month = calendar.month_name[d.month]
     return [f"{d.day} {month} {d.year}", f"{month} {d.day}, {d.year}", f"{month} {d.day} {d.year}", d.isoformat()]
+
+
+_SCRIPT_URL = re.compile(r"(?i)\b(java|vb)script:")
+
+
+def md_safe(value: Any) -> Any:
+    """Every value a Markdown template prints (Jinja's `finalize`): report text may hold `<script>`, `onerror=` or a
+    `javascript:` link, which a Markdown viewer would render; here it stays text."""
+    if not isinstance(value, str):
+        return value
+    return _SCRIPT_URL.sub(r"\1script&#58;", value.replace("<", "&lt;").replace(">", "&gt;"))

@@ -173,8 +173,9 @@ def _settings_windows() -> Mapping[str, int]:
 
 def _env(path: Path):  # noqa: ANN202
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
+    from .common import md_safe
     env = Environment(loader=FileSystemLoader([str(path.parent), str(TEMPLATES)]), undefined=StrictUndefined,
-                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+                      finalize=md_safe, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["md"] = md_escape
     env.filters["cell"] = md_cell
     return env

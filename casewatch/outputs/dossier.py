@@ -252,8 +252,10 @@ def build_context(cf: dict[str, Any], today: date | None = None,
 
 def _env(path: Path, html: bool):  # noqa: ANN202
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+    from .common import md_safe
     env = Environment(loader=FileSystemLoader([str(path.parent), str(TEMPLATES)]), undefined=StrictUndefined,
                       autoescape=select_autoescape(default=html, default_for_string=html),
+                      finalize=None if html else md_safe,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["md"] = md_escape
     env.filters["cell"] = md_cell

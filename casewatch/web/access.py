@@ -39,10 +39,12 @@ RULES: dict[tuple[str, str], str] = {
     ("GET", "/"): "user", ("GET", "/search"): "user", ("POST", "/cases"): "create",
     ("GET", "/cases/{case}"): "read", ("GET", "/cases/{case}/timeline"): "read",
     ("GET", "/cases/{case}/persons/{pid}"): "read", ("GET", "/cases/{case}/documents/{doc}"): "read",
-    ("GET", "/cases/{case}/conflicts"): "read", ("GET", "/cases/{case}/review"): "read",
+    ("GET", "/cases/{case}/conflicts"): "read",
+    # the review page and the judgement log name the people marked sensitive: for those who may judge
+    ("GET", "/cases/{case}/review"): "write", ("GET", "/api/cases/{case}/judgements"): "write",
     ("POST", "/cases/{case}/conflicts"): "write", ("POST", "/cases/{case}/review/merge"): "write",
     ("POST", "/cases/{case}/review/split"): "write", ("POST", "/cases/{case}/review/reject"): "write",
-    ("POST", "/cases/{case}/review/role"): "write", ("POST", "/cases/{case}/judgements/{jid}/undo"): "write",
+    ("POST", "/cases/{case}/review/role"): "write", ("POST", "/cases/{case}/review/sensitive"): "write", ("POST", "/cases/{case}/judgements/{jid}/undo"): "write",
     ("GET", "/cases/{case}/upload"): "write", ("POST", "/cases/{case}/upload"): "write",
     # the outputs a case is exported to: read access (an export is logged in the audit)
     ("GET", "/cases/{case}/dossier"): "read", ("GET", "/cases/{case}/appeal"): "read",
@@ -51,7 +53,7 @@ RULES: dict[tuple[str, str], str] = {
     ("GET", "/openapi.json"): "user",
     ("GET", "/api/cases"): "user", ("POST", "/api/cases"): "create",
     ("GET", "/api/cases/{case}"): "read", ("GET", "/api/cases/{case}/persons/{pid}"): "read",
-    ("GET", "/api/cases/{case}/documents/{doc}"): "read", ("GET", "/api/cases/{case}/judgements"): "read",
+    ("GET", "/api/cases/{case}/documents/{doc}"): "read",
     ("POST", "/api/cases/{case}/judgements"): "write", ("POST", "/api/cases/{case}/judgements/{jid}/undo"): "write",
     ("POST", "/api/cases/{case}/upload"): "write", ("GET", "/api/search"): "user",
     ("GET", "/api/cases/{case}/dossier"): "read", ("GET", "/api/cases/{case}/appeal"): "read",

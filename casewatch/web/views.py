@@ -185,6 +185,12 @@ def reject(request: Request, case: str, store: StoreDep, settings: SettingsDep, 
     return _judge(request, store, settings, case, "reject_entity", {"kind": "person", "name": name}, f"/cases/{case}/review")
 
 
+@router.post("/cases/{case}/review/sensitive", dependencies=Checked)
+def mark_sensitive(request: Request, case: str, store: StoreDep, settings: SettingsDep,
+                   name: Annotated[str, Form()] = "") -> Any:
+    return _judge(request, store, settings, case, "sensitive", {"kind": "person", "name": name}, f"/cases/{case}/review")
+
+
 @router.post("/cases/{case}/review/role", dependencies=Checked)
 def role(request: Request, case: str, store: StoreDep, settings: SettingsDep, name: Annotated[str, Form()] = "",
          role: Annotated[str, Form()] = "", remove: Annotated[str, Form()] = "", back: Annotated[str, Form()] = "") -> Any:

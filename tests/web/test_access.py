@@ -169,3 +169,23 @@ def test_first_run_makes_one_admin_through_the_one_time_link(tmp_path) -> None: 
 def test_the_api_docs_page_that_loaded_a_cdn_is_gone(client) -> None:  # noqa: ANN001
     assert client.get("/api/docs").status_code == 404  # its scripts came from a CDN our own CSP blocks
     assert client.get("/openapi.json").json()["info"]["title"] == "casewatch"
+
+
+def test_the_gaps_found_a_many_file_upload_a_hostile_case_id_and_script_in_markdown(client, settings) -> None:  # noqa: ANN001
+    files = [("file", (f"r{i}.txt", f"Report {i}: police detained Ana Pop on 3 March 2026.".encode(), "text/plain"))
+             for i in range(50)]
+    r = client.post(f"/api/cases/{CASE}/upload", headers=W, files=files)
+    assert r.status_code == 422 and "one file per upload" in r.text
+    page = client.get(f"/cases/{CASE}/upload").text
+    token = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+    r = client.post(f"/cases/{CASE}/upload", data={"csrf": token}, files=files[:2])
+    assert r.status_code >= 400  # the form takes one file; two are refused, not one of them kept
+    from casewatch.api.outputs import _disposition
+    header = _disposition("inline", 'x"; filename="evil.exe\r\nSet-Cookie: a=b-dossier.pdf')
+    assert "\r" not in header and "\n" not in header and header.count('"') == 2
+    text = ('Activist Daulet Serikbayev was detained on 4 March 2026 <script>alert(1)</script> and '
+            '<img src=x onerror="alert(2)"> [see](javascript:alert(3)).')
+    assert client.post(f"/api/cases/{CASE}/upload", headers=W, data={"text": text}).status_code == 201
+    for kind in ("dossier", "appeal", "communication"):
+        md = client.get(f"/api/cases/{CASE}/{kind}").text
+        assert "<script" not in md and "<img" not in md and "javascript:" not in md.lower(), kind
