@@ -8,7 +8,11 @@ from . import app, console, state
 
 @app.command()
 def serve(host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
-          port: int = typer.Option(8000, "--port", help="Port to listen on.")) -> None:
+          port: int = typer.Option(8000, "--port", help="Port to listen on."),
+          root_path: str = typer.Option("", "--root-path", help="The path a reverse proxy serves casewatch under "
+                                        "(e.g. /casewatch)."),
+          forwarded_allow_ips: str = typer.Option("127.0.0.1", "--forwarded-allow-ips",
+                                                  help="The proxies whose X-Forwarded-For/-Proto are trusted.")) -> None:
     """Serve the web workspace and the JSON API (/api, /openapi.json)."""
     import uvicorn
 
@@ -23,4 +27,5 @@ def serve(host: str = typer.Option("127.0.0.1", "--host", help="Address to liste
                       "administrator (or run: casewatch user add NAME --role admin)", highlight=False, soft_wrap=True)
     else:
         console.print(f"casewatch at {base}/ (sign in; accounts: casewatch user list)", highlight=False)
-    uvicorn.run(web, host=host, port=port, log_level="info")
+    uvicorn.run(web, host=host, port=port, log_level="info", root_path=root_path, proxy_headers=True,
+                forwarded_allow_ips=forwarded_allow_ips)

@@ -146,3 +146,36 @@ def audit(case: Optional[str] = typer.Option(None, "--case"), limit: int = typer
         t.add_row(r["at"], escape(r["user"] or ""), r["action"], escape(r["case"] or ""), escape(r["detail"] or ""),
                   r["address"] or "")
     console.print(t)
+
+
+@app.command()
+def backup(target: str = typer.Argument(..., help="The file to write the copy to.")) -> None:
+    """A consistent copy of the whole database while it is in use: SQLite's online backup, or pg_dump's custom
+    format for PostgreSQL (restore: copy the file back, or pg_restore -d URL FILE)."""
+    import shutil
+    import sqlite3
+    import subprocess
+    from pathlib import Path
+
+    from ..errors import CasewatchError
+    store = state.store()
+    out = Path(target).expanduser().resolve()
+    if out.exists():
+        raise CasewatchError(f"{out} exists already: pick a new file")
+    url = store.engine.url
+    if url.get_backend_name() == "sqlite":
+        src = sqlite3.connect(url.database)
+        dst = sqlite3.connect(str(out))
+        with dst:
+            src.backup(dst)
+        src.close()
+        dst.close()
+    else:
+        if not shutil.which("pg_dump"):
+            raise CasewatchError("pg_dump is not installed (PostgreSQL's client tools)")
+        plain = url.set(drivername="postgresql").render_as_string(hide_password=False)
+        r = subprocess.run(["pg_dump", "--format=custom", "--file", str(out), plain], capture_output=True, text=True)
+        if r.returncode:
+            raise CasewatchError(f"pg_dump failed: {r.stderr.strip()[:300]}")
+    _accounts().log(_by(), "backup", detail=str(out))
+    console.print(f"backup written to {escape(str(out))} ({out.stat().st_size:,} bytes)")

@@ -298,3 +298,24 @@ def test_screenshots(browser, live_server: str, shots: Path, settings) -> None: 
                 pg.goto(url)
                 assert pg.evaluate("() => document.documentElement.scrollWidth") <= w + 1, url
         ctx.close()
+
+
+@pytest.mark.parametrize("who, sees_case, may_judge", [("vera", True, False), ("olga", False, False), ("eddie", True, True)])
+def test_each_role_sees_only_what_it_may(browser, live_server: str, who: str, sees_case: bool, may_judge: bool) -> None:  # noqa: ANN001
+    ctx = browser.new_context(base_url=live_server, viewport={"width": 1280, "height": 800})
+    pg = ctx.new_page()
+    sign_in_page(pg, who)
+    assert (pg.locator(f'a[href="/cases/{CASE}"]').count() > 0) == sees_case
+    pg.goto(f"/cases/{CASE}")
+    if not sees_case:
+        assert "may not do this here" in pg.locator("main").inner_text()
+    else:
+        tabs = pg.locator("nav.tabs a").all_inner_texts()
+        assert ("Review" in tabs) == may_judge and ("Upload" in tabs) == may_judge
+        pg.goto(f"/cases/{CASE}/review")
+        assert ("may not do this here" in pg.locator("main").inner_text()) != may_judge
+    pg.click("form.who button[type=submit]")  # sign out
+    pg.wait_for_url("**/login")
+    pg.goto(f"/cases/{CASE}")
+    assert "/login" in pg.url
+    ctx.close()
