@@ -68,8 +68,12 @@ def changes(case: str = typer.Argument(...),
     base, latest = ch.pick(store.snapshots(case), since)
     if latest is None:
         raise CasewatchError(f"case {case!r} has no snapshots yet (ingest reports first)")
-    old = store.snapshot(case, base["id"]) if base else None
-    d = ch.diff(old, store.snapshot(case, latest["id"]))
+    from ..pipeline import build_casefile
+    # a snapshot keeps no report text: the quotes are widened in the case file's own texts, as redacted for sensitive
+    # people and reports as every other output
+    texts = {d["id"]: d["text"] for d in build_casefile(store, case)["documents"]}
+    old = ch.with_texts(store.snapshot(case, base["id"]), texts) if base else None
+    d = ch.diff(old, ch.with_texts(store.snapshot(case, latest["id"]), texts))
     if as_json:
         _write(json.dumps(d, ensure_ascii=False, indent=1) + "\n", output)
         return

@@ -103,6 +103,13 @@ def diff(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, list[dict
     return out
 
 
+def with_texts(snapshot: dict[str, Any] | None, texts: dict[str, str]) -> dict[str, Any] | None:
+    """A snapshot keeps no report text (store.save_snapshot): give its documents the texts quotes are widened in."""
+    for doc in (snapshot or {}).get("documents", []):
+        doc.setdefault("text", texts.get(doc["id"], ""))
+    return snapshot
+
+
 def is_empty(d: dict[str, list[Any]], ignore_documents: bool = False) -> bool:
     return not any(v for k, v in d.items() if not (ignore_documents and k == "documents"))
 

@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from ..errors import AlreadyThere, CasewatchError, NotFound
 from ..model import Document, Extraction, Judgement, from_data, to_data
 from . import migrations
+from .snapshots import pack as _pack, unpack as _unpack
 
 
 def now() -> str:
@@ -211,8 +212,11 @@ class Store:
 
     # snapshots ---------------------------------------------------------------
     def save_snapshot(self, conn: Connection, case: str, casefile: dict[str, Any], note: str = "") -> None:
+        """The case file as it stands, for `changes`: without the reports' texts (they are in `documents`, and
+        `changes` reads quotes, not texts), compressed: a snapshot costs a few per cent of the case file."""
+        light = dict(casefile, documents=[{k: v for k, v in d.items() if k != "text"} for d in casefile.get("documents", [])])
         conn.execute(text("INSERT INTO snapshots (case_id, created_at, note, casefile) VALUES (:c, :t, :n, :j)"),
-                     {"c": case, "t": now(), "n": note, "j": json.dumps(casefile, ensure_ascii=False)})
+                     {"c": case, "t": now(), "n": note, "j": _pack(light)})
 
     def snapshots(self, case: str) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
@@ -223,7 +227,7 @@ class Store:
         q = "SELECT casefile FROM snapshots WHERE case_id=:c" + (" AND id=:i" if snap_id else "") + " ORDER BY id DESC LIMIT 1"
         with self.engine.connect() as conn:
             row = conn.execute(text(q), {"c": case, "i": snap_id}).first()
-        return json.loads(row[0]) if row else None
+        return _unpack(row[0]) if row else None
 
     def counts(self, case: str) -> dict[str, int]:
         with self.engine.connect() as conn:
