@@ -192,7 +192,12 @@ def date_conflicts(events: list[dict[str, Any]], figures: list[dict[str, Any]], 
     """One event told on two dates: the same kind of event, each date given outright to the day by sources
     that never give the other, a few days apart, and the two tellings share a count ("detained 11 persons" /
     "detained eleven people") or a named participant.  Two raids a day apart, each told by one source, stay
-    two events when nothing ties them."""
+    two events when nothing ties them.
+
+    Each event's ties are worked out once (counts found through an index of the counts' evidence by report), and
+    only events of one kind within `max_days` of each other are compared: the cost grows with the events, not
+    with their pairs times the counts."""
+    from bisect import bisect_right
     from datetime import date as _date
 
     def day(d: str | None) -> _date | None:
@@ -201,41 +206,62 @@ def date_conflicts(events: list[dict[str, Any]], figures: list[dict[str, Any]], 
         except ValueError:
             return None
 
+    counts_in: dict[str, list[tuple[int, dict[str, Any]]]] = defaultdict(list)  # report -> (offset, count)
+    for f in figures:
+        if f["measure"] in COUNT_MEASURES:
+            for e in f["evidence"]:
+                counts_in[e["doc"]].append((e["start"], f))
+    for v in counts_in.values():
+        v.sort(key=lambda x: x[0])
+
     def ties(ev: dict[str, Any]) -> set[tuple]:
         out: set[tuple] = {("person", p) for p in ev.get("participants", [])}
-        out |= {("count", f["measure"], f["value"]) for f in figures
-                if f["measure"] in COUNT_MEASURES and _told_in(f, ev)}
+        for e in ev["evidence"]:
+            found = counts_in.get(e["doc"], [])
+            k = bisect_right(found, e["start"] - 1, key=lambda x: x[0])
+            while k < len(found) and found[k][0] < e["end"]:
+                f = found[k][1]
+                out.add(("count", f["measure"], f["value"]))
+                k += 1
         return out
 
     told = [ev for ev in events if day(ev.get("date")) and not ev.get("date_inferred") and ev.get("status") != "announced"]
+    by_type: dict[str, list[tuple[_date, dict[str, Any]]]] = defaultdict(list)
+    for ev in told:
+        by_type[ev["type"]].append((day(ev["date"]), ev))
+    tie_of: dict[int, set[tuple]] = {}
     out: list[dict[str, Any]] = []
-    for i, a in enumerate(told):
-        for b in told[i + 1:]:
-            if a["type"] != b["type"] or a["date"] == b["date"]:
-                continue
-            if abs((day(a["date"]) - day(b["date"])).days) > max_days:
-                continue
-            da, db = {e["doc"] for e in a["evidence"]}, {e["doc"] for e in b["evidence"]}
-            if da & db:
-                continue  # one source tells both dates: two events
-            shared = ties(a) & ties(b)
-            pa, pb = set(a.get("participants", [])), set(b.get("participants", []))
-            # a one-off step of a case told a day or two apart by sources that never give the other day is one
-            # step told two ways ("arrested on the night of 29 October" / "on 30 October"), unless each names
-            # other people
-            ca = {(t[1], t[2]) for t in ties(a) if t[0] == "count"}
-            cb = {(t[1], t[2]) for t in ties(b) if t[0] == "count"}
-            apart = any(m1 == m2 and max(v1, v2) > 1.5 * min(v1, v2) for m1, v1 in ca for m2, v2 in cb)
-            adjacent = a["type"] in ONE_OFF and abs((day(a["date"]) - day(b["date"])).days) <= 2 \
-                and not (pa and pb and not pa & pb) and not apart  # nine detained, then four: two raids
-            if not shared and not adjacent:
-                continue
-            first, second = sorted((a, b), key=lambda x: x["date"])
-            out.append({"topic": f"date of the {first['type'].replace('_', ' ')}",
-                        "key": f"event_date.{first['type']}:{first['date']}-{second['date']}",
-                        "subject": None, "status": "open",
-                        "claims": [{"value": x["date"], "sources": len({e["doc"] for e in x["evidence"]}),
-                                    "evidence": x["evidence"]} for x in (first, second)]})
+    for kind, items in by_type.items():
+        items.sort(key=lambda x: x[0])
+        for i, (da_, a) in enumerate(items):
+            for db_, b in items[i + 1:]:
+                gap = (db_ - da_).days
+                if gap > max_days:
+                    break
+                if a["date"] == b["date"]:
+                    continue
+                if {e["doc"] for e in a["evidence"]} & {e["doc"] for e in b["evidence"]}:
+                    continue  # one source tells both dates: two events
+                ta = tie_of.setdefault(id(a), ties(a))
+                tb = tie_of.setdefault(id(b), ties(b))
+                shared = ta & tb
+                pa, pb = set(a.get("participants", [])), set(b.get("participants", []))
+                # a one-off step of a case told a day or two apart by sources that never give the other day is one
+                # step told two ways ("arrested on the night of 29 October" / "on 30 October"), unless each names
+                # other people
+                ca = {(t[1], t[2]) for t in ta if t[0] == "count"}
+                cb = {(t[1], t[2]) for t in tb if t[0] == "count"}
+                apart = any(m1 == m2 and max(v1, v2) > 1.5 * min(v1, v2) for m1, v1 in ca for m2, v2 in cb)
+                adjacent = kind in ONE_OFF and gap <= 2 \
+                    and not (pa and pb and not pa & pb) and not apart  # nine detained, then four: two raids
+                if not shared and not adjacent:
+                    continue
+                first, second = (a, b) if a["date"] < b["date"] else (b, a)
+                out.append({"topic": f"date of the {first['type'].replace('_', ' ')}",
+                            "key": f"event_date.{first['type']}:{first['date']}-{second['date']}",
+                            "subject": None, "status": "open",
+                            "claims": [{"value": x["date"], "sources": len({e["doc"] for e in x["evidence"]}),
+                                        "evidence": x["evidence"]} for x in (first, second)]})
     return out
 
 

@@ -208,3 +208,4 @@ def seeds(folder: Path = typer.Argument(..., help="A folder of reports (the seed
                   f"casewatch peak memory {cw_peak / mib:,.0f} MiB "
                   f"({'under' if cw_peak < 1024 * mib else 'over'} 1 GiB)", highlight=False)
 from . import benchweb  # noqa: E402,F401  (registers `benchmark web`)
+from . import benchconflicts  # noqa: E402,F401  (registers `benchmark conflicts`)

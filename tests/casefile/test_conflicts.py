@@ -118,3 +118,39 @@ def test_crowd_sizes_conflict_when_far_apart_but_not_when_close():
 def test_three_counts_that_drift_into_one_another_are_one_conflict():
     found = run(figures=[fig("detained", 11, "a"), fig("detained", 12, "b"), fig("detained", 14, "c")])
     assert [sorted(c["value"] for c in x["claims"]) for x in found] == [["11", "12", "14"]]
+
+
+def test_the_indexed_date_search_finds_what_comparing_every_pair_finds():
+    """date_conflicts compares only events of one kind within a week, with counts found through an index: on a
+    synthetic case it must find exactly what the plain comparison of every pair against every count finds."""
+    from datetime import date
+
+    from casewatch.casefile.conflicts import COUNT_MEASURES, ONE_OFF, date_conflicts
+    from casewatch.cli.benchconflicts import synthetic
+    events, figures = synthetic(60, seed=7)
+
+    def ties(ev):
+        out = {("person", p) for p in ev["participants"]}
+        for f in figures:
+            if f["measure"] in COUNT_MEASURES and any(e["doc"] == s["doc"] and s["start"] <= e["start"] < s["end"]
+                                                      for e in f["evidence"] for s in ev["evidence"]):
+                out.add(("count", f["measure"], f["value"]))
+        return out
+    expected = set()
+    for i, a in enumerate(events):
+        for b in events[i + 1:]:
+            gap = abs((date.fromisoformat(a["date"]) - date.fromisoformat(b["date"])).days)
+            if a["type"] != b["type"] or a["date"] == b["date"] or gap > 7 or \
+                    {e["doc"] for e in a["evidence"]} & {e["doc"] for e in b["evidence"]}:
+                continue
+            ta, tb = ties(a), ties(b)
+            ca = {(t[1], t[2]) for t in ta if t[0] == "count"}
+            cb = {(t[1], t[2]) for t in tb if t[0] == "count"}
+            apart = any(m1 == m2 and max(v1, v2) > 1.5 * min(v1, v2) for m1, v1 in ca for m2, v2 in cb)
+            pa, pb = set(a["participants"]), set(b["participants"])
+            adjacent = a["type"] in ONE_OFF and gap <= 2 and not (pa and pb and not pa & pb) and not apart
+            if ta & tb or adjacent:
+                first, second = sorted((a["date"], b["date"]))
+                expected.add(f"event_date.{a['type']}:{first}-{second}")
+    found = [c["key"] for c in date_conflicts(events, figures)]
+    assert expected and sorted(set(found)) == sorted(expected)
