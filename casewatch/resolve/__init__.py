@@ -102,6 +102,7 @@ def settle_kinds(items: list[tuple[str, Mention]]) -> None:
                 and not set(fold(m.name).split()) & word_set("names", "org_words"):
             m.kind = "person"
             votes[fold(m.name)]["person"] += 1
+    _titled_persons(items, keyed, votes)
     org_tokens = {k for k, v in votes.items() if " " not in k and (strong.get(k) == "organization" or (
         v.most_common(1)[0][0] == "organization" and v["organization"] >= 2))}
     for _, m in items:
@@ -114,6 +115,44 @@ def settle_kinds(items: list[tuple[str, Mention]]) -> None:
             top, n = votes[k].most_common(1)[0]
             if n > votes[k][m.kind]:
                 m.kind = top
+
+
+# words that stand before a person's name as a title or a form of address ("Justice Nwite", "Police Major Myo Oo",
+# "Procurator Thanh", "Counsel Tertukhina E.S.")
+EXTRA_TITLES = frozenset(["justice", "police", "major", "colonel", "captain", "lieutenant", "sergeant", "procurator",
+                          "counsel", "barrister", "advocate", "senior", "deputy", "assistant", "chief", "general",
+                          "presiding", "honourable", "honorable", "comrade"])
+
+
+def _titles() -> frozenset[str]:
+    from ..extract.data import load
+    names = load("names")
+    words = {fold(w) for w in names["honorifics"]} | {fold(w) for w in names["titles"]}
+    return frozenset(words | {fold(w) for w in names["person_titles"] if " " not in w} | EXTRA_TITLES)
+
+
+def _titled_persons(items: list[tuple[str, Mention]], keyed: dict[tuple[str, ...], Counter], votes: dict[str, Counter]) -> None:
+    """A body's name that is a title before a person's name the case gives elsewhere ("Justice Nwite" beside
+    "Justice Emeka Nwite said"; "Counsel Tertukhina E.S." beside "Katerina Tertukhina") is that person: the title
+    goes, the name stays."""
+    titles = _titles()
+    families: Counter = Counter(k[-1] for k, c in keyed.items() if c["person"])
+    singles = {person_key(m.name)[0] for _, m in items if m.kind == "person" and len(person_key(m.name)) == 1}
+    orgw = word_set("names", "org_words")
+    for _, m in items:
+        if m.kind != "organization" or any(a in m.attrs for a in STRONG_ATTRS):
+            continue
+        toks = m.name.split()
+        k = 0
+        while k < len(toks) - 1 and fold(toks[k].rstrip(".")) in titles:
+            k += 1
+        if k == 0 or set(fold(t) for t in toks[k:]) & {fold(w) for w in orgw}:
+            continue
+        rest = " ".join(toks[k:])
+        key = person_key(rest)
+        if (len(key) >= 2 and keyed[key]["person"]) or (len(key) == 1 and (families[key[0]] == 1 or key[0] in singles)):
+            m.kind, m.name = "person", rest
+            votes[fold(rest)]["person"] += 1
 
 
 def _first_position(e: Entity) -> int:

@@ -82,3 +82,12 @@ def test_a_relative_clause_event_is_not_dated_by_its_main_clause(x):
     got = events(x, "Experts wrote to the government about the case in February, raising the case of Mr Brel, "
                     "who was held incommunicado before he was brought before prosecutors.", published="2026-04-23")
     assert ("charge", "2026-02") not in got
+
+
+def test_a_term_served_told_in_passing_and_a_detention_since_a_date(x):
+    from .conftest import doc, people
+    text = ("Among many others, the municipal deputy Pavel Voronin is serving a seven-year sentence under Article 207. "
+            "The cleric Yusuf Haddad has been detained since January 2026 and faces the death penalty.")
+    p = people(x.extract(doc(text)))
+    assert "sentence" in p["Pavel Voronin"]["measures"]
+    assert "pretrial_detention" in p["Yusuf Haddad"]["measures"]

@@ -144,3 +144,18 @@ def test_a_body_of_a_ministry_is_not_the_ministry_but_the_ministrys_short_name_i
     g = groups(ents, "organization")
     assert ["Ministry of Public Finance", "Public Finance"] in g
     assert ["Main Directorate for Fighting Fraud of the Ministry of Public Finance"] in g
+
+
+def test_a_title_before_a_persons_name_taken_for_a_body_is_that_person():
+    from casewatch.model import Evidence, Mention
+    from casewatch.resolve import settle_kinds
+
+    def m(kind, name):
+        return ("d", Mention(kind=kind, name=name, evidence=Evidence("d", 0, len(name), name)))
+    items = [m("person", "Emeka Nwite"), m("organization", "Justice Nwite"), m("person", "Katerina Tertukhina"),
+             m("organization", "Counsel Tertukhina E.S."), m("organization", "Supreme Court"),
+             m("organization", "Justice Ministry")]
+    settle_kinds(items)
+    assert [(x.kind, x.name) for _, x in items] == [
+        ("person", "Emeka Nwite"), ("person", "Nwite"), ("person", "Katerina Tertukhina"),
+        ("person", "Tertukhina E.S."), ("organization", "Supreme Court"), ("organization", "Justice Ministry")]
