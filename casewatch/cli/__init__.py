@@ -52,6 +52,9 @@ def main_options(db: Optional[str] = typer.Option(None, "--db", help="Database: 
     state.debug = debug
 
 
+SHOWN = 50  # files "already there" named one by one; past that, counted
+
+
 @app.command()
 def ingest(paths: list[Path] = typer.Argument(..., help="Report files or folders (.txt .md .html .htm .pdf)."),
            case: str = typer.Option(..., "--case", help="The case to add the reports to (created if new)."),
@@ -80,6 +83,10 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Report files or folders
         prog.advance(task)
     for e in rep.ignored:
         err.print(f"[yellow]skipped[/yellow] {escape(str(e))}", highlight=False, soft_wrap=True)
+    for name in rep.skipped[:SHOWN]:  # a report stored before, or the same bytes as another file of this batch
+        err.print(f"[dim]already there[/dim] {escape(name)}", highlight=False, soft_wrap=True)
+    if len(rep.skipped) > SHOWN:
+        err.print(f"[dim]… and {len(rep.skipped) - SHOWN} more already there[/dim]", highlight=False)
     for e in rep.failed:
         err.print(f"[red]error[/red] {escape(str(e))}", highlight=False, soft_wrap=True)
     console.print(f"case [bold]{case}[/bold]: {len(rep.added)} added, {len(rep.skipped)} already there, "

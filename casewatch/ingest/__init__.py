@@ -9,8 +9,10 @@ into it, so cleaning happens here and nowhere else.
 """
 from __future__ import annotations
 
+
 import hashlib
 import re
+import unicodedata
 from pathlib import Path
 
 from ..errors import InputError
@@ -33,8 +35,10 @@ def _hidden(path: Path, root: Path) -> bool:
 
 def shown(path: Path | str) -> str:
     """A path or file name as it can be printed and stored: bytes of it that are not UTF-8 (a Linux name may
-    hold any) become U+FFFD."""
-    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    hold any) become U+FFFD, and characters that would reorder or hide what a terminal shows (bidirectional
+    overrides, other invisible format and control characters) are written as \\uXXXX."""
+    text = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) in ("Cf", "Cc") else c for c in text)
 
 
 def iter_paths(paths: list[Path], ignored: list[InputError] | None = None) -> tuple[list[Path], list[InputError]]:
