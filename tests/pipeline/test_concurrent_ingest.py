@@ -17,16 +17,31 @@ CASE = ROOT / "tests" / "ingest" / "fixtures"
 PG = os.environ.get("CASEWATCH_TEST_PG")
 
 
-def _run_together(url: str, n: int = 3) -> list[subprocess.CompletedProcess]:
+def _run_together(url: str, n: int = 4) -> list[subprocess.CompletedProcess]:
+    """`n` ingests of the same two files at once; every worker process any of them started is gone at the end."""
+    import time
+
+    import psutil
     exe = Path(sys.executable).parent / "casewatch"
     env = {**os.environ, "CASEWATCH_DB": url}
     files = [str(CASE / "statement.txt"), str(CASE / "letter.txt")]
     procs = [subprocess.Popen([str(exe), "ingest", "--case", "c", *files], stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True, env=env) for _ in range(n)]
+    seen: dict[int, psutil.Process] = {}
+    while any(p.poll() is None for p in procs):
+        for p in procs:
+            try:
+                for k in psutil.Process(p.pid).children(recursive=True):
+                    seen.setdefault(k.pid, k)
+            except psutil.NoSuchProcess:
+                pass
+        time.sleep(0.05)
     out = []
     for p in procs:
         so, se = p.communicate(timeout=300)
         out.append(subprocess.CompletedProcess(p.args, p.returncode, so, se))
+    _, alive = psutil.wait_procs(list(seen.values()), timeout=15)
+    assert not alive, [(k.pid, k.cmdline()[:3]) for k in alive]  # no worker outlives its ingest
     return out
 
 
