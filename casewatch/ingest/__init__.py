@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Document
 from ..settings import Settings
-from . import convert
+from . import convert, office
 from .clean import clean, normalize
 from .convert import BadInput, MEDIA_TYPES
 from .meta import (detect_kind, detect_published, detect_published_in_page, detect_publisher, detect_title, detect_un_reference,
@@ -26,7 +26,7 @@ from .meta import (detect_kind, detect_published, detect_published_in_page, dete
 
 __all__ = ["ACCEPTED", "iter_paths", "shown", "read_path", "read_bytes", "detect_un_reference", "clean"]
 
-ACCEPTED = {".txt", ".md", ".html", ".htm", ".pdf"}
+ACCEPTED = {".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".eml"}
 
 
 def _hidden(path: Path, root: Path) -> bool:
@@ -176,6 +176,10 @@ def read_bytes(filename: str, data: bytes, settings: Settings,
             conv = convert.from_html(data)
         elif suffix == ".md":
             conv = convert.from_markdown(data)
+        elif suffix == ".docx":
+            conv = office.from_docx(data)
+        elif suffix == ".eml":
+            conv = office.from_eml(data)
         else:
             conv = convert.from_text(data)
     except BadInput as e:

@@ -99,8 +99,8 @@ def test_whitespace_only(settings):
 
 
 def test_unsupported_suffix(settings):
-    with pytest.raises(InputError, match=r"^report\.docx: unsupported file type"):
-        read_bytes("report.docx", b"PK\x03\x04", settings)
+    with pytest.raises(InputError, match=r"^report\.odt: unsupported file type"):
+        read_bytes("report.odt", b"PK\x03\x04", settings)
 
 
 def test_missing_path(settings, tmp_path):
