@@ -8,6 +8,7 @@ numbers, the cue data) cost nothing to import for the layers above.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import fields, is_dataclass, replace
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
@@ -158,7 +159,8 @@ def _retype_surnames(mentions: list[Mention], doc: Document | None = None, lower
         parts = _retype_words(mentions)  # "Toomaj" of "Toomaj Salehi", now a person
     if not parts or doc is None:
         return
-    taken = [(m.evidence.start, m.evidence.end) for m in mentions]
+    taken = sorted((m.evidence.start, m.evidence.end) for m in mentions)
+    taken_starts = [a for a, _ in taken]
     common = CALENDAR | lower
     full_parts: dict[str, set[str]] = {}
     for m in mentions:
@@ -172,9 +174,15 @@ def _retype_surnames(mentions: list[Mention], doc: Document | None = None, lower
         key = person_key(tm.group(0))
         if key and key[0] in parts and tm.group(0).casefold() not in common and \
                 _vowels(tm.group(0)) in full_parts.get(key[0], set()) and \
-                not any(s < b and a < e for a, b in taken):
+                not _overlaps(taken, taken_starts, s, e):
             mentions.append(Mention(kind="person", name=tm.group(0), evidence=doc.span(s, e), attrs={"retyped": True}))
     mentions.sort(key=lambda m: m.evidence.start)
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    """Whether [s, e) overlaps one of `spans` (sorted by start; a name is short, so a few spans before s suffice)."""
+    k = bisect_left(starts, e)
+    return any(a < e and s < b for a, b in spans[max(0, k - 50):k])
 
 
 def _retype_words(mentions: list[Mention]) -> set[str]:
@@ -415,8 +423,8 @@ def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[i
     # values of the story, not of a life's distant past ("sentenced in 1978 to seven years")
     old = (anchor.year - 10) if anchor else None
     spans = [(st.start, st.end) for st in ctx.sents if not (old and st.dates and max(int(d.value[:4]) for d in st.dates) <= old)]
-    ex.claims += find_values(doc, spans, persons, lambda s, e: [dm.value for st in ctx.sents if st.start == s for dm in st.dates],
-                             ex.provisions)
+    dates_at = {st.start: [dm.value for dm in st.dates] for st in ctx.sents}
+    ex.claims += find_values(doc, spans, persons, lambda s, e: dates_at.get(s, []), ex.provisions)
     ex.figures += term_figures(ex.claims, ex.figures)
     ex.claims += find_facilities(doc, spans, persons, [m for m in ex.mentions if m.kind in ("place", "organization")])
     own = _document_event(doc)

@@ -6,7 +6,7 @@ clause and person they belong to, and which date.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -330,11 +330,16 @@ PARA_QUOTED = re.compile(r"“[^”\n]{20,}?”|\"[^\"\n]{20,}?\"")
 SPEECH_TAIL = re.compile(r"[”\"]\s*,?\s*(?:he|she|they|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+(?:said|says|told|added|stated)\b")
 
 
+QUOTE_REACH = 3000
+
+
 def _quoted(text: str, s: int, e: int) -> list[tuple[int, int]]:
     spans = [m.span() for m in QUOTED.finditer(text, s, e)]
     # a sentence inside a quotation of several sentences: '"I waited. Then an officer said he had been released."'
-    line_start, line_end = text.rfind("\n", 0, s) + 1, text.find("\n", e)
-    line_end = len(text) if line_end < 0 else line_end
+    # (a paragraph, at most QUOTE_REACH characters on each side: a text of one endless line costs no more per sentence)
+    line_start = max(text.rfind("\n", max(0, s - QUOTE_REACH), s) + 1, s - QUOTE_REACH, 0)
+    line_end = text.find("\n", e, e + QUOTE_REACH)
+    line_end = min(len(text), e + QUOTE_REACH) if line_end < 0 else line_end
     for m in PARA_QUOTED.finditer(text, line_start, line_end):
         if m.start() < s and e <= m.end():
             spans.append((s, e))
@@ -412,6 +417,12 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         if i is not None:
             by_sent.setdefault(i, []).append(p)
     # 1. titles and appositions
+    ordered = sorted(persons, key=lambda q: q.evidence.start)
+    starts = [q.evidence.start for q in ordered]
+
+    def near_by(a: int, b: int) -> list[Mention]:
+        """The people named from offset a up to b (by bisection: a report of 15,000 names costs no more per name)."""
+        return ordered[bisect_left(starts, a):bisect_left(starts, b)]
     for p in persons:
         if p.attrs.get("byline"):
             _add(p.roles, "journalist")
@@ -424,8 +435,8 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         # "X, director of Y", and "X of the Y Centre" (the body a speaker is named with)
         after_m = re.match(r"^(?:\s*,\s*|\s{2,}\n?|\s*\n|[ \t]+(?=of[ \t]+the[ \t]+[A-Z]))([^.;\n]{0,110})", text[e:e + 130])
         after = after_m.group(1) if after_m else ""
-        nxt = min((q.evidence.start for q in persons if e < q.evidence.start < e + 130
-                   and re.search(r",\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$", text[e:q.evidence.start])
+        nxt = min((q.evidence.start for q in near_by(e + 1, e + 130)
+                   if re.search(r",\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$", text[e:q.evidence.start])
                    and not re.match(r"(?:’s|'s)\b", text[q.evidence.end:q.evidence.end + 2])), default=None)
         if after_m and nxt is not None and nxt < e + after_m.end(1):
             after = after[:max(0, nxt - e - after_m.start(1))]  # "A, President of X, Ms B, Vice-President of Y": B's title
@@ -879,8 +890,9 @@ def find_claims(ctx: DocContext, persons: list[Mention], events: list[Event]) ->
              (cue("cues", "fate_held"), "held")]
     last_person: Mention | None = None
     by_start = sorted(persons, key=lambda p: p.evidence.start)
+    starts = [p.evidence.start for p in by_start]
     for st in ctx.sents:
-        here = [p for p in by_start if st.start <= p.evidence.start < st.end and _may_be_held(p)]
+        here = [p for p in by_start[bisect_left(starts, st.start):bisect_left(starts, st.end)] if _may_be_held(p)]
         for pat, val in fates:
             m = pat.search(text, st.start, st.end)
             if not m:

@@ -8,6 +8,7 @@ after "village of", and nationality words taken for places or people.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -576,13 +577,16 @@ def _given_abbreviations(text: str, hits: list[NameHit]) -> list[NameHit]:
     """"Ma. Cristina Dela Peña": an abbreviated given name (model/data/translit.yaml) before a person's name is
     part of it, though the model stops at its full stop."""
     rx = given_abbreviation_re(r"[ \t]+$")
+    drop: set[int] = set()
+    ordered = sorted(hits, key=lambda o: o.start)
+    starts = [o.start for o in ordered]
     for h in [h for h in hits if h.kind == "person"]:
         m = rx.search(text, max(0, h.start - 8), h.start)
         if m:
             s = m.start()
-            hits = [o for o in hits if o is h or not (s <= o.start < h.start)]
+            drop |= {id(o) for o in ordered[bisect_left(starts, s):bisect_left(starts, h.start)] if o is not h}
             h.start = s
-    return hits
+    return [o for o in hits if id(o) not in drop] if drop else hits
 
 
 NUMBERED_CENTRE_RE = re.compile(rf"(?P<name>\b(?:[{UP}][\w’'-]+[ \t]+){{0,3}}(?P<q>[{UP}][\w’'-]+)[ \t]+Cent(?:re|er)"

@@ -10,6 +10,7 @@ of it ("his lawyer said the charges …").  The words of the accused are data (c
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Any
 
@@ -79,8 +80,10 @@ def settle_accused(text: str, sents: list[tuple[int, int]], persons: list[Mentio
     parsed in one batch."""
     cue = re.compile(r"\b(?:" + "|".join(load("cues")["accused_verbs"]) + r")\b", re.I)
     todo = []
+    ordered = sorted(persons, key=lambda p: p.evidence.start)
+    starts = [p.evidence.start for p in ordered]
     for s, e in sents:
-        here = [p for p in persons if s <= p.evidence.start < e]
+        here = ordered[bisect_left(starts, s):bisect_left(starts, e)]
         if here and cue.search(text, s, e):
             todo.append((s, e, here))
     texts = [text[s:e] for s, e, _ in todo]

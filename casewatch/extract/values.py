@@ -10,6 +10,7 @@ whole sentence, so a reader sees what the value is about.  casefile/claims.py co
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from ..model import Claim, Figure, Mention, Provision
@@ -147,6 +148,8 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
     cp = _compiled()
     subjects = _Subjects(persons, text)
     out: list[Claim] = []
+    by_start = sorted(persons, key=lambda p: p.evidence.start)  # a sentence's people found by bisection, not a scan
+    starts = [p.evidence.start for p in by_start]
 
     def add(kind: str, frame: str | None, subj: Mention | None, val: str, s: int, e: int, upd_kind: str | None = None,
             as_of: str | None = None) -> None:
@@ -161,7 +164,7 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
         # ages, tied to the name beside them
         ages: set[int] = set()
         told: dict[int, Mention] = {}  # where an age is written -> whose it is, the apposition after a name first
-        here = [p for p in persons if s <= p.evidence.start < e]
+        here = by_start[bisect_left(starts, s):bisect_left(starts, e)]
         for p in here:
             after = text[p.evidence.end:min(e, p.evidence.end + 40)]
             m = next((x for rx in cp["age_after"] if (x := rx.match(after))), None)
