@@ -65,3 +65,27 @@ def test_case_pages_link_to_the_documents_and_serve_them(client):
         assert r.status_code == 200 and r.content[:5] == b"%PDF-" and "attachment" in r.headers["content-disposition"]
     assert client.get("/cases/nosuchcase/dossier").status_code == 404
     assert client.get(f"/cases/{CASE}/nothing.pdf").status_code == 404
+
+
+@needs_pdf
+def test_a_case_id_cannot_break_the_pdfs_content_disposition(tmp_path):
+    """A case made at the command line may have any id; its PDF's file name must not end the header or add one."""
+    from urllib.parse import quote
+
+    from casewatch.pipeline import ingest_paths
+    from casewatch.store import Store
+    from casewatch.store.accounts import Accounts
+    case = 'x"; filename="evil.exe'
+    report = tmp_path / "r.txt"
+    report.write_text("Police arrested the activist Daniel Okafor in Abuja on 3 March 2026.", encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+    store = Store(url)
+    ingest_paths(store, case, [report], Settings(db_url=url))
+    acc = Accounts(store)
+    acc.add("ada", "a long password", "admin")
+    with TestClient(create_app(Settings(db_url=url, hosts=("testserver",)))) as c:
+        c.headers["Authorization"] = f"Bearer {acc.new_token('ada')}"
+        r = c.get(f"/cases/{quote(case, safe='')}/dossier.pdf")
+    assert r.status_code == 200, r.text[:300]
+    header = r.headers["content-disposition"]
+    assert header.count('"') == 2 and "evil.exe\"" not in header and 'filename="x__' in header
