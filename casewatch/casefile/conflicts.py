@@ -230,6 +230,11 @@ def date_conflicts(events: list[dict[str, Any]], figures: list[dict[str, Any]], 
     for ev in told:
         by_type[ev["type"]].append((day(ev["date"]), ev))
     tie_of: dict[int, set[tuple]] = {}
+
+    def tied(ev: dict[str, Any]) -> set[tuple]:
+        if id(ev) not in tie_of:
+            tie_of[id(ev)] = ties(ev)
+        return tie_of[id(ev)]
     out: list[dict[str, Any]] = []
     for kind, items in by_type.items():
         items.sort(key=lambda x: x[0])
@@ -242,8 +247,7 @@ def date_conflicts(events: list[dict[str, Any]], figures: list[dict[str, Any]], 
                     continue
                 if {e["doc"] for e in a["evidence"]} & {e["doc"] for e in b["evidence"]}:
                     continue  # one source tells both dates: two events
-                ta = tie_of.setdefault(id(a), ties(a))
-                tb = tie_of.setdefault(id(b), ties(b))
+                ta, tb = tied(a), tied(b)
                 shared = ta & tb
                 pa, pb = set(a.get("participants", [])), set(b.get("participants", []))
                 # a one-off step of a case told a day or two apart by sources that never give the other day is one

@@ -36,7 +36,10 @@ def marks(judgements: list[Judgement]) -> tuple[set[str], set[str]]:
 def masker(cf: dict[str, Any], judgements: list[Judgement]) -> tuple[set[str], set[str], re.Pattern[str] | None]:
     """(ids of the sensitive people, ids of the sensitive reports, a pattern of every spelling of their names) of a
     case file built with them (`internal`)."""
-    names, docs = marks(judgements)
+    return _masker(cf, *marks(judgements))
+
+
+def _masker(cf: dict[str, Any], names: set[str], docs: set[str]) -> tuple[set[str], set[str], re.Pattern[str] | None]:
     people = [p for p in cf["persons"] if fold(p["name"]) in names or any(fold(a) in names for a in p.get("aliases", []))]
     spellings = sorted({s for p in people for s in [p["name"], *p.get("aliases", [])] if len(s) >= 3}
                        | {n for n in names if len(n) >= 3}, key=len, reverse=True)
@@ -52,7 +55,7 @@ def redact(cf: dict[str, Any], judgements: list[Judgement]) -> dict[str, Any]:
     names, docs = marks(judgements)
     if not names and not docs:
         return cf
-    gone, docs, rx = masker(cf, judgements)
+    gone, docs, rx = _masker(cf, names, docs)
     out = _walk(cf, gone, docs, rx)
     out["persons"] = [p for p in out["persons"] if p["id"] not in gone]
     out["documents"] = [d for d in out["documents"] if d["id"] not in docs]

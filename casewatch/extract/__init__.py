@@ -8,7 +8,6 @@ numbers, the cue data) cost nothing to import for the layers above.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import fields, is_dataclass, replace
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
@@ -22,7 +21,8 @@ from .data import cue, load, word_set
 from .names import LO, UP, canonical, find_names, given_abbreviation_re, looks_like_person
 from .provisions import find_provisions
 from .syntax import settle_accused
-from .values import find_facilities, find_values, term_figures
+from .spans import ByStart
+from .values import VOICES, find_facilities, find_values, term_figures
 
 EXTRACTOR = "casewatch-rules/1"
 
@@ -159,8 +159,8 @@ def _retype_surnames(mentions: list[Mention], doc: Document | None = None, lower
         parts = _retype_words(mentions)  # "Toomaj" of "Toomaj Salehi", now a person
     if not parts or doc is None:
         return
-    taken = sorted((m.evidence.start, m.evidence.end) for m in mentions)
-    taken_starts = [a for a, _ in taken]
+    taken = ByStart([(m.evidence.start, m.evidence.end) for m in mentions], start=lambda x: x[0])
+    longest = max((b - a for a, b in taken.items), default=0)
     common = CALENDAR | lower
     full_parts: dict[str, set[str]] = {}
     for m in mentions:
@@ -174,15 +174,9 @@ def _retype_surnames(mentions: list[Mention], doc: Document | None = None, lower
         key = person_key(tm.group(0))
         if key and key[0] in parts and tm.group(0).casefold() not in common and \
                 _vowels(tm.group(0)) in full_parts.get(key[0], set()) and \
-                not _overlaps(taken, taken_starts, s, e):
+                not any(s < b for _, b in taken.within(s - longest, e)):
             mentions.append(Mention(kind="person", name=tm.group(0), evidence=doc.span(s, e), attrs={"retyped": True}))
     mentions.sort(key=lambda m: m.evidence.start)
-
-
-def _overlaps(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
-    """Whether [s, e) overlaps one of `spans` (sorted by start; a name is short, so a few spans before s suffice)."""
-    k = bisect_left(starts, e)
-    return any(a < e and s < b for a, b in spans[max(0, k - 50):k])
 
 
 def _retype_words(mentions: list[Mention]) -> set[str]:
@@ -218,10 +212,6 @@ def _retype_full_names(mentions: list[Mention]) -> bool:
             m.kind = "person"
             m.attrs["retyped"] = done = True
     return done
-
-
-# who acts or speaks in a sentence about the accused without being one of them: the judge who freed them all
-VOICES = {"official", "lawyer", "advocate", "expert"}
 
 
 def _whole_group(ctx: DocContext, persons: list[Mention], events: list[Event]) -> None:
@@ -416,7 +406,7 @@ def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[i
         m.attrs = {k: v for k, v in m.attrs.items() if isinstance(v, (str, int, float, bool))}
     for ev in ex.events:
         ev.participants = [p.name for p in persons if ev.evidence[0].start <= p.evidence.start < ev.evidence[0].end
-                           and not ({"official", "advocate", "lawyer", "expert"} & set(p.roles))]
+                           and not (VOICES & set(p.roles))]
     ex.provisions = find_provisions(doc)
     ex.figures = find_figures(ctx)
     ex.claims = find_claims(ctx, persons, ex.events)

@@ -6,7 +6,7 @@ clause and person they belong to, and which date.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -16,6 +16,7 @@ from .gazetteer import is_country
 from .data import cue, cue_table, frame_patterns, load
 from .dates import MON, M, DateMention, parse_iso
 from .numbers import NUM, as_number, value
+from .spans import ByStart
 
 CLAUSE_SPLIT_NO_DASH = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+but\b")
 CLAUSE_SPLIT = re.compile(CLAUSE_SPLIT_NO_DASH.pattern + r"|\s+–\s+|\s+—\s+")
@@ -417,12 +418,7 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         if i is not None:
             by_sent.setdefault(i, []).append(p)
     # 1. titles and appositions
-    ordered = sorted(persons, key=lambda q: q.evidence.start)
-    starts = [q.evidence.start for q in ordered]
-
-    def near_by(a: int, b: int) -> list[Mention]:
-        """The people named from offset a up to b (by bisection: a report of 15,000 names costs no more per name)."""
-        return ordered[bisect_left(starts, a):bisect_left(starts, b)]
+    by_start = ByStart(persons)
     for p in persons:
         if p.attrs.get("byline"):
             _add(p.roles, "journalist")
@@ -435,7 +431,7 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         # "X, director of Y", and "X of the Y Centre" (the body a speaker is named with)
         after_m = re.match(r"^(?:\s*,\s*|\s{2,}\n?|\s*\n|[ \t]+(?=of[ \t]+the[ \t]+[A-Z]))([^.;\n]{0,110})", text[e:e + 130])
         after = after_m.group(1) if after_m else ""
-        nxt = min((q.evidence.start for q in near_by(e + 1, e + 130)
+        nxt = min((q.evidence.start for q in by_start.within(e + 1, e + 130)
                    if re.search(r",\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$", text[e:q.evidence.start])
                    and not re.match(r"(?:’s|'s)\b", text[q.evidence.end:q.evidence.end + 2])), default=None)
         if after_m and nxt is not None and nxt < e + after_m.end(1):
@@ -889,10 +885,9 @@ def find_claims(ctx: DocContext, persons: list[Mention], events: list[Event]) ->
     fates = [(cue("cues", "fate_unknown"), "unknown"), (cue("cues", "fate_sentenced"), "sentenced"),
              (cue("cues", "fate_held"), "held")]
     last_person: Mention | None = None
-    by_start = sorted(persons, key=lambda p: p.evidence.start)
-    starts = [p.evidence.start for p in by_start]
+    by_start = ByStart(persons)
     for st in ctx.sents:
-        here = [p for p in by_start[bisect_left(starts, st.start):bisect_left(starts, st.end)] if _may_be_held(p)]
+        here = [p for p in by_start.within(st.start, st.end) if _may_be_held(p)]
         for pat, val in fates:
             m = pat.search(text, st.start, st.end)
             if not m:
@@ -916,7 +911,7 @@ def find_claims(ctx: DocContext, persons: list[Mention], events: list[Event]) ->
         if not m:
             continue
         pos = q.start + m.start()
-        before = [p for p in by_start if q.start <= p.evidence.start < pos and "official" not in p.roles]
+        before = [p for p in by_start.within(q.start, pos) if "official" not in p.roles]
         ym = re.search(r"\b(?:19|20)\d{2}\b", text[pos:q.end])
         if not before or not ym:
             continue

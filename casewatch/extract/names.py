@@ -8,7 +8,6 @@ after "village of", and nationality words taken for places or people.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -18,6 +17,7 @@ from ..model.names import given_abbreviations
 from .gazetteer import is_place
 from .name_shapes import shaped_names
 from .provisions import instruments
+from .spans import ByStart
 
 # letters beyond ASCII: Solórzano, Näkkäläjärvi, Tiúl, Şahin, Əliyev, Жанар
 UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽƏА-ЯЁІЇЄҚҒҮҰӘӨҺ"
@@ -578,13 +578,12 @@ def _given_abbreviations(text: str, hits: list[NameHit]) -> list[NameHit]:
     part of it, though the model stops at its full stop."""
     rx = given_abbreviation_re(r"[ \t]+$")
     drop: set[int] = set()
-    ordered = sorted(hits, key=lambda o: o.start)
-    starts = [o.start for o in ordered]
+    by_start = ByStart(hits, start=lambda o: o.start)
     for h in [h for h in hits if h.kind == "person"]:
         m = rx.search(text, max(0, h.start - 8), h.start)
         if m:
             s = m.start()
-            drop |= {id(o) for o in ordered[bisect_left(starts, s):bisect_left(starts, h.start)] if o is not h}
+            drop |= {id(o) for o in by_start.within(s, h.start) if o is not h}
             h.start = s
     return [o for o in hits if id(o) not in drop] if drop else hits
 
@@ -672,8 +671,8 @@ def _law_ends() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _title_words() -> frozenset[str]:
-    extra = {"assistant", "deputy", "regional", "chief", "senior", "acting", "general", "provincial", "district", "staff"}
-    return frozenset(w.casefold() for w in load("names")["person_titles"] + load("names")["titles"]) | extra
+    d = load("names")
+    return frozenset(w.casefold() for w in d["person_titles"] + d["titles"] + d["title_words"])
 
 
 def canonical(text: str, kind: str = "person") -> str:

@@ -10,12 +10,12 @@ of it ("his lawyer said the charges …").  The words of the accused are data (c
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 from typing import Any
 
 from ..model import Mention
 from .data import load
+from .spans import ByStart
 
 SPEECH = re.compile(r"^(?:said|says|say|told|tells|stated|states|added|adds|noted|explained|urged|warned|wrote|argued|"
                     r"insisted|claimed|denied|described|called|alleged|confirmed|announced)$", re.I)
@@ -80,10 +80,9 @@ def settle_accused(text: str, sents: list[tuple[int, int]], persons: list[Mentio
     parsed in one batch."""
     cue = re.compile(r"\b(?:" + "|".join(load("cues")["accused_verbs"]) + r")\b", re.I)
     todo = []
-    ordered = sorted(persons, key=lambda p: p.evidence.start)
-    starts = [p.evidence.start for p in ordered]
+    by_start = ByStart(persons)
     for s, e in sents:
-        here = ordered[bisect_left(starts, s):bisect_left(starts, e)]
+        here = by_start.within(s, e)
         if here and cue.search(text, s, e):
             todo.append((s, e, here))
     texts = [text[s:e] for s, e, _ in todo]

@@ -10,13 +10,13 @@ whole sentence, so a reader sees what the value is about.  casefile/claims.py co
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 
 from ..model import Claim, Figure, Mention, Provision
 from ..model.names import person_key
 from .data import load
 from .numbers import NUM, value
+from .spans import ByStart
 
 # people who speak about a case rather than undergo it: an age or a bail amount next to them is another's
 VOICES = {"official", "lawyer", "advocate", "expert"}
@@ -100,8 +100,10 @@ class _Subjects:
     """Who a value in a sentence is about."""
 
     def __init__(self, persons: list[Mention], text: str):
+        self.persons = persons
         self.people = sorted((p for p in persons if not (VOICES & set(p.roles))), key=lambda p: p.evidence.start)
         self.text = text
+        self.held: set[str] | None = None
 
     def at(self, s: int, e: int, pos: int) -> Mention | None:
         # the clause the value stands in ("the men are held at A; the women, including X, at B")
@@ -120,12 +122,13 @@ class _Subjects:
             return prev[-1] if prev else None
         return None
 
-    def held_before(self, pos: int, persons: list[Mention]) -> Mention | None:
+    def held_before(self, pos: int) -> Mention | None:
         """Whom a description without a name stands for ("the 71-year-old defender", "The defendant was present,
         aged 26"): the last person named before it whose name the report gives an accused or held person."""
-        held = {w for p in persons if ACCUSED & set(p.roles) for w in person_key(p.name)}
+        if self.held is None:  # the words of the accused's names, worked out once per report
+            self.held = {w for p in self.persons if ACCUSED & set(p.roles) for w in person_key(p.name)}
         prev = [p for p in self.people if p.evidence.end <= pos and pos - p.evidence.end < 3000
-                and held & set(person_key(p.name))]
+                and self.held & set(person_key(p.name))]
         return prev[-1] if prev else None
 
 
@@ -148,8 +151,7 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
     cp = _compiled()
     subjects = _Subjects(persons, text)
     out: list[Claim] = []
-    by_start = sorted(persons, key=lambda p: p.evidence.start)  # a sentence's people found by bisection, not a scan
-    starts = [p.evidence.start for p in by_start]
+    by_start = ByStart(persons)
 
     def add(kind: str, frame: str | None, subj: Mention | None, val: str, s: int, e: int, upd_kind: str | None = None,
             as_of: str | None = None) -> None:
@@ -164,7 +166,7 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
         # ages, tied to the name beside them
         ages: set[int] = set()
         told: dict[int, Mention] = {}  # where an age is written -> whose it is, the apposition after a name first
-        here = by_start[bisect_left(starts, s):bisect_left(starts, e)]
+        here = by_start.within(s, e)
         for p in here:
             after = text[p.evidence.end:min(e, p.evidence.end + 40)]
             m = next((x for rx in cp["age_after"] if (x := rx.match(after))), None)
@@ -187,7 +189,7 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
                 n = int(m.group("n"))
                 subj = subjects.at(s, e, s + m.start())
                 if subj is None and (DESCRIPTION_START.match(sent) or rx is cp["age_anaphor"]):
-                    subj = subjects.held_before(s + m.start(), persons)
+                    subj = subjects.held_before(s + m.start())
                 if subj is not None and n not in ages and 10 <= n <= 99:
                     add("age", None, subj, str(n), s, e, as_of=as_of)
                     out[-1].update = m.group(0).casefold().startswith("turned")  # "turned 71 in April": a birthday

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..extract.data import word_set
@@ -117,18 +118,14 @@ def settle_kinds(items: list[tuple[str, Mention]]) -> None:
                 m.kind = top
 
 
-# words that stand before a person's name as a title or a form of address ("Justice Nwite", "Police Major Myo Oo",
-# "Procurator Thanh", "Counsel Tertukhina E.S.")
-EXTRA_TITLES = frozenset(["justice", "police", "major", "colonel", "captain", "lieutenant", "sergeant", "procurator",
-                          "counsel", "barrister", "advocate", "senior", "deputy", "assistant", "chief", "general",
-                          "presiding", "honourable", "honorable", "comrade"])
-
-
+@lru_cache(maxsize=None)
 def _titles() -> frozenset[str]:
+    """The words that stand before a person's name as a title or a form of address (extract/data/names.yaml)."""
     from ..extract.data import load
     names = load("names")
-    words = {fold(w) for w in names["honorifics"]} | {fold(w) for w in names["titles"]}
-    return frozenset(words | {fold(w) for w in names["person_titles"] if " " not in w} | EXTRA_TITLES)
+    keys = ("titles", "address_titles")
+    return frozenset({fold(w) for w in names["honorifics"]} | {fold(w) for k in keys for w in names[k]}
+                     | {fold(w) for w in names["person_titles"] if " " not in w})
 
 
 def _titled_persons(items: list[tuple[str, Mention]], keyed: dict[tuple[str, ...], Counter], votes: dict[str, Counter]) -> None:
@@ -138,7 +135,7 @@ def _titled_persons(items: list[tuple[str, Mention]], keyed: dict[tuple[str, ...
     titles = _titles()
     families: Counter = Counter(k[-1] for k, c in keyed.items() if c["person"])
     singles = {person_key(m.name)[0] for _, m in items if m.kind == "person" and len(person_key(m.name)) == 1}
-    orgw = word_set("names", "org_words")
+    orgw = {fold(w) for w in word_set("names", "org_words")}
     for _, m in items:
         if m.kind != "organization" or any(a in m.attrs for a in STRONG_ATTRS):
             continue
@@ -146,7 +143,7 @@ def _titled_persons(items: list[tuple[str, Mention]], keyed: dict[tuple[str, ...
         k = 0
         while k < len(toks) - 1 and fold(toks[k].rstrip(".")) in titles:
             k += 1
-        if k == 0 or set(fold(t) for t in toks[k:]) & {fold(w) for w in orgw}:
+        if k == 0 or {fold(t) for t in toks[k:]} & orgw:
             continue
         rest = " ".join(toks[k:])
         key = person_key(rest)

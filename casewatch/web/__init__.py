@@ -77,8 +77,8 @@ def create_app(settings: Settings) -> FastAPI:
     @app.middleware("http")
     async def guard(request: Request, call_next):  # noqa: ANN001
         token = csrf.ensure(request)
-        host = request.headers.get("host", "").rsplit(":", 1)[0] if not request.headers.get("host", "").endswith("]") \
-            else request.headers.get("host", "")
+        raw = request.headers.get("host", "")
+        host = raw if raw.endswith("]") else raw.rsplit(":", 1)[0]  # "[::1]" has colons of its own
         if host not in settings.hosts:
             return _secure(request, JSONResponse({"detail": f"this server does not answer for host {host!r}"},
                                                  status_code=400), None)

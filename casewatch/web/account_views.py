@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from ..errors import AlreadyThere, Invalid
+from ..store.accounts import SESSION_HOURS
 from . import csrf
 from .access import SESSION_COOKIE, audit
 from .views import page
@@ -26,7 +27,7 @@ def _signed_in(request: Request, user, target: str) -> Response:  # noqa: ANN001
     token, _ = accounts.open_session(user)
     resp = RedirectResponse(target, status_code=303)
     resp.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="strict", path="/",
-                    secure=request.url.scheme == "https", max_age=12 * 3600)
+                    secure=request.url.scheme == "https", max_age=SESSION_HOURS * 3600)
     return resp
 
 
