@@ -217,6 +217,8 @@ def test_search_a_name_and_follow_a_hit_to_its_quote(page) -> None:  # noqa: ANN
     page.get_by_role("navigation", name="case").get_by_role("link", name="Search").click()
     page.wait_for_url(f"**/search?case={CASE}")
     words = page.get_by_label("Words")
+    # the browser applies autofocus at its next rendering step, which may come after the load event
+    page.wait_for_function("document.activeElement && document.activeElement.name === 'q'", timeout=5000)
     assert words.evaluate("e => e === document.activeElement"), "the search box has the focus"
     words.fill("Maksutkhan")
     words.press("Enter")
@@ -239,7 +241,9 @@ def test_search_a_name_and_follow_a_hit_to_its_quote(page) -> None:  # noqa: ANN
 def test_search_filters_by_keyboard(page) -> None:  # noqa: ANN001
     page.goto(f"/search?case={CASE}")
     active = "() => document.activeElement.name || document.activeElement.textContent.trim()"
-    assert page.evaluate(active) == "q"  # the search box has the focus on arrival
+    # the search box has the focus on arrival (autofocus lands at the browser's next rendering step)
+    page.wait_for_function("document.activeElement && document.activeElement.name === 'q'", timeout=5000)
+    assert page.evaluate(active) == "q"
     order = []
     for _ in range(5):
         page.keyboard.press("Tab")
