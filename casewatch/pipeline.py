@@ -4,22 +4,19 @@ Each report is read, extracted and written in one transaction of its own: a
 failure half-way through a file leaves the database as it was, and the rest
 of the batch goes on.  Ingesting the same file twice adds nothing.
 
-With ``workers > 1`` extraction runs in a pool of processes, each loading the
-language model once.  The main process reads the files, skips the ones already
-stored, sends the texts out (a bounded number at a time, so memory stays flat
-however many files there are) and writes each document with its facts in the
-order of the input, so the database ends up exactly as the serial path leaves it.
+With ``workers > 1`` (or ``isolate``) reading and extraction run in watched
+worker processes (workers.py): a report that passes its time or memory limit
+has its worker replaced and gets one line; the batch goes on.  The main process
+hashes the files, skips the ones already stored, sends the rest out (a bounded
+number at a time, so memory stays flat however many files there are) and writes
+each document with its facts in the order of the input, so the database ends up
+exactly as the serial path leaves it.
 """
 from __future__ import annotations
 
-import dataclasses
-import multiprocessing
-import os
-import threading
-import time
+import hashlib
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -30,12 +27,9 @@ from .extract import Extractor
 from .model import Document, Extraction
 from .settings import Settings
 from .store import Store
+from .workers import Limits, WatchedPool, without_raw
 
-# 'forkserver': workers start from a clean process that has loaded the extractor once (preload.py), never from the
-# main process with its open database connections and progress-bar thread ('fork' would copy both).
-START_METHOD = "forkserver"
-CHUNKSIZE = 2  # documents per task sent to a worker
-IN_FLIGHT = 4  # chunks per worker sent and not yet written back
+IN_FLIGHT = 8  # documents per worker sent and not yet written back
 
 
 @dataclass
@@ -44,6 +38,7 @@ class IngestReport:
     skipped: list[str] = field(default_factory=list)
     failed: list[InputError] = field(default_factory=list)
     ignored: list[InputError] = field(default_factory=list)  # files of a folder not read, each with its reason
+    slowest: tuple[str, float] | None = None  # the report a worker spent longest on, and the seconds
 
 
 _EXTRACTOR: Extractor | None = None
@@ -66,20 +61,21 @@ def _write(store: Store, case: str, doc: Document, ex: Extraction) -> None:
 
 def ingest_documents(store: Store, case: str, docs: Iterable[tuple[str, Callable[[], Document]]],
                      progress: Callable[[str], None] = lambda name: None, title: str | None = None,
-                     snapshot: bool = True, workers: int = 1) -> IngestReport:
-    """docs: (name, loader) pairs; a loader raises InputError for a bad file.
+                     snapshot: bool = True, workers: int = 1, isolate: bool = False,
+                     limits: Limits | None = None) -> IngestReport:
+    """docs: (name, loader) pairs; a loader raises InputError for a bad file (a `FileLoader` is run by the worker).
 
-    workers > 1 extracts in that many processes (same result as workers=1, in the same order).  They
-    start by 'forkserver', which imports the main module again: a script calling this with workers > 1
-    needs the usual ``if __name__ == "__main__":`` guard.
+    workers > 1, or `isolate`, reads and extracts in that many watched processes, each report under `limits`
+    (same result as in this process, in the same order).  They start by 'forkserver', which imports the main
+    module again: a script calling this with workers needs the usual ``if __name__ == "__main__":`` guard.
     """
     from .extract.models import require_model
     require_model()  # before the case is made: an ingest that cannot read leaves nothing behind
     rep = IngestReport()
     with store.transaction() as conn:
         store.ensure_case(conn, case, title)
-    if workers > 1:
-        _ingest_parallel(store, case, docs, progress, rep, workers)
+    if workers > 1 or isolate:
+        _ingest_parallel(store, case, docs, progress, rep, workers, limits or Limits())
     else:
         _ingest_serial(store, case, docs, progress, rep)
     if snapshot and rep.added:
@@ -105,7 +101,7 @@ def _ingest_serial(store: Store, case: str, docs: Iterable[tuple[str, Callable[[
             rep.failed.append(InputError(name, str(e)))
             continue
         except Exception as e:  # noqa: BLE001 - one report the reader cannot take ends no batch
-            rep.failed.append(InputError(name, _unexpected(e)))
+            rep.failed.append(InputError(name, unexpected(e)))
             continue
         try:
             _write(store, case, doc, ex)
@@ -118,83 +114,53 @@ def _ingest_serial(store: Store, case: str, docs: Iterable[tuple[str, Callable[[
         rep.added.append(name)
 
 
-# the worker side -------------------------------------------------------------
-def _init_worker(main_pid: int | None = None) -> None:
-    import signal
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
-    if main_pid:
-        threading.Thread(target=_die_with, args=(main_pid,), daemon=True, name="casewatch-watchdog").start()
-    extractor()
-
-
-def _die_with(pid: int, every: float = 1.0) -> None:
-    """A worker's watchdog: once the ingest that started it is gone (killed, crashed, or ended without closing
-    its pool), the worker ends within a second, instead of holding its memory and the ingest's output open."""
-    while True:
-        time.sleep(every)
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            os._exit(1)
-        except PermissionError:  # a process of another user took the number: ours is gone
-            os._exit(1)
-
-
-def _extract_chunk(docs: list[Document]) -> list[tuple[Extraction | None, str | None]]:
-    """Each document extracted on its own, exactly as the serial path does; a CasewatchError is its reason."""
-    out: list[tuple[Extraction | None, str | None]] = []
-    for doc in docs:
-        try:
-            out.append((extractor().extract(doc), None))
-        except CasewatchError as e:
-            out.append((None, str(e)))
-        except Exception as e:  # noqa: BLE001 - one report the reader cannot take ends no batch
-            out.append((None, _unexpected(e)))
-    return out
-
-
-def _unexpected(e: Exception) -> str:
+def unexpected(e: Exception) -> str:
     """One line for a failure of the reader itself on one report (a defect: the report is not stored)."""
     msg = " ".join(str(e).split())[:200]
     return f"could not be read (the reader failed: {type(e).__name__}: {msg}; please report it)"
 
 
-# the main side ---------------------------------------------------------------
+@dataclass
+class FileLoader:
+    """One file to read, picklable: a watched worker reads it (conversion runs under the worker's limits too);
+    the main process only needs its bytes' sha256 first, to skip what is stored already."""
+    path: Path
+    settings: Settings
+    published: str | None = None
+
+    def __call__(self) -> Document:
+        doc = ingest.read_path(self.path, self.settings)
+        if self.published:
+            doc.published = self.published
+        return doc
+
+    def sha256(self) -> str:
+        return hashlib.sha256(ingest.read_raw(self.path, self.settings)).hexdigest()
+
+
+# the main side of a parallel batch ----------------------------------------------
 @dataclass
 class _Item:
     """One input in its place in the batch."""
     name: str
     kind: str  # "failed" (could not be read), "stored" (already there), "dup" (same bytes as one on its way), "doc"
     sha: str = ""
-    doc: Document | None = None  # kind "doc" only, until written
+    doc: Document | None = None  # kind "doc", read here, until written
+    job: Any = None  # kind "doc": what the worker is sent (the document without its bytes, or the file to read)
     error: InputError | None = None
     future: Future | None = None
-    index: int = 0
 
 
 def _ingest_parallel(store: Store, case: str, docs: Iterable[tuple[str, Callable[[], Document]]],
-                     progress: Callable[[str], None], rep: IngestReport, workers: int,
-                     chunksize: int = CHUNKSIZE, start_method: str | None = None) -> None:
-    start_method = start_method or START_METHOD
-    ctx = multiprocessing.get_context(start_method)
-    if start_method == "forkserver":
-        ctx.set_forkserver_preload(["casewatch.preload"])
+                     progress: Callable[[str], None], rep: IngestReport, workers: int, limits: Limits,
+                     start_method: str | None = None) -> None:
     items: deque[_Item] = deque()  # in input order, from the next to write on
-    chunk: list[_Item] = []  # documents not yet sent
     on_way: set[str] = set()  # sha256 of the documents sent and not yet written
     dups: dict[str, int] = {}  # sha256 -> later copies in `items` of a document on its way
     outcome: dict[str, str | None] = {}  # sha256 -> None (written) or why it failed, while copies wait for it
-    limit = workers * chunksize * IN_FLIGHT  # documents read and not yet written
+    limit = workers * IN_FLIGHT  # documents read and not yet written
     waiting = 0
-    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(os.getpid(),))
-
-    def submit() -> None:
-        if chunk:
-            # the original bytes stay here: the worker needs only the text and the metadata
-            fut = pool.submit(_extract_chunk, [dataclasses.replace(it.doc, raw=b"") for it in chunk])
-            for i, it in enumerate(chunk):
-                it.future, it.index = fut, i
-            chunk.clear()
+    pool = WatchedPool(workers, limits, start_method)
 
     def finish_one() -> None:
         nonlocal waiting
@@ -215,24 +181,22 @@ def _ingest_parallel(store: Store, case: str, docs: Iterable[tuple[str, Callable
             else:
                 rep.failed.append(InputError(it.name, reason))
         else:
-            if it.future is None:
-                submit()
-            assert it.future is not None and it.doc is not None
-            try:
-                ex, reason = it.future.result()[it.index]
-            except BrokenProcessPool:
-                raise CasewatchError(f"{it.name}: a worker process died while extracting it (out of memory?); "
-                                     "the documents before it are stored") from None
+            assert it.future is not None
+            read, ex, reason, took = it.future.result()
+            if rep.slowest is None or took > rep.slowest[1]:
+                rep.slowest = (it.name, took)
+            doc = it.doc or read
             there = False
             if reason is None:
+                assert doc is not None and ex is not None
                 try:
-                    _write(store, case, it.doc, ex)
+                    _write(store, case, doc, ex)
                 except AlreadyThere:
                     there = True  # another ingest stored it meanwhile
                 except CasewatchError as e:
                     reason = str(e)
             waiting -= 1
-            it.doc = it.future = None
+            it.doc = it.job = it.future = None
             on_way.discard(it.sha)
             if it.sha in dups:
                 outcome[it.sha] = reason
@@ -250,58 +214,56 @@ def _ingest_parallel(store: Store, case: str, docs: Iterable[tuple[str, Callable
 
     try:
         for name, load in docs:
+            doc: Document | None = None
             try:
-                doc = load()
+                if isinstance(load, FileLoader):
+                    sha, job = load.sha256(), load
+                else:
+                    doc = load()
+                    sha, job = doc.sha256, without_raw(doc)  # the original bytes stay here
             except InputError as e:
                 items.append(_Item(name, "failed", error=e))
             else:
-                sha = doc.sha256
                 if sha in on_way:
                     items.append(_Item(name, "dup", sha=sha))
                     dups[sha] = dups.get(sha, 0) + 1
                 elif store.has_document(case, sha):
                     items.append(_Item(name, "stored", sha=sha))
                 else:
-                    it = _Item(name, "doc", sha=sha, doc=doc)
-                    items.append(it)
-                    chunk.append(it)
+                    items.append(_Item(name, "doc", sha=sha, doc=doc, future=pool.submit(job)))
                     on_way.add(sha)
                     waiting += 1
-                    if len(chunk) >= chunksize:
-                        submit()
             while items and (waiting >= limit or ready()):
                 finish_one()
-        submit()
         while items:
             finish_one()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown()
 
 
 def ingest_paths(store: Store, case: str, paths: list[Path], settings: Settings,
                  progress: Callable[[str], None] = lambda name: None, title: str | None = None,
                  published: str | None = None, on_total: Callable[[int], None] = lambda n: None,
-                 workers: int = 1) -> IngestReport:
+                 workers: int = 1, isolate: bool = False) -> IngestReport:
     """Folders expanded once; `on_total` hears how many files will be read, before the first.
 
-    workers: processes for extraction (never more than there are files; 1 extracts in this process).
+    workers: processes for reading and extraction (never more than there are files).  With one worker and
+    `isolate` false, files are read in this process, without the limits of time and memory per file.
     """
     ignored: list[InputError] = []
     files, errors = ingest.iter_paths(paths, ignored)
     on_total(len(files))
 
-    def loader(p: Path) -> Callable[[], Document]:
-        def load() -> Document:
-            doc = ingest.read_path(p, settings)
-            if published:
-                doc.published = published
-            return doc
-        return load
-    rep = ingest_documents(store, case, ((ingest.shown(p), loader(p)) for p in files), progress, title,
-                           workers=min(workers, len(files)))
+    rep = ingest_documents(store, case, ((ingest.shown(p), FileLoader(p, settings, published)) for p in files),
+                           progress, title, workers=min(workers, len(files)), isolate=isolate,
+                           limits=limits_of(settings))
     rep.failed = errors + rep.failed
     rep.ignored = ignored
     return rep
+
+
+def limits_of(settings: Settings) -> Limits:
+    return Limits(seconds=settings.max_file_seconds, memory_mb=settings.max_file_memory_mb)
 
 
 def build_casefile(store: Store, case: str, internal: bool = False) -> dict[str, Any]:

@@ -36,6 +36,15 @@ class Settings:
     # an HTML page with more tags than this is refused before it is parsed: a news page has a few thousand; a
     # million nested cells or empty paragraphs would keep the parser busy for minutes
     max_html_tags: int = 100_000
+    # what one file may cost when it is read in a worker (the command line's ingest): wall-clock seconds to
+    # convert and extract it, and the worker's resident memory meanwhile; past either, the file gets one line
+    max_file_seconds: float = 120.0
+    max_file_memory_mb: int = 1536
+    # a text longer than this after conversion is refused (a report is 5-50 thousand characters; a book 1-2
+    # million); PDF pages read at most, and the bytes one PDF stream may expand to
+    max_file_chars: int = 3_000_000
+    max_pdf_pages: int = 2_000
+    max_pdf_stream_bytes: int = 32 * 1024 * 1024
     reply_window_days: dict[str, int] = field(default_factory=lambda: {"un_communication": 60, "urgent_appeal": 30})
     debug: bool = False
     user: str = "analyst"
@@ -50,6 +59,15 @@ class Settings:
             s.max_file_bytes = int(os.environ["CASEWATCH_MAX_FILE_BYTES"])
         if os.environ.get("CASEWATCH_MAX_HTML_TAGS"):
             s.max_html_tags = int(os.environ["CASEWATCH_MAX_HTML_TAGS"])
+        for name, kind in (("max_file_seconds", float), ("max_file_memory_mb", int), ("max_file_chars", int),
+                           ("max_pdf_pages", int), ("max_pdf_stream_bytes", int)):
+            value = os.environ.get(f"CASEWATCH_{name.upper()}")
+            if value:
+                try:
+                    setattr(s, name, kind(value))
+                except ValueError:
+                    from .errors import Invalid
+                    raise Invalid(f"CASEWATCH_{name.upper()}={value!r} is not a number") from None
         if os.environ.get("CASEWATCH_USER"):
             s.user = os.environ["CASEWATCH_USER"]
         if os.environ.get("CASEWATCH_HOSTS"):

@@ -61,16 +61,14 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Report files or folders
            title: Optional[str] = typer.Option(None, "--title", help="The case's title."),
            published: Optional[str] = typer.Option(None, "--published", help="Publication date for these reports (ISO)."),
            workers: int = typer.Option(os.cpu_count() or 1, "--workers", min=1,
-                                       help="Processes for extraction (default: all cores; 1 extracts in this process).")) -> None:
+                                       help="Processes that read and extract the reports (default: all cores).")) -> None:
     """Read reports into a case: text, extraction, resolution, stored in one transaction per file."""
-    from ..pipeline import extractor, ingest_paths
+    from ..pipeline import ingest_paths
     settings = state.settings()
     store = Store(settings.db_url)
     with Progress(TextColumn("[bold]reading"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                   TimeElapsedColumn(), console=err, transient=True) as prog:
         task = prog.add_task("loading the language model", total=None)
-        if workers == 1:  # otherwise each worker process loads it
-            extractor()
         seen = {"n": 0}
 
         def step(name: str) -> None:
@@ -79,7 +77,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Report files or folders
             seen["n"] += 1
             prog.update(task, description=Path(name).name)
         rep = ingest_paths(store, case, paths, settings, progress=step, title=title, published=published,
-                           on_total=lambda n: prog.update(task, total=max(1, n)), workers=workers)
+                           on_total=lambda n: prog.update(task, total=max(1, n)), workers=workers, isolate=True)
         prog.advance(task)
     for e in rep.ignored:
         err.print(f"[yellow]skipped[/yellow] {escape(str(e))}", highlight=False, soft_wrap=True)
@@ -89,6 +87,8 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Report files or folders
         err.print(f"[dim]… and {len(rep.skipped) - SHOWN} more already there[/dim]", highlight=False)
     for e in rep.failed:
         err.print(f"[red]error[/red] {escape(str(e))}", highlight=False, soft_wrap=True)
+    if rep.slowest and len(rep.added) + len(rep.failed) > 1:
+        err.print(f"[dim]slowest: {escape(Path(rep.slowest[0]).name)}, {rep.slowest[1]:.1f} s[/dim]", highlight=False)
     console.print(f"case [bold]{case}[/bold]: {len(rep.added)} added, {len(rep.skipped)} already there, "
                   f"{len(rep.failed)} failed, {len(rep.ignored)} not read", highlight=False)
     if rep.failed:

@@ -24,7 +24,7 @@ from .convert import BadInput, MEDIA_TYPES
 from .meta import (detect_kind, detect_published, detect_published_in_page, detect_publisher, detect_title, detect_un_reference,
                    normalize_date, un_title)
 
-__all__ = ["ACCEPTED", "iter_paths", "shown", "read_path", "read_bytes", "detect_un_reference", "clean"]
+__all__ = ["ACCEPTED", "iter_paths", "shown", "read_raw", "read_path", "read_bytes", "detect_un_reference", "clean"]
 
 ACCEPTED = {".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".eml"}
 
@@ -121,8 +121,8 @@ def _size(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
 
 
-def read_path(path: Path, settings: Settings) -> Document:
-    """Read one file; the size is checked before the file is read."""
+def read_raw(path: Path, settings: Settings) -> bytes:
+    """One file's bytes; the size is checked before the file is read."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -136,11 +136,16 @@ def read_path(path: Path, settings: Settings) -> Document:
         raise InputError(str(path), f"file too large ({_size(size)}; limit {_size(settings.max_file_bytes)})")
     try:
         with open(path, "rb") as fh:
-            data = fh.read(settings.max_file_bytes + 1)
+            return fh.read(settings.max_file_bytes + 1)
     except OSError as e:
         raise InputError(str(path), f"cannot read: {e.strerror or e}") from None
+
+
+def read_path(path: Path, settings: Settings) -> Document:
+    """Read one file; the size is checked before the file is read."""
+    data = read_raw(path, settings)
     try:
-        return read_bytes(path.name, data, settings)
+        return read_bytes(Path(path).name, data, settings)
     except InputError as e:
         raise InputError(str(path), e.reason) from None
 
@@ -167,7 +172,8 @@ def read_bytes(filename: str, data: bytes, settings: Settings,
         raise InputError(name, f"unsupported file type {suffix!r} (accepted: {', '.join(sorted(ACCEPTED))})")
     try:
         if suffix == ".pdf":
-            conv = convert.from_pdf(data)
+            conv = convert.from_pdf(data, max_pages=settings.max_pdf_pages,
+                                    max_stream_bytes=settings.max_pdf_stream_bytes)
         elif suffix in (".html", ".htm"):
             tags = len(_TAG.findall(data))
             if tags > settings.max_html_tags:
@@ -185,6 +191,9 @@ def read_bytes(filename: str, data: bytes, settings: Settings,
     except BadInput as e:
         raise InputError(name, str(e)) from None
 
+    if len(conv.text) > settings.max_file_chars:
+        raise InputError(name, f"text too long ({len(conv.text):,} characters; limit {settings.max_file_chars:,}, "
+                               "CASEWATCH_MAX_FILE_CHARS)")
     full = normalize(conv.text)
     if not full.strip():
         raise InputError(name, "no text in file")

@@ -273,9 +273,10 @@ def _unjustify(page: str) -> str:
     return re.sub(r"(?<=[A-Za-zÀ-ÿ])-\n(?=[A-ZÀ-Þ])", "-", page)
 
 
-def from_pdf(data: bytes) -> Converted:
-    from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PyPdfError
+def from_pdf(data: bytes, max_pages: int = 2_000, max_stream_bytes: int = 32 * 1024 * 1024) -> Converted:
+    """Text of a PDF's pages.  No stream may expand past `max_stream_bytes` (pypdf's own limits, lowered from
+    its 75 MB: a few bytes can expand to gigabytes), and a file of more than `max_pages` pages is refused."""
+    from pypdf import apply_configuration
 
     if b"%PDF-" not in data[:1024]:
         raise BadInput("not a PDF file (no %PDF header)")
@@ -286,6 +287,20 @@ def from_pdf(data: bytes) -> Converted:
     level = log.level
     if level == logging.NOTSET:
         log.setLevel(logging.ERROR)
+    caps = {k: max_stream_bytes for k in ("zlib_maximum_output_length", "lzw_maximum_output_length",
+                                          "run_length_maximum_output_length", "array_based_stream_maximum_output_length",
+                                          "maximum_declared_stream_length", "brotli_maximum_output_length")}
+    try:
+        with apply_configuration(**caps, stream_decoding_work_maximum_length=4 * max_stream_bytes):
+            return _pdf_text(data, max_pages)
+    finally:
+        log.setLevel(level)
+
+
+def _pdf_text(data: bytes, max_pages: int) -> Converted:
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, LimitReachedError, PyPdfError
+
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
@@ -294,6 +309,8 @@ def from_pdf(data: bytes) -> Converted:
                     raise BadInput("encrypted PDF (needs a password)")
             except (FileNotDecryptedError, NotImplementedError):
                 raise BadInput("encrypted PDF (needs a password)") from None
+        if len(reader.pages) > max_pages:
+            raise BadInput(f"too many pages ({len(reader.pages):,}; limit {max_pages:,}, CASEWATCH_MAX_PDF_PAGES)")
         pages = [(p.extract_text() or "") for p in reader.pages]
         title = None
         try:
@@ -303,11 +320,12 @@ def from_pdf(data: bytes) -> Converted:
             title = None
     except BadInput:
         raise
+    except LimitReachedError:
+        raise BadInput("a stream of this PDF expands past the limit (CASEWATCH_MAX_PDF_STREAM_BYTES); a "
+                       "decompression bomb?") from None
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError,
             AssertionError, ZeroDivisionError):
         raise BadInput("truncated or damaged PDF") from None
-    finally:
-        log.setLevel(level)
     pages = _drop_running_heads([_unjustify(p.replace("\r\n", "\n").strip()) for p in pages])
     text = "\n\n".join(p for p in pages if p)
     if not text.strip():

@@ -144,6 +144,9 @@ def test_a_hostile_folder_and_five_good_reports(tmp_path: Path) -> None:
     flat = " ".join(out.split())
     unaccounted = [n for n in names if shown(n) not in {Path(s).name for s in stored} and shown(n).split(".")[0][:40] not in flat]
     assert not unaccounted, unaccounted
+    assert "longer than" not in out, out[-3000:]  # no file reached its time limit (the default, 120 s)
+    slowest = next((x for x in out.splitlines() if x.startswith("slowest: ")), "slowest: ?")
     print(f"\nfuzz: {len(names)} hostile files and 5 good reports; {len(stored)} stored, "
-          f"{len(names) + 5 - len(stored)} refused or skipped; {seconds:.0f} s; peak memory {peak / 2**20:.0f} MiB")
+          f"{len(names) + 5 - len(stored)} refused or skipped; {seconds:.0f} s; peak memory {peak / 2**20:.0f} MiB; "
+          f"{slowest}")
     assert peak < 2**30, f"peak memory {peak / 2**20:.0f} MiB"

@@ -165,4 +165,4 @@ def test_a_parallel_batch_streams_a_bounded_number_of_documents(tmp_path: Path):
     rep = pipeline.ingest_documents(store, "c", [(f"r{i}.txt", loader(i)) for i in range(n)], progress,
                                     snapshot=False, workers=workers)
     assert len(rep.added) == n
-    assert counts["ahead"] <= workers * pipeline.CHUNKSIZE * pipeline.IN_FLIGHT + 1
+    assert counts["ahead"] <= workers * pipeline.IN_FLIGHT + 1
