@@ -72,8 +72,10 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
                     roles.append(r)
             for ms in m.measures:
                 measures.append((d, ms))
-        if "official" in roles or _counsel(e.mentions):
+        if _official(e.mentions) or _counsel(e.mentions):
             roles = [r for r in roles if r not in ("defendant", "detainee")]
+        elif "official" in roles and {"defendant", "detainee"} & set(roles):
+            roles.remove("official")  # named among the accused more often than as an official
         if "defendant" in roles:
             roles = [r for r in roles if r not in ("detainee", "activist")]
         roles = decide_roles(person_features(e.mentions, docs_by_id, len(docs), rank.get(e.id, 0.5)), roles)
@@ -225,6 +227,15 @@ def _group_measures(groups: list[tuple[str, Event]], own: list[tuple[str, Any]])
     last = max((ms.date for _, ms in own if ms.date), default="")
     return [(d, Measure(ev.type, ev.date, ev.evidence[:1])) for d, ev in groups
             if ev.date and ev.date > last and not any(ms.type == ev.type and ms.date == ev.date for _, ms in own)]
+
+
+def _official(mentions: list[tuple[str, Mention]]) -> bool:
+    """Named as an official (judge, prosecutor, minister, police) at least as often as among the accused or the
+    held: one of the state's people, whose name stood once in a sentence about an arrest or a charge; an
+    accused named many times is not made an official by one sentence that also names one."""
+    official = sum(1 for _, m in mentions if "official" in m.roles)
+    accused = sum(1 for _, m in mentions if {"defendant", "detainee"} & set(m.roles))
+    return official > 0 and official >= accused
 
 
 def _counsel(mentions: list[tuple[str, Mention]]) -> bool:

@@ -29,6 +29,11 @@ def _accused() -> re.Pattern[str]:
     return re.compile(r"^(?:" + "|".join(load("cues")["accused_verbs"]) + r")$", re.I)
 
 
+@lru_cache(maxsize=None)
+def _custody() -> re.Pattern[str]:
+    return re.compile(r"^(?:" + "|".join(load("cues")["custody_verbs"]) + r")$", re.I)
+
+
 def _head_token(sdoc: Any, s: int, e: int) -> Any | None:
     """The token of the parsed sentence that heads the name at [s, e) (character offsets in the sentence)."""
     toks = [t for t in sdoc if s <= t.idx < e]
@@ -45,12 +50,16 @@ KIN = re.compile(r"^(?:son|daughter|wife|husband|brother|sister|mother|father|wi
 def verdict(tok: Any) -> str | None:
     """'patient' (undergoes an accused verb), 'agent' (its active subject), 'speaker', 'kin' (named as someone's
     relative or counsel: "son of Changiz", "counsel for the accused: A"), or None."""
-    accused = _accused()
+    accused, custody = _accused(), _custody()
     t = tok
     for _ in range(8):
         dep, head = t.dep_, t.head
         if head is t:
             return None
+        if dep == "pobj" and head.dep_ == "agent" and (accused.match(head.head.text) or custody.match(head.head.text)):
+            return "agent"  # "pardoned by Senior General A", "sentenced by Judge B"
+        if dep in ("nsubj", "csubj") and custody.match(head.text) and not accused.match(head.text):
+            return "agent"  # "Justices A and B granted him bail"
         if dep == "pobj" and head.text.lower() in ("of", "for") and KIN.match(head.head.text):
             return "kin"
         if dep == "appos" and KIN.match(head.text):
@@ -67,7 +76,8 @@ def verdict(tok: Any) -> str | None:
             continue
         if dep in ("nsubj",) and SPEECH.match(head.text):
             return "speaker"
-        if dep in CHAIN_DEPS or dep == "prep" or dep == "pobj" and head.text.lower() in ("including", "among"):
+        if dep in CHAIN_DEPS or dep == "prep" or dep == "pobj" and head.text.lower() in ("including", "among", "of"):
+            # "a bench of Justices A and B granted him bail": A and B are the bench
             t = head
             continue
         return None
@@ -78,7 +88,7 @@ def settle_accused(text: str, sents: list[tuple[int, int]], persons: list[Mentio
     """Mend the rules' "defendant" by the parse, in place, in the sentences where a person and an accused word
     meet; returns how many sentences were parsed.  `parse` is a spaCy pipeline with a parser: the sentences are
     parsed in one batch."""
-    cue = re.compile(r"\b(?:" + "|".join(load("cues")["accused_verbs"]) + r")\b", re.I)
+    cue = re.compile(r"\b(?:" + "|".join(load("cues")["accused_verbs"] + load("cues")["custody_verbs"]) + r")\b", re.I)
     todo = []
     by_start = ByStart(persons)
     for s, e in sents:
@@ -95,6 +105,12 @@ def settle_accused(text: str, sents: list[tuple[int, int]], persons: list[Mentio
             v = verdict(tok)
             if v in ("agent", "speaker", "kin") and "defendant" in p.roles and not p.attrs.get("caption"):
                 p.roles.remove("defendant")
+                p.attrs["syntax"] = v
+            if v == "agent" and not p.attrs.get("caption") and (p.measures or "detainee" in p.roles):
+                # the one who grants, pardons or orders: the step and its measure are another's
+                p.measures = []
+                if "detainee" in p.roles:
+                    p.roles.remove("detainee")
                 p.attrs["syntax"] = v
             elif v == "patient" and not minor and "defendant" not in p.roles and not ({"official", "lawyer"} & set(p.roles)):
                 p.roles.append("defendant")

@@ -191,11 +191,14 @@ def _join_patronymic_words(toks: list[str]) -> list[str]:
     return out
 
 
+# a nickname in quotes or brackets inside a written name: Maykel "Osorbo" Castillo, Rogelio (Jojo) Reyes
+_NICKNAME = re.compile(r"\s*(?:[\"“”«»]|(?<=\s)['‘’])[^\"“”«»'‘’()]{1,40}(?:[\"“”«»]|['‘’](?=\s|$))\s*|\s*\([^()]{1,40}\)\s*")
+
+
 @lru_cache(maxsize=65536)
 def person_key(name: str) -> tuple[str, ...]:
     """A name's comparable words (abbreviations expanded, articles, particles and transliterations settled);
-    initials ("A.B.", "S. S.") are not words of the key (see `name_parts`); cached: a report asks for the same
-    names many times."""
+    initials ("A.B.", "S. S.") are not words of the key (see `name_parts`); cached: a report asks for the same names many times."""
     name = _initial_re().sub("", _expand_abbreviations(name))
     return tuple(skeleton(t) for t in _join_particles(_join_patronymic_words(_join_arabic(name, tokens(name)))))
 
@@ -210,6 +213,12 @@ class NameParts:
     initials: tuple[str, ...] = ()
     family: str | None = None
     sex: str | None = None
+    nick: tuple[str, ...] = ()  # the key's words of a nickname written inside the name ("Osorbo" in Maykel "Osorbo" Castillo)
+
+    @property
+    def proper(self) -> tuple[str, ...]:
+        """The key without the nickname's words: the name as an official document writes it."""
+        return tuple(k for k in self.key if k not in self.nick) if self.nick else self.key
 
     @property
     def full(self) -> bool:
@@ -246,4 +255,8 @@ def name_parts(name: str, sex: str | None = None) -> NameParts:
         family = k[0] if len(k) == 1 else None
     if sex is None and words:
         sex = family_name_sex(words[-1]) if len(words) >= 2 or len(person_key(name)) == 1 else None
-    return NameParts(person_key(name), initials, family, sex)
+    nick: tuple[str, ...] = ()
+    m = _NICKNAME.search(name)
+    if m and len(_NICKNAME.sub(" ", name).split()) >= 2:
+        nick = person_key(m.group(0).strip(" \"“”«»'‘’()"))
+    return NameParts(person_key(name), initials, family, sex, nick)

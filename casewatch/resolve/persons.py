@@ -50,6 +50,8 @@ def _held_in(short: NameParts, long: NameParts, families: frozenset[str] = froze
     somewhere) may stand at the other end ("Wai-ming LAM" in "Lam Wai-ming", "Andrew Chiu" in "Chiu Ka-yin
     Andrew"); initials must open given names of `long`."""
     a, b = _norm(short.key), _norm(long.key)
+    if short.nick and not _subsequence(a, b):  # Maykel "Osorbo" Castillo in Maykel Castillo Pérez
+        a = _norm(short.proper)
     fams = {_given(f) for f in (short.family, long.family) if f} | families
     ok = _subsequence(a, b)
     if not ok and fams & set(a) and fams & set(b) and len(a) >= 2:
@@ -111,7 +113,9 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
     unresolved: list[Unresolved] = []
     families = frozenset(_given(p.family) for p in parts if p.family)  # written in capitals somewhere
     # the longest names first: each shorter one then finds the people whose names hold it
-    for key in sorted(by_key, key=lambda k: (-len(k), k)):
+    # (a nickname inside a name does not make it longer: Maykel "Osorbo" Castillo comes after Maykel Castillo Pérez)
+    length = {key: len(parts[idx[0]].proper) for key, idx in by_key.items()}
+    for key in sorted(by_key, key=lambda k: (-length[k], -len(k), k)):
         idx = by_key[key]
         p = parts[idx[0]]
         holders = sorted({c for c, hs in enumerate(heads) if any(_held_in(p, h, families) for h in hs)})

@@ -48,3 +48,27 @@ def test_counsel_in_a_sentence_about_the_charges_is_not_the_accused():
                 ("2026-04-09", "Daniel Okafor's lawyer said the trial against him would open in May.")])
     assert "defendant" in r["Daniel Okafor"]["roles"]
     assert "defendant" not in r["Samuel Eze"]["roles"]
+
+
+def test_the_one_who_grants_bail_or_pardons_is_not_the_one_freed():
+    r = roster([("2026-03-02", "The journalist Tomas Lindqvist was charged with sedition on 1 March 2026 and remanded "
+                               "in custody."),
+                ("2026-05-20", "When a bench of Justices Anil Varmani and Rekha Sooden granted him bail on 19 May 2026, "
+                               "Tomas Lindqvist walked free."),
+                ("2026-09-02", "The poet Ivo Raskin was among 3,000 prisoners pardoned by General Oren Malkovan on "
+                               "1 September 2026. Raskin had been sentenced to four years in 2025.")])
+    for name in ("Anil Varmani", "Rekha Sooden", "Oren Malkovan"):
+        assert name in r and not {"defendant", "detainee"} & set(r[name]["roles"]), (name, r[name]["roles"])
+        assert r[name]["current_measure"] is None, (name, r[name]["measures"])
+    assert r["Tomas Lindqvist"]["current_measure"] == "release"
+
+
+def test_an_accused_named_once_beside_an_officials_title_stays_accused():
+    r = roster([("2026-03-02", "Mirela Dantas was arrested on 1 March 2026. Mirela Dantas was charged with "
+                               "insulting the president and remanded in custody."),
+                ("2026-04-02", "Prosecutor Ivan Stoyko asked the court to keep Mirela Dantas in custody. Dantas was "
+                               "charged under article 7 and remanded again on 1 April 2026."),
+                ("2026-06-02", "Judge Lena Mott, speaking after Minister Mirela Dantas's hearing, adjourned the case. "
+                               "Dantas was convicted on 1 June 2026 and sentenced to two years.")])
+    assert "defendant" in r["Mirela Dantas"]["roles"] and "official" not in r["Mirela Dantas"]["roles"]
+    assert "defendant" not in r["Ivan Stoyko"]["roles"]

@@ -23,3 +23,13 @@ def test_a_compound_surname_alone_joins_only_where_one_person_of_the_case_bears_
     assert ["Ramon Dela Cruz"] in g  # with a namesake in the case, the bare surname joins neither
     assert not any("Dela Cruz" in grp for grp in g)
     assert ['Andoy Bonifacio', 'Andres "Andoy" Bonifacio Jr.', 'Andres Bonifacio Jr'] in g
+
+
+def test_a_nickname_inside_a_name_joins_the_full_name_without_it_and_the_short_form_with_it():
+    ents = resolve({"a": ex("a", ("person", "Ramiro Vidal Ortega"), ("person", 'Ramiro "Chispa" Vidal')),
+                    "b": ex("b", ("person", 'Delia “Lala” Funes'), ("person", "Lala Funes"), ("person", "Delia Funes"),
+                            ("person", "Ana Funes"))})
+    g = groups(ents)
+    assert ['Ramiro "Chispa" Vidal', "Ramiro Vidal Ortega"] in g
+    assert ["Delia Funes", "Delia “Lala” Funes", "Lala Funes"] in g
+    assert ["Ana Funes"] in g  # another person of the family stays apart
