@@ -36,6 +36,7 @@ BACKGROUND = re.compile(r"\b(?:who|which)\b(?!\s+(?:is|are)\s+(?:close|a|an|the|
                         r"|\b(?:whose|since)\b", re.I)
 AFTER_EVENT = re.compile(r"\b(?:following|after|during|at)\s+(?:the\s+)?(?:being\s+)?(?P<what>protest|rally|demonstration|arrest|arrests|detention|apprehended|detained|trial|hearing)\b", re.I)
 SEQUENCE = re.compile(r"\b(?:shortly afterwards|subsequently|afterwards|then|later)\b", re.I)
+RELATIVE = re.compile(r"\s*who\s+(?:is|are|was|were|has|have|had|remains?|remained)\b")
 PRONOUN = re.compile(r"(?:^|[.;,]\s+|\bwhen\b[^,]*,\s*)(?P<p>She|He|she|he)\b")
 KIN = re.compile(r"\b(?:his|her|their|its)\s+(?:husband|wife|son|daughter|nephew|niece|brother|sister|mother|father|relatives?|family|children|lawyer)\b"
                  r"|\b(?:husband|wife|son|daughter|nephew|niece|brother|sister|mother|father)\s+of\b", re.I)
@@ -532,6 +533,8 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
             pm = _Shift(pm0, a) if pm0 else None
             if pm and last_person is not None and (not in_clause or pm.start("p") < in_clause[0].evidence.start):
                 subjects.append(last_person)
+            if RELATIVE.match(text, a):  # "Rui Canto, who is at liberty, …": the name just before the comma
+                subjects += [p for p in people if a - 4 <= p.evidence.end <= a and p not in subjects]
             if not subjects:
                 continue
             clause = text[a:b]

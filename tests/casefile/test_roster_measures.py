@@ -72,3 +72,15 @@ def test_an_accused_named_once_beside_an_officials_title_stays_accused():
                                "Dantas was convicted on 1 June 2026 and sentenced to two years.")])
     assert "defendant" in r["Mirela Dantas"]["roles"] and "official" not in r["Mirela Dantas"]["roles"]
     assert "defendant" not in r["Ivan Stoyko"]["roles"]
+
+
+def test_at_liberty_a_non_custodial_sentence_and_leaving_the_country():
+    r = roster([("2026-03-02", "Paulo Serrat and Inês Valdo were charged with public disorder on 1 March 2026 and "
+                               "remanded in custody. Rui Canto was charged with them."),
+                ("2026-06-02", "On 1 June 2026 Paulo Serrat was released. Rui Canto, who is at liberty, must report "
+                               "to the police weekly. Inês Valdo received a non-custodial sentence."),
+                ("2026-09-02", "Paulo Serrat has left Norland for Estmark with his family, three months after his "
+                               "release.")])
+    assert r["Rui Canto"]["current_measure"] == "release"
+    assert r["Inês Valdo"]["current_measure"] == "release"
+    assert r["Paulo Serrat"]["current_measure"] == "exile"
