@@ -36,6 +36,13 @@ BACKGROUND = re.compile(r"\b(?:who|which)\b(?!\s+(?:is|are)\s+(?:close|a|an|the|
                         r"|\b(?:whose|since)\b", re.I)
 AFTER_EVENT = re.compile(r"\b(?:following|after|during|at)\s+(?:the\s+)?(?:being\s+)?(?P<what>protest|rally|demonstration|arrest|arrests|detention|apprehended|detained|trial|hearing)\b", re.I)
 SEQUENCE = re.compile(r"\b(?:shortly afterwards|subsequently|afterwards|then|later)\b", re.I)
+QUOTED = re.compile(r"[\"“][^\"“”]{1,400}[\"”]")  # someone's words in double quotes
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
+
+
 RELATIVE = re.compile(r"\s*who\s+(?:is|are|was|were|has|have|had|remains?|remained)\b")
 PRONOUN = re.compile(r"(?:^|[.;,]\s+|\bwhen\b[^,]*,\s*)(?P<p>She|He|she|he)\b")
 KIN = re.compile(r"\b(?:his|her|their|its)\s+(?:husband|wife|son|daughter|nephew|niece|brother|sister|mother|father|relatives?|family|children|lawyer)\b"
@@ -548,7 +555,7 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
                 if st.historical:
                     continue
                 sc_text = text[scope[0]:scope[1]]
-                dm = defendant.search(sc_text)
+                dm = defendant.search(QUOTED.sub(_blank, sc_text))  # "the suspect will have her day", said A
                 if dm and dm.group(0).casefold() == "sentenced" and \
                         re.search(r"\badministrative\b", text[st.start:st.end], re.I):
                     dm = None  # "the administrative proceedings against A and the others sentenced on …"
