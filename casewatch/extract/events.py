@@ -170,7 +170,7 @@ class DocContext:
             latest = max(latest or 0, anchor.year)
         for st in self.sents:
             ys = [int(d.value[:4]) for d in st.dates]
-            st.historical = bool(ys) and latest is not None and max(ys) <= latest - 2
+            st.historical = bool(ys) and latest is not None and max(ys) <= latest - 3
 
     def sent_index(self, pos: int) -> int | None:
         i = bisect_right(self.starts, pos) - 1

@@ -48,18 +48,21 @@ KIN = re.compile(r"^(?:son|daughter|wife|husband|brother|sister|mother|father|wi
 
 
 def verdict(tok: Any) -> str | None:
-    """'patient' (undergoes an accused verb), 'agent' (its active subject), 'speaker', 'kin' (named as someone's
-    relative or counsel: "son of Changiz", "counsel for the accused: A"), or None."""
+    """'patient' (undergoes an accused verb), 'agent' (its active subject), 'grantor' (the one who grants, pardons
+    or orders a step of custody, or the agent of a passive one), 'speaker', 'kin' (named as someone's relative
+    or counsel: "son of Changiz", "counsel for the accused: A"), or None."""
     accused, custody = _accused(), _custody()
     t = tok
+    via_list = False  # reached through "including"/"among", whose attachment the parser often gets wrong
     for _ in range(8):
         dep, head = t.dep_, t.head
         if head is t:
             return None
-        if dep == "pobj" and head.dep_ == "agent" and (accused.match(head.head.text) or custody.match(head.head.text)):
-            return "agent"  # "pardoned by Senior General A", "sentenced by Judge B"
-        if dep in ("nsubj", "csubj") and custody.match(head.text) and not accused.match(head.text):
-            return "agent"  # "Justices A and B granted him bail"
+        if not via_list and dep == "pobj" and head.dep_ == "agent" and \
+                (accused.match(head.head.text) or custody.match(head.head.text)):
+            return "grantor"  # "pardoned by Senior General A", "sentenced by Judge B"
+        if not via_list and dep in ("nsubj", "csubj") and custody.match(head.text) and not accused.match(head.text):
+            return "grantor"  # "Justices A and B granted him bail"
         if dep == "pobj" and head.text.lower() in ("of", "for") and KIN.match(head.head.text):
             return "kin"
         if dep == "appos" and KIN.match(head.text):
@@ -70,6 +73,7 @@ def verdict(tok: Any) -> str | None:
             if dep in ("nsubj", "csubj"):
                 return "agent"
         if dep == "pobj" and head.text.lower() in ("including", "among", "against") and head.head is not head:
+            via_list = via_list or head.text.lower() != "against"
             t = head.head  # "seven others, including A" -> "others"; "charges against A" -> "charges"
             if t.text.lower() in ("charges", "charge", "case", "indictment", "proceedings"):
                 return "patient"
@@ -78,6 +82,7 @@ def verdict(tok: Any) -> str | None:
             return "speaker"
         if dep in CHAIN_DEPS or dep == "prep" or dep == "pobj" and head.text.lower() in ("including", "among", "of"):
             # "a bench of Justices A and B granted him bail": A and B are the bench
+            via_list = via_list or (dep == "pobj" and head.text.lower() in ("including", "among"))
             t = head
             continue
         return None
@@ -103,10 +108,10 @@ def settle_accused(text: str, sents: list[tuple[int, int]], persons: list[Mentio
             if tok is None:
                 continue
             v = verdict(tok)
-            if v in ("agent", "speaker", "kin") and "defendant" in p.roles and not p.attrs.get("caption"):
+            if v in ("agent", "grantor", "speaker", "kin") and "defendant" in p.roles and not p.attrs.get("caption"):
                 p.roles.remove("defendant")
                 p.attrs["syntax"] = v
-            if v == "agent" and not p.attrs.get("caption") and (p.measures or "detainee" in p.roles):
+            if v == "grantor" and not p.attrs.get("caption") and (p.measures or "detainee" in p.roles):
                 # the one who grants, pardons or orders: the step and its measure are another's
                 p.measures = []
                 if "detainee" in p.roles:

@@ -91,3 +91,12 @@ def test_a_term_served_told_in_passing_and_a_detention_since_a_date(x):
     p = people(x.extract(doc(text)))
     assert "sentence" in p["Pavel Voronin"]["measures"]
     assert "pretrial_detention" in p["Yusuf Haddad"]["measures"]
+
+
+def test_a_step_two_years_before_the_report_is_still_the_story(x):
+    from .conftest import doc, people
+    p = people(x.extract(doc("Police arrested seven supporters in the courtroom on 2 August 2019, among them Mary Akello "
+                             "and Sam Obbo, who were charged with malicious damage and freed on bail in late August "
+                             "2019. The case has not moved since.", published="2021-09-01")))
+    for name in ("Mary Akello", "Sam Obbo"):
+        assert "defendant" in p[name]["roles"] and "release" in p[name]["measures"], p[name]
