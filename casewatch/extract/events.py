@@ -28,8 +28,10 @@ YEAR_BEFORE = re.compile(rf"(?:\b{M}(?:\s+\d{{1,2}},?)?|\b(?:in|since|of|by|unti
 # "remanded until 13 March", "extended by two months, till 13 May": the day a measure runs to, not the day of it
 NOT_UNTIL = re.compile(r"\b(?:not|never|nothing|no\s+one|nobody)\b|n't\b", re.I)
 WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
-END_POINT = re.compile(r"\b(?:until|till|up\s+to|through)\s+(?:(?:at\s+least|the|on)\s+)?$", re.I)
-RELATIVE_AFTER = re.compile(r",\s+(?:[\w'’]+\s+){0,4}?(?:that|which|whether)\b")
+WHEN_FUTURE = re.compile(r"\s+(?:[\w'’]+\s+){0,3}?(?:is|are|was|were)\s+(?:due|expected|scheduled|set|to)\b|\s+(?:[\w'’]+\s+){0,3}?will\b", re.I)
+END_POINT = re.compile(r"\b(?:until|till|up\s+to|through)\s+(?:(?:at\s+least|the|on)\s+)?"
+                       r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$", re.I)
+RELATIVE_AFTER = re.compile(r",\s+(?:[\w'’]+\s+){0,4}?(?:that|which|whether|when)\b")
 # a relative or "since" clause tells the background; one that only says what someone is ("who are close to the
 # group", "which is based in") tells no time, and the date after it is the main clause's
 BACKGROUND = re.compile(r"\b(?:who|which)\b(?!\s+(?:is|are)\s+(?:close|a|an|the|members?|part|known|based|among|also)\b)"
@@ -387,7 +389,10 @@ def _end_point(text: str, start: int, dm: DateMention) -> bool:
     ("nothing was heard of him until last Thursday, when he was questioned")."""
     if not END_POINT.search(text, max(start, dm.start - 20), dm.start):
         return False
-    return not (NOT_UNTIL.search(text, max(start, dm.start - 80), dm.start) or WHEN_AFTER.match(text, dm.end))
+    when = WHEN_AFTER.match(text, dm.end)
+    if when and WHEN_FUTURE.match(text, when.end()):
+        when = None  # "until Friday, when she is due to return to court": still the end point
+    return not (NOT_UNTIL.search(text, max(start, dm.start - 80), dm.start) or when)
 
 
 def _nearest_date(dates: list[DateMention], s: int, e: int, background: bool, bg_pos: int | None) -> DateMention | None:

@@ -70,3 +70,12 @@ def test_the_story_stays_on_the_day_its_events_were_told_on_not_an_earlier_month
                     "The judge acquitted Dano Ruel of sabotage.", published="2026-06-25")
     assert ("verdict", "2026-06-23") in got
     assert ("verdict", "2026-03") not in got
+
+
+def test_a_remand_until_a_weekday_when_a_hearing_is_due_is_dated_by_its_own_day(x):
+    from .conftest import doc
+    ex = x.extract(doc("LUSAKA — The poet Mary Banda was on Wednesday charged with seditious practices and remanded to "
+                       "Mwembeshi Prison until Friday, November 9, when she is due to return to court to take plea.",
+                       published="2018-11-08"))
+    dated = {e.type: e.date for e in ex.events}
+    assert dated.get("pretrial_detention") == "2018-11-07", dated  # Wednesday before the report, not the Friday after
