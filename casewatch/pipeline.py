@@ -138,6 +138,22 @@ class FileLoader:
         return hashlib.sha256(ingest.read_raw(self.path, self.settings)).hexdigest()
 
 
+@dataclass
+class BytesLoader:
+    """One uploaded file's bytes, read into a document by a watched worker, like a `FileLoader`."""
+    filename: str
+    data: bytes
+    settings: Settings
+    published: str | None = None
+    title: str | None = None
+
+    def __call__(self) -> Document:
+        return ingest.read_bytes(self.filename, self.data, self.settings, published=self.published, title=self.title)
+
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
 # the main side of a parallel batch ----------------------------------------------
 @dataclass
 class _Item:
@@ -216,7 +232,7 @@ def _ingest_parallel(store: Store, case: str, docs: Iterable[tuple[str, Callable
         for name, load in docs:
             doc: Document | None = None
             try:
-                if isinstance(load, FileLoader):
+                if isinstance(load, (FileLoader, BytesLoader)):
                     sha, job = load.sha256(), load
                 else:
                     doc = load()

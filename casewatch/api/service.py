@@ -19,7 +19,7 @@ from .. import ingest
 from ..errors import InputError, Invalid, NotFound
 from ..model import Judgement, vocab
 from ..model.names import fold
-from ..pipeline import IngestReport, build_casefile, ingest_documents
+from ..pipeline import BytesLoader, IngestReport, build_casefile, ingest_documents, limits_of
 from ..settings import Settings
 from ..store import BadQuery, Store
 
@@ -332,8 +332,10 @@ def upload(store: Store, settings: Settings, case: str, filename: str, data: byt
         raise TooLarge(filename, f"file too large ({size(len(data))}; the upload limit is {size(settings.max_upload_bytes)})")
     if published and not re.match(r"^\d{4}(-\d{2}){0,2}$", published):
         raise InputError(filename, "the publication date must be YYYY, YYYY-MM or YYYY-MM-DD")
-    doc = ingest.read_bytes(filename, data, settings, published=published, title=(title or None))
-    rep = ingest_documents(store, case, [(filename, lambda: doc)])
+    # read and extracted in a watched worker, under the limits of time and memory per file (workers.py): a file
+    # that would keep the reader busy for minutes gets its line, and the server goes on answering
+    load = BytesLoader(filename, data, settings, published=published, title=(title or None))
+    rep = ingest_documents(store, case, [(filename, load)], isolate=True, limits=limits_of(settings))
     if rep.failed:
         raise rep.failed[0]
     return rep

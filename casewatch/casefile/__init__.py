@@ -60,7 +60,6 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
 
     # people -------------------------------------------------------------------------
     docs_by_id = {d.id: d for d in docs}
-    published = {d.id: d.published for d in docs}
     rank = ranks(persons)
     groups = [(d, ev) for d, ex in extractions.items() for ev in ex.events if ev.whole_group]
     out_persons = []
@@ -83,7 +82,7 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
         roles = _judged_roles(e, roles, judgements)
         if {"defendant", "detainee"} & set(roles):
             measures += _group_measures(groups, measures)
-        mlist = _measures(measures, published)
+        mlist = _measures(measures)
         out_persons.append({"id": e.id, "name": e.name, "aliases": e.aliases, "roles": roles or ["other"],
                             "measures": mlist, "current_measure": mlist[-1]["type"] if mlist else None,
                             "current_since": mlist[-1]["date"] if mlist else None,
@@ -258,16 +257,11 @@ def _judged_roles(e: Entity, roles: list[str], judgements: list[Judgement]) -> l
     return roles
 
 
-def _measures(measures: list[tuple[str, Any]], published: dict[str, str | None] | None = None) -> list[dict[str, Any]]:
-    """A person's measures, one per kind, oldest first.  A measure its sentence does not date ("who is at
-    liberty", "remains in custody") is told as the state of things when its report was published: it is
-    placed at that date (not shown as its date) against the dated ones."""
+def _measures(measures: list[tuple[str, Any]]) -> list[dict[str, Any]]:
+    """A person's measures, one per kind, oldest first (an undated one before the dated: a report's undated
+    mention of a measure is as often its background as its present)."""
     by_type: dict[str, dict[str, Any]] = {}
-    seen: dict[str, str] = {}
-    for d, ms in measures:
-        when = (published or {}).get(d)
-        if not ms.date and when:
-            seen[ms.type] = max(seen.get(ms.type, ""), when)
+    for _, ms in measures:
         cur = by_type.setdefault(ms.type, {"type": ms.type, "date": ms.date, "length": ms.length, "evidence": []})
         if ms.date and (not cur["date"] or (len(ms.date) > len(cur["date"]) and _compatible(ms.date, cur["date"]))):
             cur["date"] = ms.date
@@ -276,8 +270,7 @@ def _measures(measures: list[tuple[str, Any]], published: dict[str, str | None] 
         cur["evidence"] += [e.to_dict() for e in ms.evidence]
     order = vocab()["measures"]
     # the current measure is the latest; house arrest replaces remand only when dated later
-    out = sorted(by_type.values(), key=lambda x: (x["date"] or seen.get(x["type"], ""),
-                                                  order.index(x["type"]) if x["type"] in order else 99))
+    out = sorted(by_type.values(), key=lambda x: (x["date"] or "", order.index(x["type"]) if x["type"] in order else 99))
     return out
 
 

@@ -574,6 +574,11 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
                 if chosen is not None:
                     mtype, mm = chosen
                     d = _measure_date(ev_by_sent.get(i, []), mtype)
+                    if d is None and mtype in ("exile", "release"):
+                        # a step no event word carries ("left Norland for Estmark on 1 September"): its clause's day
+                        own = [dm for dm in st.dates if a <= dm.start < b and not _end_point(text, st.start, dm)
+                               and not ctx.background(dm.start)]
+                        d = own[0].value if own else None
                     length = re.search(r"\bfor (?:a further |another )?(\w+ (?:days?|weeks?|months?|years?))\b", sc_text)
                     if not any(x.type == mtype and x.evidence[0].start == mm.start() for x in p.measures):
                         p.measures.append(Measure(mtype, d, [ctx.doc.span(mm.start(), mm.end())],
