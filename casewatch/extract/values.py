@@ -21,6 +21,8 @@ from .spans import ByStart
 # people who speak about a case rather than undergo it: an age or a bail amount next to them is another's
 VOICES = {"official", "lawyer", "advocate", "expert"}
 PRONOUN_START = re.compile(r"^\W*(?:He|She|His|Her)\b")
+# a clause whose subject is a pronoun after an opening phrase: "In August 2019, after eight months on remand, she was …"
+PRONOUN_SUBJECT = re.compile(r",\s+(?:she|he)\s+(?:was|is|had|has|were|spent|remained|remains)\b")
 ACCUSED = {"defendant", "detainee"}
 # a description standing for a person named before: "the 32-year-old rapper", "The defendant"
 DESCRIPTION_START = re.compile(r"^\W*The\s+(?:\d{2}-year-old|defendant|accused|detainee)\b")
@@ -117,7 +119,11 @@ class _Subjects:
         here = [p for p in self.people if s <= p.evidence.start < e]
         if len({p.name for p in here}) == 1:
             return here[0]
-        if not here and PRONOUN_START.match(self.text[s:e]):
+        if not here and (PRONOUN_START.match(self.text[s:e]) or PRONOUN_SUBJECT.search(self.text, s, e)):
+            # a pronoun stands for the accused named last, where the report names one; else the last person named
+            held = self.held_before(s)
+            if held is not None:
+                return held
             prev = [p for p in self.people if p.evidence.end <= s and s - p.evidence.end < 600]
             return prev[-1] if prev else None
         return None

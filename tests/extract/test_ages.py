@@ -44,3 +44,12 @@ def test_a_caption_line_ends_the_name_at_its_dash(x):
     ex = x.extract(doc("Between\nThe Public Prosecutor - Plaintiff\nand\nMr Somchai Wongsawat - Defendant\n\n"
                        "The defendant was present, aged 26 years, of Thai nationality.", kind="court_document"))
     assert "Somchai Wongsawat" in {m.name for m in ex.mentions if m.kind == "person"}
+
+
+def test_a_pronoun_after_an_opening_phrase_stands_for_the_accused_not_the_last_name(x):
+    from .conftest import doc
+    ex = x.extract(doc("The poet Mary Banda was charged over a poem about the late Queen Ada Mweemba. In August 2025, "
+                       "after eight months on remand, she was convicted and sentenced to a year in prison.",
+                       published="2025-09-01"))
+    remand = [c for c in ex.claims if c.topic == "duration.remand"]
+    assert remand and all(c.subject == "Mary Banda" for c in remand), [(c.subject, c.value) for c in remand]
