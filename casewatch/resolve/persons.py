@@ -54,6 +54,8 @@ def _held_in(short: NameParts, long: NameParts, families: frozenset[str] = froze
         a = _norm(short.proper)
     fams = {_given(f) for f in (short.family, long.family) if f} | families
     ok = _subsequence(a, b)
+    if not ok and len(a) == len(b) == 2 and a == b[::-1]:
+        ok = True  # "Wanyera Simon" / "Simon Wanyera": a list writes the family name first, a story last
     if not ok and fams & set(a) and fams & set(b) and len(a) >= 2:
         # a family name known as such: the other words may stand in any order ("Ng Gordon Ching-hang",
         # "Gordon Ng Ching-hang", "NG Ching-hang Gordon")

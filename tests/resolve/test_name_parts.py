@@ -33,3 +33,11 @@ def test_a_nickname_inside_a_name_joins_the_full_name_without_it_and_the_short_f
     assert ['Ramiro "Chispa" Vidal', "Ramiro Vidal Ortega"] in g
     assert ["Delia Funes", "Delia “Lala” Funes", "Lala Funes"] in g
     assert ["Ana Funes"] in g  # another person of the family stays apart
+
+
+def test_two_words_in_either_order_are_one_name():
+    ents = resolve({"a": ex("a", ("person", "Okello Brian"), ("person", "Mary Atim")),
+                    "b": ex("b", ("person", "Brian Okello"), ("person", "Atim Grace"))})
+    g = groups(ents)
+    assert ["Brian Okello", "Okello Brian"] in g
+    assert ["Mary Atim"] in g and ["Atim Grace"] in g  # one shared word is no reversed name
