@@ -83,7 +83,7 @@ ACQUITTED = re.compile(r"\bacquit\w*", re.I)
 # a table's header line: column names set apart by runs of spaces ("Defendant    Plea / basis    Sentence")
 TABLE_HEADER = re.compile(r"^\S.*?\S(?:[ \t]{2,}\S.*?){2,}$")
 DASH_LIST = re.compile(r"\s[–—]\s(?P<items>[^–—.;]{5,300}?)\s[–—]\s(?=(?:\w+\s+)?(?:were|was|are|have|had|remain|will)\b)")
-ABBREVIATED_TITLE = re.compile(r"\b(Atty|Prof|Dr|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Hon|Supt|Insp|Adv|Engr)\.")
+ABBREVIATED_TITLE = re.compile(r"\b(Atty|Prof|Dr|Mr|Ms|Mrs|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Hon|Supt|Insp|Adv|Engr)\.")
 COORDINATED = re.compile(r"(?:,(?:(?!\b(?:said|says|told|was|were|is|are|has|have|had)\b)[^.;,]){0,120}?)?,?\s*(?:and|or|,)\s+"
                          r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:(?!(?:to|by|from|with|for|on|at|in)\s)[\w’'-]+\s+){0,3}(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
                          r"|,\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[a-z][\w’'-]*\s+){0,3}")
@@ -459,7 +459,7 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
             after = re.match(r"^,?\s*((?:was\s+)?(?:questioned|heard|summoned)\s+as\s+a\s+witness)", text[e:e + 60]).group(1)
         near_before = re.search(r"(?:[\w’'-]+(?:’s|'s)?,?\s+){0,4}$", before)
         # "A spokesperson for the National Civil Police (PNC), Byron Castañeda": the phrase before the comma
-        appos = re.search(r"(?:^|,)\s*([^,]{3,80}),\s*$", before)
+        appos = re.search(r"(?:^|,)\s*([^,]{3,80}),\s*(?:(?:Mr|Ms|Mrs|Dr|Prof|Hon)\.?\s+)?$", before)
         if appos and any(q is not p and appos.group(1).rstrip().endswith(text[q.evidence.start:q.evidence.end])
                          for q in persons if q.evidence.end <= s):
             appos = None  # "… the custody of Mr Dubovsky, Ms Grinevich": a list of names, not an apposition
@@ -478,9 +478,25 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         if cue("cues", "witness_after").match(text, e, min(len(text), e + 120)):
             _add(p.roles, "witness")
             p.attrs["witness"] = True  # questioned as a witness here: not the accused of this sentence
+        # an address block: the title on the line above a name that stands alone on its line
+        # ("Premier of the State Council\nLI Keqiang\nThe State Council General Office")
+        title_line = ""
+        ls = text.rfind("\n", 0, s) + 1
+        le = text.find("\n", e)
+        if not text[ls:s].strip(" \t") and (le == -1 or not text[e:le].strip(" \t.,")) and ls >= 2:
+            prev_line = text[text.rfind("\n", 0, ls - 1) + 1:ls - 1].strip()
+            if 3 <= len(prev_line) <= 90 and not re.search(r"[.;:!?]$", prev_line):
+                title_line = prev_line
+        # a title the name itself begins with ("Justice Alex Lee Wan-tang", "Senior General A B")
+        words = p.name.split()
+        own_title = [" ".join(words[:k]) for k in (1, 2) if len(words) >= k + 2]
         for role, pat in roles_tbl.items():
             hit_after = pat.search(after)
             hit_before = pat.search(near) if near.strip() else None
+            if not hit_before and title_line and role != "relative":
+                hit_before = pat.search(title_line)
+            if not hit_before and role == "official":
+                hit_before = next((h for t in own_title for h in [pat.search(t)] if h and h.end() == len(t)), None)
             if appos and not hit_before and role not in ("relative",):
                 hit_before = pat.search(appos.group(1))
             if hit_after or hit_before:

@@ -51,3 +51,14 @@ def test_a_family_name_written_joined_or_apart_is_one_name():
     assert person_key("Samir Ben Larbi") == person_key("Samir Benlarbi")
     assert person_key("Hocine Aït-Ahmed") == person_key("Hocine Ait Ahmed")
     assert len(person_key("Ben Smith")) == 2  # an English given name stays a given name
+
+
+def test_an_address_blocks_title_line_a_title_inside_the_name_and_an_honorific_after_the_comma(x):
+    text = ("The poet Aru Demet was charged with subversion on 3 March 2026. Justice Brill Okonta Wen remanded "
+            "Aru Demet in custody.\n\nPlease write to:\n\nPremier of the State Council\nZHAO Minwei\n2 Fuyou Street\n\n"
+            "The detainees were handed over to the Minister of the Interior, Mr. Idris Bala Yerima, on 5 March 2026.\n")
+    p = people(x.extract(doc(text)))
+    assert "official" in p["ZHAO Minwei"]["roles"]
+    assert "official" in p["Idris Bala Yerima"]["roles"]
+    judge = next(n for n in p if "Okonta" in n)
+    assert "official" in p[judge]["roles"], p[judge]
