@@ -459,7 +459,13 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
             after = re.match(r"^,?\s*((?:was\s+)?(?:questioned|heard|summoned)\s+as\s+a\s+witness)", text[e:e + 60]).group(1)
         near_before = re.search(r"(?:[\w’'-]+(?:’s|'s)?,?\s+){0,4}$", before)
         # "A spokesperson for the National Civil Police (PNC), Byron Castañeda": the phrase before the comma
-        appos = re.search(r"(?:^|,)\s*([^,]{3,80}),\s*(?:(?:Mr|Ms|Mrs|Dr|Prof|Hon)\.?\s+)?$", before)
+        appos = re.search(r"(?:^|,)\s*([^,]{3,80}),\s*$", before)
+        if appos is None:
+            # "the Governor of Kano State, Mr. X": a noun phrase (no verb in it), then an honorific
+            appos = re.search(r"^.*(?:^|,|\b(?:to|by|from|with|including|and)\s)\s*(the\s[^,]{3,80}),\s*"
+                              r"(?:Mr|Ms|Mrs|Dr|Prof|Hon)\.?\s+$", before)
+            if appos and re.search(r"\b\w+ed\b|\b(?:was|were|is|are|has|had)\b", appos.group(1)):
+                appos = None
         if appos and any(q is not p and appos.group(1).rstrip().endswith(text[q.evidence.start:q.evidence.end])
                          for q in persons if q.evidence.end <= s):
             appos = None  # "… the custody of Mr Dubovsky, Ms Grinevich": a list of names, not an apposition
