@@ -162,7 +162,7 @@ async def upload(case: str, request: Request, store: StoreDep, settings: Setting
                  text: Annotated[Optional[str], Form()] = None,
                  title: Annotated[Optional[str], Form()] = None,
                  published: Annotated[Optional[str], Form()] = None) -> dict[str, Any]:
-    """A report as a file (.txt .md .html .htm .pdf) or as pasted text; over the size limit is 413."""
+    """A report as a file (.txt .md .html .htm .pdf .docx .odt .eml) or as pasted text; over the size limit is 413."""
     from starlette.concurrency import run_in_threadpool
     if len((await request.form()).getlist("file")) > 1:
         raise HTTPException(422, "one file per upload: send the others one by one")  # not silently the last of them

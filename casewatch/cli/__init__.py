@@ -56,7 +56,7 @@ SHOWN = 50  # files "already there" named one by one; past that, counted
 
 
 @app.command()
-def ingest(paths: list[Path] = typer.Argument(..., help="Report files or folders (.txt .md .html .htm .pdf)."),
+def ingest(paths: list[Path] = typer.Argument(..., help="Report files or folders (.txt .md .html .htm .pdf .docx .odt .eml)."),
            case: str = typer.Option(..., "--case", help="The case to add the reports to (created if new)."),
            title: Optional[str] = typer.Option(None, "--title", help="The case's title."),
            published: Optional[str] = typer.Option(None, "--published", help="Publication date for these reports (ISO)."),

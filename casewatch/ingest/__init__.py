@@ -26,7 +26,7 @@ from .meta import (detect_kind, detect_published, detect_published_in_page, dete
 
 __all__ = ["ACCEPTED", "iter_paths", "shown", "read_raw", "read_path", "read_bytes", "detect_un_reference", "clean"]
 
-ACCEPTED = {".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".eml"}
+ACCEPTED = {".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".odt", ".eml"}
 
 
 def _hidden(path: Path, root: Path) -> bool:
@@ -184,6 +184,8 @@ def read_bytes(filename: str, data: bytes, settings: Settings,
             conv = convert.from_markdown(data)
         elif suffix == ".docx":
             conv = office.from_docx(data)
+        elif suffix == ".odt":
+            conv = office.from_odt(data)
         elif suffix == ".eml":
             conv = office.from_eml(data)
         else:

@@ -21,6 +21,7 @@ MEDIA_TYPES = {
     ".htm": "text/html",
     ".pdf": "application/pdf",
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".odt": "application/vnd.oasis.opendocument.text",
     ".eml": "message/rfc822",
 }
 

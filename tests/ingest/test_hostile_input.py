@@ -25,7 +25,7 @@ def test_every_file_of_a_folder_not_read_is_named_with_its_reason(tmp_path):
     (tmp_path / ".git").mkdir()
     for i in range(3):
         (tmp_path / ".git" / f"{i}.txt").write_text(GOOD)
-    (tmp_path / "notes.odt").write_bytes(b"PK\x03\x04")
+    (tmp_path / "notes.rtf").write_bytes(b"{\\rtf1 notes}")
     (tmp_path / "outside.txt").symlink_to("/etc/hostname")
     (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
     (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
@@ -35,12 +35,12 @@ def test_every_file_of_a_folder_not_read_is_named_with_its_reason(tmp_path):
     files, errors = iter_paths([tmp_path], ignored)
     assert [f.name for f in files] == ["good.txt"] and not errors
     why = {os.path.basename(e.file): e.reason for e in ignored}
-    assert set(why) == {".git", ".hidden.txt", "notes.odt", "outside.txt", "dangling.txt", "loop.txt", "pipe.txt"}
+    assert set(why) == {".git", ".hidden.txt", "notes.rtf", "outside.txt", "dangling.txt", "loop.txt", "pipe.txt"}
     assert why[".git"] == "hidden folder, not read"  # once, not once per file inside
     assert "outside the folder" in why["outside.txt"]
     assert "broken or looping" in why["dangling.txt"] and "broken or looping" in why["loop.txt"]
     assert "not a regular file" in why["pipe.txt"]
-    assert "'.odt' not accepted" in why["notes.odt"]
+    assert "'.rtf' not accepted" in why["notes.rtf"]
 
 
 def test_a_file_name_in_bytes_that_are_not_utf8_is_stored_readably(settings):

@@ -99,8 +99,8 @@ def test_whitespace_only(settings):
 
 
 def test_unsupported_suffix(settings):
-    with pytest.raises(InputError, match=r"^report\.odt: unsupported file type"):
-        read_bytes("report.odt", b"PK\x03\x04", settings)
+    with pytest.raises(InputError, match=r"^report\.rtf: unsupported file type"):
+        read_bytes("report.rtf", b"{\\rtf1\\ansi Police detained him.}", settings)
 
 
 def test_missing_path(settings, tmp_path):

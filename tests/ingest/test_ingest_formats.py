@@ -23,7 +23,7 @@ def lines(text: str) -> list[str]:
 
 
 def test_accepted():
-    assert ACCEPTED == {".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".eml"}
+    assert ACCEPTED == {".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".odt", ".eml"}
 
 
 def test_txt_statement_with_page_furniture(settings):
@@ -204,7 +204,7 @@ def test_clean_keeps_bullet_lists_and_source_sentences():
 def test_iter_paths(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / ".hidden").mkdir()
-    for name in ("b.txt", "a.HTML", "sub/c.pdf", "sub/d.md", "notes.odt", ".secret.txt", ".hidden/e.txt"):
+    for name in ("b.txt", "a.HTML", "sub/c.pdf", "sub/d.md", "notes.rtf", ".secret.txt", ".hidden/e.txt"):
         (tmp_path / name).write_bytes(b"x")
     (tmp_path / "photo.png").write_bytes(b"x")
     files, errors = iter_paths([tmp_path, tmp_path / "photo.png", tmp_path / "missing.txt", tmp_path / "b.txt"])

@@ -79,6 +79,7 @@ def hostile(folder: Path) -> list[str]:
     put("x" * 200 + ".txt", SENT.encode())
     put("spaces and 'quotes' \"here\".md", SENT.encode())
     put("notes.docx", b"PK\x03\x04" + bytes(100))
+    put("notes.odt", b"PK\x03\x04" + bytes(100))
     put("photo.jpg", b"\xff\xd8\xff\xe0" + bytes(100))
     put("archive.zip", b"PK\x05\x06" + bytes(18))
     put(".hidden.txt", SENT.encode())
