@@ -202,7 +202,7 @@ def _odt_meta(meta: ET.Element) -> dict[str, str]:
                 if e.text and e.text.strip():
                     return " ".join(e.text.split())
         return None
-    out = {"title": first(_DC + "title"), "publisher": first(_DC + "creator", _META + "initial-creator")}
+    out = {"title": first(_DC + "title"), "publisher": first(_META + "initial-creator", _DC + "creator")}  # the author, else the last editor
     when = first(_META + "creation-date", _DC + "date")
     try:
         out["published"] = datetime.date.fromisoformat(when[:10]).isoformat() if when else None

@@ -83,7 +83,7 @@ Signed<text:line-break/>Rights Desk</text:p>
 </office:text></office:body></office:document-content>"""
 META = f"""<?xml version="1.0" encoding="UTF-8"?>
 <office:document-meta {ODF}><office:meta><dc:title>Urgent appeal: Mira Kovac</dc:title>
-<meta:initial-creator>Someone Else</meta:initial-creator><dc:creator>Velgrad Rights Desk</dc:creator>
+<meta:initial-creator>Velgrad Rights Desk</meta:initial-creator><dc:creator>Someone Else</dc:creator>
 <meta:creation-date>2026-03-05T09:00:00.123456789</meta:creation-date><dc:date>2026-03-09T10:00:00</dc:date>
 </office:meta></office:document-meta>"""
 MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
@@ -126,8 +126,8 @@ def test_an_opendocument_report_is_read_in_order_with_its_lists_tables_and_prope
     assert doc.media_type == "application/vnd.oasis.opendocument.text"
 
 
-def test_opendocument_metadata_falls_back_to_the_first_author_and_dc_date():
-    meta = META.replace("<dc:creator>Velgrad Rights Desk</dc:creator>", "").replace(
+def test_opendocument_metadata_falls_back_to_the_last_editor_and_dc_date():
+    meta = META.replace("<meta:initial-creator>Velgrad Rights Desk</meta:initial-creator>", "").replace(
         "<meta:creation-date>2026-03-05T09:00:00.123456789</meta:creation-date>", "")
     doc = read_bytes("appeal.odt", _odt(meta=meta), SETTINGS)
     assert doc.published == "2026-03-09"
