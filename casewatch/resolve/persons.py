@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..model import Mention
-from ..model.names import NameParts, fold, name_parts
+from ..model.names import NameParts, fold, name_parts, skeleton
 
 
 @dataclass
@@ -67,7 +67,8 @@ def _held_in(short: NameParts, long: NameParts, families: frozenset[str] = froze
     if not ok:
         return False
     rest = [t for t in b if t not in a]
-    return not short.initials or not rest or rest[0][:1] == short.initials[0]
+    # an initial opens the given name the long form writes ("Zh." for Zhumabek, whose skeleton opens with j)
+    return not short.initials or not rest or rest[0][:1] in (short.initials[0][:1], skeleton(short.initials[0])[:1])
 
 
 STATE = {"official"}
