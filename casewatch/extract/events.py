@@ -471,6 +471,8 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
             appos = None  # "… the custody of Mr Dubovsky, Ms Grinevich": a list of names, not an apposition
         near = near_before.group(0) if near_before else ""
         verbs = list(re.finditer(r"\b(?:convicted|acquitted|sentenced|arrested|detained|charged|released|freed|"
+                                 r"placed|put|ordered|remanded|granted|denied|refused|summoned|questioned|heard|sent|"
+                                 r"transferred|fined|jailed|indicted|interrogated|"
                                  r"said|told|named|including|and|of)\b", near))
         if verbs:
             near = near[verbs[-1].end():]  # "The judge convicted union treasurer X": the title is after the verb

@@ -100,3 +100,14 @@ def test_a_step_two_years_before_the_report_is_still_the_story(x):
                              "2019. The case has not moved since.", published="2021-09-01")))
     for name in ("Mary Akello", "Sam Obbo"):
         assert "defendant" in p[name]["roles"] and "release" in p[name]["measures"], p[name]
+
+
+def test_french_and_spanish_court_words_and_a_judge_who_places_someone(x):
+    from .conftest import doc, people
+    p = people(x.extract(doc("On 29 March 2026 the investigating judge placed Karim Salhi under a mandat de dépôt. "
+                             "On 2 April 2026 the prosecutor imposed prisión provisional on Lina Ortega. On 3 May "
+                             "2026 Omar Benali was granted liberté provisoire.", published="2026-05-05")))
+    assert "official" not in p["Karim Salhi"]["roles"]  # the judge's title is before the verb, not his
+    assert "pretrial_detention" in p["Karim Salhi"]["measures"]
+    assert "pretrial_detention" in p["Lina Ortega"]["measures"]
+    assert "release" in p["Omar Benali"]["measures"]
