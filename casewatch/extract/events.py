@@ -77,6 +77,8 @@ SENTENCED = re.compile(r"\bsentenc\w*|\bjailed\b|\bimprisonment\b", re.I)
 ASIDE = re.compile(r",\s*(?:who|whose|which)\b[^,;]*(?:,|$)")
 # a sentence that names members of the group told of before it: "Among those freed were …", "They included …"
 GROUP_MEMBERS = re.compile(r"\W*(?:Among\s+(?:them|those|the\s+\w+|these)\b|(?:They|Those\s+\w+|These)\s+(?:\w+\s+)?includ(?:e|ed|es)\b)")
+# "Police named them as A, B and C": a later clause that names the members of the group of the sentence before
+NAMED_AS = re.compile(r"\b(?:named|identified|listed)\s+(?:them|those\s+\w+|the\s+\w+)\s+as\b", re.I)
 LIST_ITEM = re.compile(r"[ \t]*(?:[-•*–]|\(?[ivx]{1,4}[.)]|\(?\d{1,3}[.)]|\[[A-Z]{0,3}\d{1,3}\])\s+")
 TABLE_ROW_TERM = re.compile(r"\b\d{1,2}\s+(?:years?|months?)\b", re.I)
 ACQUITTED = re.compile(r"\bacquit\w*", re.I)
@@ -623,10 +625,19 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
     # "Among those who walked down the steps were A, B and C": the people of a sentence that names the members of
     # a group told of in the sentence before take that group's measure (released and stripped of nationality)
     for i, st in enumerate(ctx.sents):
-        people = [p for p in by_sent.get(i, []) if not ({"official", "lawyer"} & set(p.roles))]
-        if not i or not people or not GROUP_MEMBERS.match(text, st.start):
+        named_as = NAMED_AS.search(text, st.start, st.end)
+        people = [p for p in by_sent.get(i, []) if not ({"official", "lawyer"} & set(p.roles))
+                  and (named_as is None or p.evidence.start >= named_as.end())]
+        if not i or not people or not (GROUP_MEMBERS.match(text, st.start) or (named_as and len(people) >= 2)):
             continue
         prev = ctx.sents[i - 1]
+        if named_as and not st.historical:
+            # the group's step ("six of her supporters had been arrested … they would face charges")
+            for p in people:
+                if defendant.search(text, prev.start, st.end):
+                    _add(p.roles, "defendant")
+                elif cue("cues", "detainee").search(text, prev.start, prev.end):
+                    _add(p.roles, "detainee")
         chosen = _first_measure(text, (prev.start, prev.end), measures_tbl)
         if chosen is None:
             continue
