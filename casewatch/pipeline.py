@@ -11,6 +11,10 @@ hashes the files, skips the ones already stored, sends the rest out (a bounded
 number at a time, so memory stays flat however many files there are) and writes
 each document with its facts in the order of the input, so the database ends up
 exactly as the serial path leaves it.
+
+An e-mail's attachments of an accepted type are reports of their own, each after the e-mail's body
+(`attachment_loaders`): the main process lists them when it lists the files (parsing each e-mail once) and a
+worker reads each one like a file.
 """
 from __future__ import annotations
 
@@ -63,7 +67,7 @@ def ingest_documents(store: Store, case: str, docs: Iterable[tuple[str, Callable
                      progress: Callable[[str], None] = lambda name: None, title: str | None = None,
                      snapshot: bool = True, workers: int = 1, isolate: bool = False,
                      limits: Limits | None = None) -> IngestReport:
-    """docs: (name, loader) pairs; a loader raises InputError for a bad file (a `FileLoader` is run by the worker).
+    """docs: (name, loader) pairs; a loader raises InputError for a bad file (a `Loader` is run by the worker).
 
     workers > 1, or `isolate`, reads and extracts in that many watched processes, each report under `limits`
     (same result as in this process, in the same order).  They start by 'forkserver', which imports the main
@@ -120,10 +124,20 @@ def unexpected(e: Exception) -> str:
     return f"could not be read (the reader failed: {type(e).__name__}: {msg}; please report it)"
 
 
+class Loader:
+    """One report to read, picklable: a watched worker reads it (`__call__`; conversion runs under the worker's
+    limits too); the main process only needs its bytes' sha256 first (`sha256`), to skip what is stored already."""
+
+    def __call__(self) -> Document:
+        raise NotImplementedError
+
+    def sha256(self) -> str:
+        raise NotImplementedError
+
+
 @dataclass
-class FileLoader:
-    """One file to read, picklable: a watched worker reads it (conversion runs under the worker's limits too);
-    the main process only needs its bytes' sha256 first, to skip what is stored already."""
+class FileLoader(Loader):
+    """One file."""
     path: Path
     settings: Settings
     published: str | None = None
@@ -139,8 +153,8 @@ class FileLoader:
 
 
 @dataclass
-class BytesLoader:
-    """One uploaded file's bytes, read into a document by a watched worker, like a `FileLoader`."""
+class BytesLoader(Loader):
+    """One uploaded file's bytes."""
     filename: str
     data: bytes
     settings: Settings
@@ -152,6 +166,69 @@ class BytesLoader:
 
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
+
+
+@dataclass
+class AttachmentLoader(Loader):
+    """One attachment of an e-mail (office.eml_attachments), a report named '<e-mail>/<attachment>'
+    (ingest.read_attachment).  A file's attachment is found again by the worker (number `index` of the e-mail at
+    `path`); an upload's is sent with its bytes (`data`, with the e-mail's `date`).  Its `sha` is taken when the
+    e-mail is listed, so the main process parses each e-mail once, not once per attachment."""
+    mail: str  # the e-mail as errors name it: its path, or an upload's file name
+    name: str
+    sha: str
+    settings: Settings
+    published: str | None = None  # the date given for the whole batch: wins over the report's and the e-mail's
+    path: Path | None = None
+    index: int = 0
+    data: bytes | None = None
+    date: str | None = None
+
+    def __call__(self) -> Document:
+        data, date = self.data, self.date
+        if data is None:
+            assert self.path is not None
+            try:
+                mail = ingest.read_raw(self.path, self.settings)
+            except InputError as e:
+                raise InputError(f"{self.mail}/{self.name}", e.reason) from None
+            found = ingest.office.eml_attachments(mail, self.settings.max_file_bytes)
+            if self.index >= len(found) or found[self.index][0] != self.name:
+                raise InputError(f"{self.mail}/{self.name}", "no longer in the e-mail (it changed while being read)")
+            data, date = found[self.index][1], ingest.office.eml_date(mail)
+        doc = ingest.read_attachment(self.mail, self.name, data, self.settings, date)
+        if self.published:
+            doc.published = self.published
+        return doc
+
+    def sha256(self) -> str:
+        return self.sha
+
+
+def attachment_loaders(mail: str, data: bytes, settings: Settings, published: str | None = None,
+                       path: Path | None = None) -> list[tuple[str, AttachmentLoader]]:
+    """(name, loader) for each attachment of the e-mail `data` read as a report of its own, named '<mail>/<name>'.
+    With `path` the worker reads the e-mail again (nothing held here while the batch runs); without, an upload's,
+    each loader holds its attachment's bytes."""
+    date = None if path else ingest.office.eml_date(data)
+    return [(f"{mail}/{name}", AttachmentLoader(mail, name, hashlib.sha256(att).hexdigest(), settings, published,
+                                                path=path, index=i, data=None if path else att, date=date))
+            for i, (name, att) in enumerate(ingest.office.eml_attachments(data, settings.max_file_bytes))]
+
+
+def path_loaders(files: list[Path], settings: Settings, published: str | None = None) -> list[tuple[str, Loader]]:
+    """(name, loader) for each file, each e-mail's followed by its attachments' (an e-mail that cannot be read has
+    none: its own line says why)."""
+    out: list[tuple[str, Loader]] = []
+    for p in files:
+        out.append((ingest.shown(p), FileLoader(p, settings, published)))
+        if p.suffix.lower() == ".eml":
+            try:
+                data = ingest.read_raw(p, settings)
+            except InputError:
+                continue
+            out += attachment_loaders(ingest.shown(p), data, settings, published, path=p)
+    return out
 
 
 # the main side of a parallel batch ----------------------------------------------
@@ -232,7 +309,7 @@ def _ingest_parallel(store: Store, case: str, docs: Iterable[tuple[str, Callable
         for name, load in docs:
             doc: Document | None = None
             try:
-                if isinstance(load, (FileLoader, BytesLoader)):
+                if isinstance(load, Loader):
                     sha, job = load.sha256(), load
                 else:
                     doc = load()
@@ -261,17 +338,18 @@ def ingest_paths(store: Store, case: str, paths: list[Path], settings: Settings,
                  progress: Callable[[str], None] = lambda name: None, title: str | None = None,
                  published: str | None = None, on_total: Callable[[int], None] = lambda n: None,
                  workers: int = 1, isolate: bool = False) -> IngestReport:
-    """Folders expanded once; `on_total` hears how many files will be read, before the first.
+    """Folders expanded once; `on_total` hears how many reports will be read (the files, and the e-mails'
+    attachments read as reports of their own), before the first.
 
-    workers: processes for reading and extraction (never more than there are files).  With one worker and
+    workers: processes for reading and extraction (never more than there are reports).  With one worker and
     `isolate` false, files are read in this process, without the limits of time and memory per file.
     """
     ignored: list[InputError] = []
     files, errors = ingest.iter_paths(paths, ignored)
-    on_total(len(files))
+    docs = path_loaders(files, settings, published)
+    on_total(len(docs))
 
-    rep = ingest_documents(store, case, ((ingest.shown(p), FileLoader(p, settings, published)) for p in files),
-                           progress, title, workers=min(workers, len(files)), isolate=isolate,
+    rep = ingest_documents(store, case, docs, progress, title, workers=min(workers, len(docs)), isolate=isolate,
                            limits=limits_of(settings))
     rep.failed = errors + rep.failed
     rep.ignored = ignored

@@ -70,6 +70,7 @@ class JudgementPublic(BaseModel):
 class UploadPublic(BaseModel):
     added: list[str]
     skipped: list[str]
+    failed: list[str] = Field(default=[], description="an e-mail's attachments that could not be read, one line each")
 
 
 class SearchHit(BaseModel):
@@ -173,7 +174,7 @@ async def upload(case: str, request: Request, store: StoreDep, settings: Setting
     else:
         raise HTTPException(422, "send a file or some text")
     rep = await run_in_threadpool(service.upload, store, settings, case, name, data, title, published)
-    return {"added": rep.added, "skipped": rep.skipped}
+    return {"added": rep.added, "skipped": rep.skipped, "failed": [str(e) for e in rep.failed]}
 
 
 @search.get("", response_model=SearchPublic, responses={400: {"description": "a search or filter that cannot be read"}})

@@ -19,7 +19,8 @@ from .. import ingest
 from ..errors import InputError, Invalid, NotFound
 from ..model import Judgement, vocab
 from ..model.names import fold
-from ..pipeline import BytesLoader, IngestReport, build_casefile, ingest_documents, limits_of
+from ..pipeline import (BytesLoader, IngestReport, Loader, attachment_loaders, build_casefile, ingest_documents,
+                        limits_of)
 from ..settings import Settings
 from ..store import BadQuery, Store
 
@@ -325,7 +326,9 @@ def size(n: int) -> str:
 
 def upload(store: Store, settings: Settings, case: str, filename: str, data: bytes,
            title: str | None = None, published: str | None = None) -> IngestReport:
-    """One report into a case.  TooLarge over the upload limit, InputError for a file that is not a report."""
+    """One report into a case, and an e-mail's attachments read as reports of their own ('<e-mail>/<attachment>',
+    after it in the report).  TooLarge over the upload limit, InputError when nothing could be read (an attachment
+    that cannot be read, when the rest could, is in the report's `failed`)."""
     store.case(case)
     filename = (filename or "").strip() or "pasted.txt"
     if len(data) > settings.max_upload_bytes:
@@ -334,8 +337,11 @@ def upload(store: Store, settings: Settings, case: str, filename: str, data: byt
         raise InputError(filename, "the publication date must be YYYY, YYYY-MM or YYYY-MM-DD")
     # read and extracted in a watched worker, under the limits of time and memory per file (workers.py): a file
     # that would keep the reader busy for minutes gets its line, and the server goes on answering
-    load = BytesLoader(filename, data, settings, published=published, title=(title or None))
-    rep = ingest_documents(store, case, [(filename, load)], isolate=True, limits=limits_of(settings))
-    if rep.failed:
+    docs: list[tuple[str, Loader]] = [(filename, BytesLoader(filename, data, settings, published=published,
+                                                             title=(title or None)))]
+    if filename.lower().endswith(".eml"):
+        docs += attachment_loaders(filename, data, settings, published)
+    rep = ingest_documents(store, case, docs, isolate=True, limits=limits_of(settings))
+    if rep.failed and not (rep.added or rep.skipped):
         raise rep.failed[0]
     return rep

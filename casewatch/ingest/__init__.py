@@ -6,6 +6,8 @@ into it, so cleaning happens here and nowhere else.
 
     paths, errors = iter_paths([Path("reports/")])
     docs = [read_path(p, settings) for p in paths]
+
+An e-mail's attachments of an accepted type are reports of their own (office.eml_attachments, read_attachment).
 """
 from __future__ import annotations
 
@@ -24,7 +26,8 @@ from .convert import BadInput, MEDIA_TYPES
 from .meta import (detect_kind, detect_published, detect_published_in_page, detect_publisher, detect_title, detect_un_reference,
                    normalize_date, un_title)
 
-__all__ = ["ACCEPTED", "iter_paths", "shown", "read_raw", "read_path", "read_bytes", "detect_un_reference", "clean"]
+__all__ = ["ACCEPTED", "iter_paths", "shown", "read_raw", "read_path", "read_bytes", "read_attachment",
+           "detect_un_reference", "clean"]
 
 ACCEPTED = {".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".odt", ".eml"}
 
@@ -150,6 +153,19 @@ def read_path(path: Path, settings: Settings) -> Document:
         raise InputError(str(path), e.reason) from None
 
 
+def read_attachment(mail: str, name: str, data: bytes, settings: Settings, mail_date: str | None = None) -> Document:
+    """An e-mail's attachment (office.eml_attachments) as a report of its own, named '<e-mail's file name>/<name>':
+    read like a file; when neither its metadata nor its text gives a date, it takes the e-mail's `mail_date`.
+    `mail`: the e-mail's path or name as errors name it ('<mail>/<name>: reason')."""
+    try:
+        doc = read_bytes(name, data, settings, attached=True)
+    except InputError as e:
+        raise InputError(f"{mail}/{name}", e.reason) from None
+    doc.filename = f"{Path(mail).name}/{doc.filename}"
+    doc.published = doc.published or mail_date
+    return doc
+
+
 def _sniff(data: bytes) -> str:
     head = data[:1024].lstrip().lower()
     if head.startswith(b"%pdf-"):
@@ -159,9 +175,12 @@ def _sniff(data: bytes) -> str:
     return ".txt"
 
 
-def read_bytes(filename: str, data: bytes, settings: Settings,
-               published: str | None = None, title: str | None = None) -> Document:
-    """Turn one file's bytes into a Document; bad input raises ``InputError(filename, reason)``."""
+def read_bytes(filename: str, data: bytes, settings: Settings, published: str | None = None,
+               title: str | None = None, attached: bool = False) -> Document:
+    """Turn one file's bytes into a Document; bad input raises ``InputError(filename, reason)``.
+
+    An e-mail's text names its attachments: those read as reports of their own, and the others; `attached` (the
+    file is an e-mail's attachment): an e-mail's attachments are all named as not read (one level only)."""
     name = shown(Path(filename).name or filename)
     if len(data) > settings.max_file_bytes:
         raise InputError(name, f"file too large ({_size(len(data))}; limit {_size(settings.max_file_bytes)})")
@@ -187,7 +206,7 @@ def read_bytes(filename: str, data: bytes, settings: Settings,
         elif suffix == ".odt":
             conv = office.from_odt(data)
         elif suffix == ".eml":
-            conv = office.from_eml(data)
+            conv = office.from_eml(data, None if attached else settings.max_file_bytes)
         else:
             conv = convert.from_text(data)
     except BadInput as e:

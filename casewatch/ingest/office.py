@@ -6,23 +6,30 @@ refused in one line.  An .odt's XML is refused if it declares a DOCTYPE or entit
 expand them without end); its paragraphs, headings, list items and table rows (cells joined by " | ") are read in
 document order, its footnotes after the text; deleted tracked changes and comments are not read.  Its meta.xml
 gives the title, the author and the date.  An e-mail's report is its body (the plain-text part, else the HTML part
-read as a page); its subject, date and sender give the title, the date and the publisher; its attachments are named
-at the end of the text, not read (save them and ingest them as files of their own).
+read as a page); its subject, date and sender give the title, the date and the publisher.  Each attachment of a type
+ingest reads is a report of its own (`eml_attachments`: at most MAX_ATTACHMENTS, their sizes together within the
+file-size limit, each under a clean file name; the pipeline reads them like files, named '<e-mail>/<attachment>');
+the body names them at its end, and names the others as not read.  An e-mail attached to another is read as a
+report, but its own attachments are only named (one level only).
 """
 from __future__ import annotations
 
 import datetime
 import io
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
 import zlib
 from email import policy
+from email.message import EmailMessage
+from email.header import decode_header, make_header
 from email.parser import BytesParser
 from email.utils import parseaddr, parsedate_to_datetime
+from pathlib import Path
 from xml.parsers.expat import ExpatError, ParserCreate
 
-from .convert import BadInput, Converted, decode, from_html
+from .convert import MEDIA_TYPES, BadInput, Converted, decode, from_html
 
 MAX_UNZIPPED = 50 * 1024 * 1024  # a Word or OpenDocument file's XML, all members together
 ODT = "application/vnd.oasis.opendocument.text"
@@ -211,13 +218,149 @@ def _odt_meta(meta: ET.Element) -> dict[str, str]:
     return {k: v for k, v in out.items() if v}
 
 
-def from_eml(data: bytes) -> Converted:
+MAX_ATTACHMENTS = 50  # an e-mail's attachments read as reports of their own; the others are only named
+MAX_NAMED = 100  # attachments named in an e-mail's body, past which they are counted
+MAX_PARAMS = 2000  # characters of a Content-Type or Content-Disposition whose parameters are read
+# an attachment's suffix from its content type, when its name gives none: the suffixes ingest reads (MEDIA_TYPES,
+# which is ingest.ACCEPTED), text/html written .html
+_SUFFIX = {t: s for s, t in MEDIA_TYPES.items() if s != ".htm"}
+_NOT_IN_NAMES = {"Cc", "Cf", "Cs", "Zl", "Zp"}  # control and format characters, line and paragraph separators
+_FLAT = policy.compat32.clone(mangle_from_=False)  # a forwarded e-mail's bytes, its lines as written
+
+
+class _AsWritten(policy.Compat32):
+    """Headers as written (compat32), their 8-bit bytes read as UTF-8 (compat32 would give a Header object)."""
+
+    def header_fetch_parse(self, name: str, value: str) -> str:  # type: ignore[override]
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _parse(data: bytes) -> EmailMessage:
     try:
         msg = BytesParser(policy=policy.default).parsebytes(data)
     except Exception as e:  # noqa: BLE001
         raise BadInput(f"not a readable e-mail ({type(e).__name__})") from None
     if not (msg.get("From") or msg.get("Subject") or msg.get("Date")):
         raise BadInput("not an e-mail (no From, Subject or Date header)")
+    return msg
+
+
+class _Part(EmailMessage):
+    """A part of an e-mail as its attachments are listed (in the main process of an ingest, outside the watched
+    workers): its headers are kept as written (_AsWritten; the default policy's header parser takes minutes on a
+    few hostile MB), and a Content-Type or Content-Disposition longer than MAX_PARAMS has no parameters read
+    (their parser is quadratic): no boundary, no file name."""
+
+    def is_attachment(self) -> bool:
+        return self.get_content_disposition() == "attachment"
+
+    def get_param(self, param: str, failobj: object = None, header: str = "content-type",  # type: ignore[override]
+                  unquote: bool = True) -> object:
+        if len(str(self.get(header, ""))) > MAX_PARAMS:
+            return failobj
+        return super().get_param(param, failobj, header, unquote)
+
+
+def _structure(data: bytes) -> _Part | None:
+    """An e-mail's MIME structure, or None when it is no readable e-mail."""
+    try:
+        msg = BytesParser(_class=_Part, policy=_AsWritten()).parsebytes(data)
+    except Exception:  # noqa: BLE001 - nested too deeply, or worse: its own report says why
+        return None
+    return msg if msg.get("From") or msg.get("Subject") or msg.get("Date") else None
+
+
+def _date(value: object) -> str | None:
+    try:
+        return parsedate_to_datetime(str(value)[:300]).date().isoformat() if value else None
+    except Exception:  # noqa: BLE001 - a Date that cannot be read is no date
+        return None
+
+
+def eml_date(data: bytes) -> str | None:
+    """An e-mail's Date as an ISO date (its headers only are parsed), or None."""
+    try:
+        return _date(BytesParser(policy=_AsWritten()).parsebytes(data, headersonly=True).get("Date"))
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _name(part: _Part, n: int) -> str:
+    """An attachment's file name as it can be stored and shown: its last path component, without control or format
+    characters, at most 120 characters; the suffix of its content type added when it has none; 'attachment-N'
+    when nothing is left."""
+    try:
+        raw = part.get_filename() or ""
+        if "=?" in raw:  # RFC 2047 encoded words, as some mailers write a name
+            raw = str(make_header(decode_header(raw)))
+    except Exception:  # noqa: BLE001 - a malformed parameter is no name
+        raw = ""
+    name = re.split(r"[/\\]", raw)[-1]
+    name = " ".join("".join(c for c in name if unicodedata.category(c) not in _NOT_IN_NAMES).split())
+    if name in ("", ".", ".."):
+        name = f"attachment-{n}"
+    stem, suffix = name[:len(name) - len(Path(name).suffix)], Path(name).suffix
+    if len(suffix) > 12:  # no file type's suffix
+        stem, suffix = name, ""
+    suffix = suffix or _SUFFIX.get(part.get_content_type(), "")
+    return stem[:120 - len(suffix)] + suffix
+
+
+def _payload(part: _Part) -> bytes:
+    if part.get_content_type() == "message/rfc822":  # a forwarded e-mail: the message inside, as its own bytes
+        inner = part.get_payload()
+        return inner[0].as_bytes(policy=_FLAT) if isinstance(inner, list) and inner else b""
+    return part.get_payload(decode=True) or b""
+
+
+def _attachments(data: bytes, max_bytes: int | None) -> tuple[list[tuple[str, bytes]], list[str], int]:
+    """The attachments read as reports of their own, as (name, bytes): those of a type ingest reads, the first
+    MAX_ATTACHMENTS of them that fit together in `max_bytes`; the names of the first MAX_NAMED others (with why,
+    when it is a limit), and how many more there are.  `max_bytes` None (an e-mail attached to another): none is
+    read."""
+    read: list[tuple[str, bytes]] = []
+    others: list[str] = []
+    more = 0
+    msg = _structure(data)
+    left = max_bytes or 0
+    for n, part in enumerate(msg.iter_attachments() if msg is not None else (), 1):
+        if len(others) >= MAX_NAMED and (max_bytes is None or len(read) >= MAX_ATTACHMENTS):
+            more += 1  # nothing more can be read or named
+            continue
+        name = _name(part, n)
+        if max_bytes is None or Path(name).suffix.lower() not in MEDIA_TYPES:
+            others.append(name)
+        elif len(read) >= MAX_ATTACHMENTS:
+            others.append(f"{name} (past the limit of {MAX_ATTACHMENTS} attachments read)")
+        else:
+            att = _payload(part)
+            if len(att) > left:
+                others.append(f"{name} (too large: the attachments read may hold {max_bytes:,} bytes together)")
+            else:
+                left -= len(att)
+                read.append((name, att))
+    more += max(0, len(others) - MAX_NAMED)
+    return read, others[:MAX_NAMED], more
+
+
+def eml_attachments(data: bytes, max_bytes: int) -> list[tuple[str, bytes]]:
+    """An e-mail's attachments read as reports of their own, as (file name, decoded bytes), in their order: those
+    whose suffix ingest reads, at most MAX_ATTACHMENTS, their sizes together at most `max_bytes` (the file-size
+    limit).  An e-mail that cannot be read has none (its own report says why).  Cheap enough for the main process:
+    the MIME structure only is parsed, in time linear in the e-mail's size (tests/pipeline/test_mail_attachments.py
+    times hostile ones)."""
+    return _attachments(data, max_bytes)[0]
+
+
+def _named(label: str, names: list[str], more: int = 0) -> str:
+    return f"\n\n[{label}: " + "; ".join(names) + (f"; and {more:,} more" if more else "") + "]"
+
+
+def from_eml(data: bytes, max_bytes: int | None = None) -> Converted:
+    """An e-mail's body and headers.  max_bytes: its attachments are read as reports of their own within this
+    budget (eml_attachments), and named so at the end of the text; None (an e-mail attached to another, or read
+    alone): all are named as not read."""
+    msg = _parse(data)
     body = msg.get_body(preferencelist=("plain", "html"))
     if body is None:
         text = ""
@@ -230,17 +373,17 @@ def from_eml(data: bytes) -> Converted:
             text = raw.decode(charset) if charset else decode(raw)
         except (LookupError, UnicodeDecodeError):
             text = decode(raw)
-    names = [a.get_filename() or "(no name)" for a in msg.iter_attachments()]
-    if names:
-        text += "\n\n[attachments, not read: " + "; ".join(names) + "]"
+    read, others, more = _attachments(data, max_bytes)
+    if read:
+        text += _named("attachments read as reports of their own", [name for name, _ in read])
+    if others:
+        text += _named("attachments, not read", others, more)
     meta: dict[str, str] = {}
     if msg.get("Subject"):
         meta["title"] = str(msg["Subject"])
-    try:
-        if msg.get("Date"):
-            meta["published"] = parsedate_to_datetime(str(msg["Date"])).date().isoformat()
-    except (TypeError, ValueError):
-        pass
+    date = _date(msg.get("Date"))
+    if date:
+        meta["published"] = date
     sender = parseaddr(str(msg.get("From", "")))
     if sender[0] or sender[1]:
         meta["publisher"] = sender[0] or sender[1]

@@ -230,6 +230,6 @@ async def upload(request: Request, case: str, store: StoreDep, settings: Setting
     except InputError as e:
         code = 413 if isinstance(e, service.TooLarge) else 400
         return page(request, "upload.html", status=code, tab="upload", error=str(e), **ctx)
-    if rep.skipped:
+    if not rep.added:  # an e-mail may be new while its attachments are stored already
         return page(request, "upload.html", tab="upload", notice=f"{name} is already in this case: nothing added", **ctx)
     return see(f"/cases/{case}?added={name}")
