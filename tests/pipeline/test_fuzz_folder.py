@@ -9,10 +9,11 @@ import sqlite3
 import subprocess
 import sys
 import time
-import zlib
 from pathlib import Path
 
 import pytest
+
+from tests.pdfs import one_page_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = ROOT / "examples" / "belarus_minsk"
@@ -21,18 +22,7 @@ SENT = "The court in Port Halvard remanded the blogger Anna Berg on 3 March 2026
 
 
 def _pdf(stream: bytes, filtered: bool = True) -> bytes:
-    """A minimal PDF with one page whose content stream is `stream` (Flate-compressed when `filtered`)."""
-    body = zlib.compress(stream) if filtered else stream
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
-            b"<< /Length %d%s >>\nstream\n" % (len(body), b" /Filter /FlateDecode" if filtered else b"") + body + b"\nendstream"]
-    out, offs = b"%PDF-1.4\n", []
-    for i, o in enumerate(objs, 1):
-        offs.append(len(out))
-        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offs)
-    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return one_page_pdf(stream, filtered)
 
 
 def hostile(folder: Path) -> list[str]:

@@ -19,6 +19,7 @@ from casewatch.pipeline import ingest_paths, path_loaders
 from casewatch.settings import Settings
 from casewatch.store import Store
 from tests.conftest import ROOT
+from tests.pdfs import one_page_pdf
 
 EXE = Path(sys.executable).parent / "casewatch"
 BODY = "The monitors of the Velgrad Rights Desk send the statement, the appeal and the court's reasons, attached."
@@ -39,20 +40,8 @@ def _docx(text: str) -> bytes:
 
 
 def _pdf(text: str) -> bytes:
-    """A one-page PDF whose text layer is `text`, in Helvetica (test_fuzz_folder's `_pdf` names no font: no text)."""
-    stream = b"BT /F1 12 Tf 72 700 Td (" + text.encode() + b") Tj ET"
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-            b"/Resources << /Font << /F1 5 0 R >> >> >>",
-            b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    out, offs = b"%PDF-1.4\n", []
-    for i, o in enumerate(objs, 1):
-        offs.append(len(out))
-        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offs)
-    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    """A one-page PDF whose text layer is `text`, in Helvetica."""
+    return one_page_pdf(b"BT /F1 12 Tf 72 700 Td (" + text.encode() + b") Tj ET", filtered=False, font=True)
 
 
 def _mail(*attachments: tuple[str, bytes, str], date: str = "Mon, 09 Mar 2026 10:00:00 +0100") -> bytes:
