@@ -116,8 +116,9 @@ def test_french_and_spanish_court_words_and_a_judge_who_places_someone(x):
 def test_people_named_as_the_members_of_a_group_arrested_in_the_sentence_before(x):
     from .conftest import doc, people
     p = people(x.extract(doc("Police confirmed that five of her supporters had been arrested on 2 August 2026. A "
-                             "police spokesperson, Peter Okumu, named them as Joan Akello, Sam Obbo and Rose Nantale.",
+                             "police spokesperson, Peter Okumu, named them as Joan Akello, Sam Obbo and Rose Nantale, and said "
+                             "they would face charges of malicious damage.",
                              published="2026-08-05")))
     for name in ("Joan Akello", "Sam Obbo", "Rose Nantale"):
-        assert "detainee" in p[name]["roles"], p[name]
+        assert "defendant" in p[name]["roles"], p[name]  # "would face charges": charged
     assert "detainee" not in p["Peter Okumu"]["roles"]
