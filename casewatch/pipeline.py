@@ -239,21 +239,19 @@ class _Item:
     kind: str  # "failed" (could not be read), "stored" (already there), "dup" (same bytes as one on its way), "doc"
     sha: str = ""
     doc: Document | None = None  # kind "doc", read here, until written
-    job: Any = None  # kind "doc": what the worker is sent (the document without its bytes, or the file to read)
     error: InputError | None = None
     future: Future | None = None
 
 
 def _ingest_parallel(store: Store, case: str, docs: Iterable[tuple[str, Callable[[], Document]]],
-                     progress: Callable[[str], None], rep: IngestReport, workers: int, limits: Limits,
-                     start_method: str | None = None) -> None:
+                     progress: Callable[[str], None], rep: IngestReport, workers: int, limits: Limits) -> None:
     items: deque[_Item] = deque()  # in input order, from the next to write on
     on_way: set[str] = set()  # sha256 of the documents sent and not yet written
     dups: dict[str, int] = {}  # sha256 -> later copies in `items` of a document on its way
     outcome: dict[str, str | None] = {}  # sha256 -> None (written) or why it failed, while copies wait for it
     limit = workers * IN_FLIGHT  # documents read and not yet written
     waiting = 0
-    pool = WatchedPool(workers, limits, start_method)
+    pool: WatchedPool | None = None  # started with the first report to read: a batch of stored files starts none
 
     def finish_one() -> None:
         nonlocal waiting
@@ -289,7 +287,7 @@ def _ingest_parallel(store: Store, case: str, docs: Iterable[tuple[str, Callable
                 except CasewatchError as e:
                     reason = str(e)
             waiting -= 1
-            it.doc = it.job = it.future = None
+            it.doc = it.future = None
             on_way.discard(it.sha)
             if it.sha in dups:
                 outcome[it.sha] = reason
@@ -323,6 +321,8 @@ def _ingest_parallel(store: Store, case: str, docs: Iterable[tuple[str, Callable
                 elif store.has_document(case, sha):
                     items.append(_Item(name, "stored", sha=sha))
                 else:
+                    if pool is None:
+                        pool = WatchedPool(workers, limits)
                     items.append(_Item(name, "doc", sha=sha, doc=doc, future=pool.submit(job)))
                     on_way.add(sha)
                     waiting += 1
@@ -331,7 +331,8 @@ def _ingest_parallel(store: Store, case: str, docs: Iterable[tuple[str, Callable
         while items:
             finish_one()
     finally:
-        pool.shutdown()
+        if pool is not None:
+            pool.shutdown()
 
 
 def ingest_paths(store: Store, case: str, paths: list[Path], settings: Settings,

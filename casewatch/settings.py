@@ -55,12 +55,9 @@ class Settings:
     @classmethod
     def from_env(cls, db: str | None = None, **overrides) -> "Settings":
         s = cls(db_url=db_url_from(db or os.environ.get("CASEWATCH_DB")))
-        if os.environ.get("CASEWATCH_MAX_FILE_BYTES"):
-            s.max_file_bytes = int(os.environ["CASEWATCH_MAX_FILE_BYTES"])
-        if os.environ.get("CASEWATCH_MAX_HTML_TAGS"):
-            s.max_html_tags = int(os.environ["CASEWATCH_MAX_HTML_TAGS"])
-        for name, kind in (("max_file_seconds", float), ("max_file_memory_mb", int), ("max_file_chars", int),
-                           ("max_pdf_pages", int), ("max_pdf_stream_bytes", int)):
+        for name, kind in (("max_file_bytes", int), ("max_html_tags", int), ("max_file_seconds", float),
+                           ("max_file_memory_mb", int), ("max_file_chars", int), ("max_pdf_pages", int),
+                           ("max_pdf_stream_bytes", int)):
             value = os.environ.get(f"CASEWATCH_{name.upper()}")
             if value:
                 try:

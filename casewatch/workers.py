@@ -131,11 +131,10 @@ class _Slot:
 
 
 class WatchedPool:
-    def __init__(self, workers: int, limits: Limits, start_method: str | None = None) -> None:
+    def __init__(self, workers: int, limits: Limits) -> None:
         self.limits = limits
-        self._ctx = multiprocessing.get_context(start_method or START_METHOD)
-        if (start_method or START_METHOD) == "forkserver":
-            self._ctx.set_forkserver_preload(["casewatch.preload"])
+        self._ctx = multiprocessing.get_context(START_METHOD)
+        self._ctx.set_forkserver_preload(["casewatch.preload"])
         self._pending: deque[tuple[Any, Future]] = deque()
         self._lock = threading.Lock()
         self._wake_r, self._wake_w = multiprocessing.Pipe(duplex=False)
@@ -195,7 +194,7 @@ class WatchedPool:
 
     def _fail(self, slot: _Slot, reason: str) -> None:
         """The report the slot is on gets `reason`; its worker is replaced."""
-        job, fut = slot.job
+        _, fut = slot.job
         slot.job = None
         self._stop(slot)
         if not fut.done():

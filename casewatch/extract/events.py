@@ -38,13 +38,6 @@ BACKGROUND = re.compile(r"\b(?:who|which)\b(?!\s+(?:is|are)\s+(?:close|a|an|the|
                         r"|\b(?:whose|since)\b", re.I)
 AFTER_EVENT = re.compile(r"\b(?:following|after|during|at)\s+(?:the\s+)?(?:being\s+)?(?P<what>protest|rally|demonstration|arrest|arrests|detention|apprehended|detained|trial|hearing)\b", re.I)
 SEQUENCE = re.compile(r"\b(?:shortly afterwards|subsequently|afterwards|then|later)\b", re.I)
-QUOTED = re.compile(r"[\"“][^\"“”]{1,400}[\"”]")  # someone's words in double quotes
-
-
-def _blank(m: re.Match[str]) -> str:
-    return " " * len(m.group(0))
-
-
 RELATIVE = re.compile(r"\s*who\s+(?:is|are|was|were|has|have|had|remains?|remained)\b")
 PRONOUN = re.compile(r"(?:^|[.;,]\s+|\bwhen\b[^,]*,\s*)(?P<p>She|He|she|he)\b")
 KIN = re.compile(r"\b(?:his|her|their|its)\s+(?:husband|wife|son|daughter|nephew|niece|brother|sister|mother|father|relatives?|family|children|lawyer)\b"
@@ -336,7 +329,7 @@ COORD_DAYS_BEFORE = re.compile(rf"\b(?:\d{{1,2}}{_ORD}\s*,\s*)*\d{{1,2}}{_ORD}\s
 COORD_DAYS_AFTER = re.compile(rf"(?<=\d)(?<!\d{{4}})\s*(?:,\s*)?(?:and|&)\s+(?P<d>\d{{1,2}}){_ORD}(?=\s*[,.;)]|\s*$|\s+(?:in|at|and|after|before|respectively|when|from|under|by)\b)", re.I)
 
 
-QUOTED = re.compile(r"“[^”]{20,}?”|\"[^\"\n]{20,}?\"")
+QUOTED = re.compile(r"“[^”]{20,}?”|\"[^\"\n]{20,}?\"")  # someone's words in double quotes
 PARA_QUOTED = re.compile(r"“[^”\n]{20,}?”|\"[^\"\n]{20,}?\"")
 
 
@@ -344,6 +337,10 @@ SPEECH_TAIL = re.compile(r"[”\"]\s*,?\s*(?:he|she|they|[A-Z][\w'’-]+(?:\s+[A
 
 
 QUOTE_REACH = 3000
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
 
 
 def _quoted(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -633,11 +630,11 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         prev = ctx.sents[i - 1]
         if named_as and not st.historical:
             # the group's step ("six of her supporters had been arrested … they would face charges")
+            role = "defendant" if defendant.search(text, prev.start, st.end) else \
+                "detainee" if cue("cues", "detainee").search(text, prev.start, prev.end) else None
             for p in people:
-                if defendant.search(text, prev.start, st.end):
-                    _add(p.roles, "defendant")
-                elif cue("cues", "detainee").search(text, prev.start, prev.end):
-                    _add(p.roles, "detainee")
+                if role:
+                    _add(p.roles, role)
         chosen = _first_measure(text, (prev.start, prev.end), measures_tbl)
         if chosen is None:
             continue

@@ -34,6 +34,12 @@ def _custody() -> re.Pattern[str]:
     return re.compile(r"^(?:" + "|".join(load("cues")["custody_verbs"]) + r")$", re.I)
 
 
+@lru_cache(maxsize=None)
+def _step_words() -> re.Pattern[str]:
+    """A word of the accused or of custody anywhere in a sentence: the sentences worth parsing."""
+    return re.compile(r"\b(?:" + "|".join(load("cues")["accused_verbs"] + load("cues")["custody_verbs"]) + r")\b", re.I)
+
+
 def _head_token(sdoc: Any, s: int, e: int) -> Any | None:
     """The token of the parsed sentence that heads the name at [s, e) (character offsets in the sentence)."""
     toks = [t for t in sdoc if s <= t.idx < e]
@@ -93,7 +99,7 @@ def settle_accused(text: str, sents: list[tuple[int, int]], persons: list[Mentio
     """Mend the rules' "defendant" by the parse, in place, in the sentences where a person and an accused word
     meet; returns how many sentences were parsed.  `parse` is a spaCy pipeline with a parser: the sentences are
     parsed in one batch."""
-    cue = re.compile(r"\b(?:" + "|".join(load("cues")["accused_verbs"] + load("cues")["custody_verbs"]) + r")\b", re.I)
+    cue = _step_words()
     todo = []
     by_start = ByStart(persons)
     for s, e in sents:
@@ -108,16 +114,18 @@ def settle_accused(text: str, sents: list[tuple[int, int]], persons: list[Mentio
             if tok is None:
                 continue
             v = verdict(tok)
-            if v in ("agent", "grantor", "speaker", "kin") and "defendant" in p.roles and not p.attrs.get("caption"):
-                p.roles.remove("defendant")
-                p.attrs["syntax"] = v
-            if v == "grantor" and not p.attrs.get("caption") and (p.measures or "detainee" in p.roles):
-                # the one who grants, pardons or orders: the step and its measure are another's
-                p.measures = []
-                if "detainee" in p.roles:
-                    p.roles.remove("detainee")
-                p.attrs["syntax"] = v
-            elif v == "patient" and not minor and "defendant" not in p.roles and not ({"official", "lawyer"} & set(p.roles)):
-                p.roles.append("defendant")
-                p.attrs["syntax"] = v
+            if v == "patient":
+                if not minor and "defendant" not in p.roles and not ({"official", "lawyer"} & set(p.roles)):
+                    p.roles.append("defendant")
+                    p.attrs["syntax"] = v
+            elif v in ("agent", "grantor", "speaker", "kin") and not p.attrs.get("caption"):
+                if "defendant" in p.roles:
+                    p.roles.remove("defendant")
+                    p.attrs["syntax"] = v
+                if v == "grantor" and (p.measures or "detainee" in p.roles):
+                    # the one who grants, pardons or orders: the step and its measure are another's
+                    p.measures = []
+                    if "detainee" in p.roles:
+                        p.roles.remove("detainee")
+                    p.attrs["syntax"] = v
     return len(todo)

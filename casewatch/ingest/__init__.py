@@ -11,7 +11,6 @@ An e-mail's attachments of an accepted type are reports of their own (office.eml
 """
 from __future__ import annotations
 
-
 import hashlib
 import re
 import unicodedata

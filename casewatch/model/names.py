@@ -198,7 +198,8 @@ _NICKNAME = re.compile(r"\s*(?:[\"“”«»]|(?<=\s)['‘’])[^\"“”«»'�
 @lru_cache(maxsize=65536)
 def person_key(name: str) -> tuple[str, ...]:
     """A name's comparable words (abbreviations expanded, articles, particles and transliterations settled);
-    initials ("A.B.", "S. S.") are not words of the key (see `name_parts`); cached: a report asks for the same names many times."""
+    initials ("A.B.", "S. S.") are not words of the key (see `name_parts`); cached: a report asks for the same
+    names many times."""
     name = _initial_re().sub("", _expand_abbreviations(name))
     return tuple(skeleton(t) for t in _join_particles(_join_patronymic_words(_join_arabic(name, tokens(name)))))
 
