@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from ..model import Claim, Document, Extraction
 from ..model.names import fold, person_key
+from ..extract.values import ENDED
 
 KINDS = {"age", "term", "duration", "amount", "facility", "count"}
 CASE_AMOUNTS = {"bail", "seized", "funding", "frozen"}
@@ -73,6 +74,11 @@ def _compatible(kind: str, frame: str | None, a: Any, b: Any, da: date | None, d
         lo, hi = sorted((a, b))
         return hi > lo * 1.15  # 2,000 marching and 50 arrested are two groups, 114 and 119 arraigned one
     if kind == "duration":
+        if frame and frame.endswith(ENDED):
+            lo, hi = sorted((a, b))
+            # one length counted two ways ("eight months" / "252 days"), or two times of one kind ("33 days" in
+            # 2017, "nine months" in 2019): not a disagreement
+            return hi <= lo * 1.1 or hi > lo * 1.5
         if frame not in CLOSED_DURATIONS:
             return True  # a time still running grows between reports, and a remand's term is not the time held
         lo, hi = sorted((a, b))
@@ -166,7 +172,9 @@ def _evidence(cs: list[tuple[str, Claim]]) -> list[dict[str, Any]]:
 
 
 def _label(kind: str, frame: str, name: str | None) -> str:
-    t = LABELS[kind].format(frame=frame.replace("_", " ") if frame else "").strip()
+    ended = kind == "duration" and frame.endswith(ENDED)
+    frame = frame.removesuffix(ENDED) if ended else frame
+    t = LABELS[kind].format(frame=frame.replace("_", " ") if frame else "").strip() + (" (once over)" if ended else "")
     if kind == "term" and frame:
         t = f"{frame.replace('_', ' ')} {t}"
     return f"{t} ({name})" if name else t

@@ -165,9 +165,15 @@ class DocContext:
         latest = max(years) if years else (anchor.year if anchor else None)
         if anchor:
             latest = max(latest or 0, anchor.year)
+        # a story told year after year up to the report ("arrested in 2018 … convicted in 2019 … left in 2021") is
+        # one story: only years before the unbroken run of years that ends at the latest are its distant past
+        start = latest
+        told = set(years)
+        while start is not None and (start - 1 in told or start - 2 in told):
+            start -= 1 if start - 1 in told else 2
         for st in self.sents:
             ys = [int(d.value[:4]) for d in st.dates]
-            st.historical = bool(ys) and latest is not None and max(ys) <= latest - 3
+            st.historical = bool(ys) and latest is not None and max(ys) <= latest - 3 and max(ys) < start
 
     def sent_index(self, pos: int) -> int | None:
         i = bisect_right(self.starts, pos) - 1

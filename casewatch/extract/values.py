@@ -26,7 +26,10 @@ PRONOUN_SUBJECT = re.compile(r",\s+(?:she|he)\s+(?:was|is|had|has|were|spent|rem
 ACCUSED = {"defendant", "detainee"}
 # a description standing for a person named before: "the 32-year-old rapper", "The defendant"
 DESCRIPTION_START = re.compile(r"^\W*The\s+(?:\d{2}-year-old|defendant|accused|detainee)\b")
+ENDED = "_ended"  # the frame of a length told as over ("remand_ended")
 HELD_IN = frozenset(["prison", "jail", "centre", "center", "institution", "colony", "camp", "penitentiary", "facility"])
+PARTICIPLE_START = re.compile(r"\s*(?:and\s+)?(?:(?:has|have|had)\s+been\s+|is\s+|are\s+|was\s+|were\s+)?"
+                              r"(?:detained|held|remanded|jailed|imprisoned|kept|serving)\b", re.I)
 CLAUSE_CUT = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+but\b")
 TERM_RE = re.compile(
     rf"\b(?P<y>{NUM})(?:\s*\(\d{{1,2}}\))?[\s-]+years?(?!-?\s?old\b)(?:['’]s?)?(?:\s*,?\s*(?:and\s+)?(?P<m>{NUM})(?:\s*\(\d{{1,2}}\))?[\s-]+months?)?"
@@ -54,12 +57,14 @@ def _compiled() -> dict:
         "age_anaphor": anaphor,
         "term_cue": c(sp["term"]["cues"]), "term_frames": {k: c(v) for k, v in sp["term"]["frames"].items()},
         "duration_frames": {k: c(v) for k, v in sp["duration"]["frames"].items()},
+        "duration_ended": c(sp["duration"]["ended_before"]),
+        "duration_whole": re.compile(sp["duration"]["ended_compound"], re.I),
         "amount_frames": {k: c(v) for k, v in sp["amount"]["frames"].items()},
         "money": [re.compile(rf"(?P<cur>{alts})\s?{amount}", re.I),
                   re.compile(rf"{amount}\s?(?:\(\w[^)]{{0,30}}\)\s?)?(?P<cur>{alts})(?![\w$])", re.I)],
         "currencies": [(re.compile(p, re.I), code) for p, code in cur.items()],
         "facility_verbs": c(sp["facility"]["verbs"]), "facility_moves": c(sp["facility"]["moves"]),
-        "facility_to": c(sp["facility"]["verbs_to"]),
+        "facility_to": c(sp["facility"]["verbs_to"]), "facility_after": c(sp["facility"]["verbs_after"]),
         "count": re.compile(rf"(?<![\d,.])\b(?P<n>{NUM})\s+(?:(?:more|other|further|of\s+the)\s+)?(?P<noun>{'|'.join(sp['count_nouns'])})\b", re.I),
         "count_same": {w: k for k, ws in sp.get("count_same", {}).items() for w in ws},
         "update": {k: c(v) for k, v in sp["update"].items()},
@@ -110,10 +115,13 @@ class _Subjects:
     def at(self, s: int, e: int, pos: int) -> Mention | None:
         # the clause the value stands in ("the men are held at A; the women, including X, at B")
         cuts = [m.end() for m in CLAUSE_CUT.finditer(self.text, s, e) if m.end() <= pos]
-        s = max([s] + cuts)
+        s0, s = s, max([s] + cuts)
         nxt = [m.start() for m in CLAUSE_CUT.finditer(self.text, pos, e)]
         e = min([e] + nxt)
         before = [p for p in self.people if s <= p.evidence.start < pos]
+        if not before and cuts and PARTICIPLE_START.match(self.text, s, pos):
+            # a clause with no subject of its own ("NAME - academic; detained at X since 2018"): the one before
+            before = [p for p in self.people if s0 <= p.evidence.start < pos]
         if before:
             return before[-1]
         here = [p for p in self.people if s <= p.evidence.start < e]
@@ -236,7 +244,12 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
             if not n:
                 continue
             days = n * {"day": 1, "week": 7, "month": 30}[m.group("unit").lower().rstrip("s")]
-            add("duration", frame, subjects.at(s, e, s + m.start()), f"{days:g} days", s, e, "duration")
+            lead = sent[max(0, m.start() - 40):m.start()]
+            if any(rx.search(lead) for rx in cp["duration_ended"]) or \
+                    cp["duration_whole"].match(sent, m.end("n"), m.end("n") + 30):
+                frame += ENDED  # a length that is over: it no longer grows between reports, nor is it a change
+            add("duration", frame, subjects.at(s, e, s + m.start()), f"{days:g} days", s, e,
+                None if frame.endswith(ENDED) else "duration")
         # money
         seen: list[tuple[int, int]] = []
         for rx in cp["money"]:
@@ -275,13 +288,17 @@ def find_facilities(doc, sents: list[tuple[int, int]], persons: list[Mention], p
         lead = text[max(s, s0 - 80):s0]
         held = any(rx.search(lead) for rx in cp["facility_verbs"] + cp["facility_to"])
         moved = any(rx.search(lead) for rx in cp["facility_moves"])
-        if not (held or moved):
+        where = not (held or moved) and any(rx.match(text, pl.evidence.end, e) for rx in cp["facility_after"])
+        if not (held or moved or where):
             continue  # which places are facilities the case file decides, from every name they go by
         if pl.kind == "organization":
             if not set(w.casefold() for w in pl.name.split()) & HELD_IN:
                 continue
             pl.kind = "place"  # "held at Tai Lam Centre for Women": a centre people are held in is a place
-        subj = subjects.at(s, e, s0)
+        if where:  # "…, where she has been held": the pronoun stands for the accused named last
+            subj = subjects.held_before(s0)
+        else:
+            subj = subjects.at(s, e, s0)
         out.append(Claim(topic="facility", value=pl.name, subject=subj.name if subj else None,
                          evidence=[doc.span(s, e)], update=moved))
     return out

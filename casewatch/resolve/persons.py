@@ -45,7 +45,8 @@ def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return all(any(t == x for x in it) for t in short)
 
 
-def _held_in(short: NameParts, long: NameParts, families: frozenset[str] = frozenset()) -> bool:
+def _held_in(short: NameParts, long: NameParts, families: frozenset[str] = frozenset(),
+             reversible: frozenset[tuple[str, ...]] = frozenset()) -> bool:
     """Every word of `short` stands in `long`, in order; a family name (one the case writes in capitals
     somewhere) may stand at the other end ("Wai-ming LAM" in "Lam Wai-ming", "Andrew Chiu" in "Chiu Ka-yin
     Andrew"); initials must open given names of `long`."""
@@ -54,7 +55,7 @@ def _held_in(short: NameParts, long: NameParts, families: frozenset[str] = froze
         a = _norm(short.proper)
     fams = {_given(f) for f in (short.family, long.family) if f} | families
     ok = _subsequence(a, b)
-    if not ok and len(a) == len(b) == 2 and a == b[::-1]:
+    if not ok and len(a) == len(b) == 2 and a == b[::-1] and a in reversible:
         ok = True  # "Wanyera Simon" / "Simon Wanyera": a list writes the family name first, a story last
     if not ok and fams & set(a) and fams & set(b) and len(a) >= 2:
         # a family name known as such: the other words may stand in any order ("Ng Gordon Ching-hang",
@@ -98,6 +99,25 @@ def _cluster_side(roles: list[str]) -> str | None:
     return sides.pop() if len(sides) == 1 else None
 
 
+def _reversible(by_key: dict[tuple[str, ...], list[int]], docs: list[str]) -> frozenset[tuple[str, ...]]:
+    """Two-word names the case writes in both orders that may be one person ("Wanyera Simon" in a list, "Simon
+    Wanyera" in a story).  Not where one report writes both (it names two people: "Hassan Ali" and "Ali Hassan"),
+    nor where each word opens another person's name too (both are given names: two people again)."""
+    opens: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for k in by_key:
+        if len(k) >= 2:
+            opens[k[0]].add(k)
+    out = set()
+    for k, idx in by_key.items():
+        r = k[::-1]
+        if len(k) != 2 or r not in by_key or {docs[i] for i in idx} & {docs[i] for i in by_key[r]}:
+            continue
+        if all(opens[w] - {k, r} for w in k):
+            continue
+        out.add(k)
+    return frozenset(out)
+
+
 def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
     """Clusters of indexes into `sub`, the reasons for their joins, and the mentions left unresolved."""
     parts = [name_parts(m.name, m.attrs.get("sex")) for _, m in sub]
@@ -115,13 +135,14 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
     heads: list[list[NameParts]] = []  # the full names of each cluster
     unresolved: list[Unresolved] = []
     families = frozenset(_given(p.family) for p in parts if p.family)  # written in capitals somewhere
+    reversible = _reversible(by_key, [d for d, _ in sub])
     # the longest names first: each shorter one then finds the people whose names hold it
     # (a nickname inside a name does not make it longer: Maykel "Osorbo" Castillo comes after Maykel Castillo Pérez)
     length = {key: len(parts[idx[0]].proper) for key, idx in by_key.items()}
     for key in sorted(by_key, key=lambda k: (-length[k], -len(k), k)):
         idx = by_key[key]
         p = parts[idx[0]]
-        holders = sorted({c for c, hs in enumerate(heads) if any(_held_in(p, h, families) for h in hs)})
+        holders = sorted({c for c, hs in enumerate(heads) if any(_held_in(p, h, families, reversible) for h in hs)})
         spellings = sorted({sub[i][1].name for i in idx})
         if len(holders) == 1:
             c = holders[0]

@@ -67,6 +67,19 @@ def test_ages_and_terms_conflict_only_where_time_does_not_explain_them():
     assert run_values([terms[0], ("b", cut)]) == []  # reduced on appeal: an update, not a conflict
 
 
+def test_a_length_told_as_over_conflicts_whatever_the_dates_but_a_running_one_grows():
+    over = [claim("a", "duration.remand_ended", "270 days", "Ana Pop"), claim("b", "duration.remand_ended", "240 days", "Ana Pop")]
+    found = run_values(over, {"a": "2019-08-05", "b": "2022-01-20"})
+    assert len(found) == 1 and "once over" in found[0]["topic"]
+    # one length counted two ways, and two remands of one person years apart, are no disagreement
+    assert run_values([claim("a", "duration.remand_ended", "240 days", "Ana Pop"),
+                       claim("b", "duration.remand_ended", "252 days", "Ana Pop")]) == []
+    assert run_values([claim("a", "duration.held_ended", "33 days", "Ana Pop"),
+                       claim("b", "duration.held_ended", "270 days", "Ana Pop")]) == []
+    running = [claim("a", "duration.remand", "240 days", "Ana Pop"), claim("b", "duration.remand", "270 days", "Ana Pop")]
+    assert run_values(running, {"a": "2019-06-01", "b": "2019-07-01"}) == []
+
+
 def test_fate_unknown_against_known_conflicts_but_held_then_sentenced_is_a_story():
     c = run([claim("a", "fate", "unknown: whereabouts unknown", "Ana Pop"), claim("b", "fate", "held: is being held", "Ana Pop")])
     assert len(c) == 1 and c[0]["topic"] == "fate of Ana Pop"

@@ -43,6 +43,18 @@ def test_two_words_in_either_order_are_one_name():
     assert ["Mary Atim"] in g and ["Atim Grace"] in g  # one shared word is no reversed name
 
 
+def test_two_words_in_either_order_stay_two_people_where_one_report_names_both_or_both_are_given_names():
+    # one report naming "Karim Said" and "Said Karim" names two men (given names first in either order)
+    ents = resolve({"a": ex("a", ("person", "Karim Said"), ("person", "Said Karim")),
+                    "b": ex("b", ("person", "Said Karim"))})
+    assert ["Karim Said"] in groups(ents) and ["Said Karim"] in groups(ents)
+    # two reports, but each word opens another person's name of the case: both are given names
+    ents = resolve({"a": ex("a", ("person", "Nabil Yusuf"), ("person", "Nabil Haddad")),
+                    "b": ex("b", ("person", "Yusuf Nabil"), ("person", "Yusuf Qasim"))})
+    g = groups(ents)
+    assert ["Nabil Yusuf"] in g and ["Yusuf Nabil"] in g
+
+
 def test_an_initial_after_a_family_name_opens_the_given_name_in_another_transliteration():
     ents = resolve({"a": ex("a", ("person", "Zhumagul Turdiev"), ("person", "Bakyt Saliev")),
                     "b": ex("b", ("person", "Turdiev Zh."), ("person", "Saliev K."))})
