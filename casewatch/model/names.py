@@ -16,7 +16,11 @@ from normality import ascii_text
 
 from . import DATA
 
-HONORIFICS = re.compile(r"^(?:h\.?e\.?\s+)?(?:mr|mrs|ms|miss|dr|prof|sir|madam|mme)\.?\s+", re.I)
+# courtesy, academic and religious honorifics that open a name and are no part of it ("Sheikh Ali Salman",
+# "Datuk Seri X", "Dr. Sheikh Y"): a name written with one and without is the same name
+HONORIFICS = re.compile(r"^(?:h\.?e\.?\s+)?(?:(?:mr|mrs|ms|miss|dr|prof|sir|madam|mme|sheikh|shaikh|sheikha|shaikha|"
+                        r"ayatollah|hojatoleslam|sayyid|sayed|haji|hajji|datuk|dato|datin|tan\s+sri|puan\s+sri|"
+                        r"reverend|rev|pastor)\.?\s+)+", re.I)
 
 
 @lru_cache(maxsize=None)
