@@ -43,6 +43,16 @@ class IngestReport:
     failed: list[InputError] = field(default_factory=list)
     ignored: list[InputError] = field(default_factory=list)  # files of a folder not read, each with its reason
     slowest: tuple[str, float] | None = None  # the report a worker spent longest on, and the seconds
+    unread: list[tuple[str, str]] = field(default_factory=list)  # added, in a language not read: name, its code
+    ocr: list[tuple[str, int]] = field(default_factory=list)  # added, read by OCR (a scan): name, pages OCR'd
+
+
+def _added(rep: IngestReport, name: str, doc: Document) -> None:
+    rep.added.append(name)
+    if not doc.read:
+        rep.unread.append((name, doc.language or ""))
+    if doc.ocr_pages:
+        rep.ocr.append((name, doc.ocr_pages))
 
 
 _EXTRACTOR: Extractor | None = None
@@ -115,7 +125,7 @@ def _ingest_serial(store: Store, case: str, docs: Iterable[tuple[str, Callable[[
         except CasewatchError as e:
             rep.failed.append(InputError(name, str(e)))
             continue
-        rep.added.append(name)
+        _added(rep, name, doc)
 
 
 def unexpected(e: Exception) -> str:
@@ -294,7 +304,8 @@ def _ingest_parallel(store: Store, case: str, docs: Iterable[tuple[str, Callable
             if there:
                 rep.skipped.append(it.name)
             elif reason is None:
-                rep.added.append(it.name)
+                assert doc is not None
+                _added(rep, it.name, doc)
             else:
                 rep.failed.append(InputError(it.name, reason))
 

@@ -45,6 +45,11 @@ class Settings:
     max_file_chars: int = 3_000_000
     max_pdf_pages: int = 2_000
     max_pdf_stream_bytes: int = 32 * 1024 * 1024
+    # pages of one PDF without a text layer (a scan) read by OCR at most (a page takes tesseract 2-5 s), and
+    # tesseract's language data to read them with (those of them installed)
+    max_ocr_pages: int = 100
+    ocr_languages: str = "eng+rus"
+    tesseract: str = "tesseract"  # the OCR program: a name on PATH, or a path
     reply_window_days: dict[str, int] = field(default_factory=lambda: {"un_communication": 60, "urgent_appeal": 30})
     debug: bool = False
     user: str = "analyst"
@@ -57,7 +62,8 @@ class Settings:
         s = cls(db_url=db_url_from(db or os.environ.get("CASEWATCH_DB")))
         for name, kind in (("max_file_bytes", int), ("max_html_tags", int), ("max_file_seconds", float),
                            ("max_file_memory_mb", int), ("max_file_chars", int), ("max_pdf_pages", int),
-                           ("max_pdf_stream_bytes", int)):
+                           ("max_pdf_stream_bytes", int), ("max_ocr_pages", int), ("ocr_languages", str),
+                           ("tesseract", str)):
             value = os.environ.get(f"CASEWATCH_{name.upper()}")
             if value:
                 try:

@@ -55,7 +55,8 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
 
     cf: dict[str, Any] = {"schema": SCHEMA, "title": title or case, "case": case}
     cf["documents"] = [{"id": d.id, "sha256": d.sha256, "title": d.title, "publisher": d.publisher,
-                        "published": d.published, "kind": d.kind, "filename": d.filename, "text": d.text}
+                        "published": d.published, "kind": d.kind, "filename": d.filename, "text": d.text,
+                        "language": d.language, "read": d.read, "ocr_pages": d.ocr_pages}
                        for d in docs]
 
     # people -------------------------------------------------------------------------

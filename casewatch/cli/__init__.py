@@ -85,11 +85,19 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Report files or folders
         err.print(f"[dim]already there[/dim] {escape(name)}", highlight=False, soft_wrap=True)
     if len(rep.skipped) > SHOWN:
         err.print(f"[dim]… and {len(rep.skipped) - SHOWN} more already there[/dim]", highlight=False)
+    from ..ingest.language import name as language_name
+    for name, pages in rep.ocr:
+        err.print(f"[cyan]OCR[/cyan] {escape(name)}: a scan, read by OCR ({pages} page{'s' if pages > 1 else ''}; "
+                  "names may be misread)", highlight=False, soft_wrap=True)
+    for name, lang in rep.unread:
+        err.print(f"[yellow]not read[/yellow] {escape(name)}: in {escape(language_name(lang))}, stored but not read "
+                  "(the extractor reads English)", highlight=False, soft_wrap=True)
     for e in rep.failed:
         err.print(f"[red]error[/red] {escape(str(e))}", highlight=False, soft_wrap=True)
     if rep.slowest and len(rep.added) + len(rep.failed) > 1:
         err.print(f"[dim]slowest: {escape(Path(rep.slowest[0]).name)}, {rep.slowest[1]:.1f} s[/dim]", highlight=False)
-    console.print(f"case [bold]{case}[/bold]: {len(rep.added)} added, {len(rep.skipped)} already there, "
+    unread = f" ({len(rep.unread)} stored but not read: not in English)" if rep.unread else ""
+    console.print(f"case [bold]{case}[/bold]: {len(rep.added)} added{unread}, {len(rep.skipped)} already there, "
                   f"{len(rep.failed)} failed, {len(rep.ignored)} not read", highlight=False)
     if rep.failed:
         raise typer.Exit(1)

@@ -9,6 +9,7 @@ from rich.table import Table
 
 def render(console: Console, cf: dict[str, Any]) -> None:
     console.rule(f"[bold]{cf['title']}[/bold] — {len(cf['documents'])} reports")
+    reports(console, cf)
     for h in cf.get("headline", []):
         console.print(f"{h['measure'].replace('_', ' ')}: {h['value']} in the sources, {h['named']} named, "
                       f"{h['not_named']} not named", highlight=False)
@@ -34,3 +35,16 @@ def render(console: Console, cf: dict[str, Any]) -> None:
         for u in cf["updates"]:
             t.add_row(u["topic"], u["from"] or "", u["to"])
         console.print(t)
+
+
+def reports(console: Console, cf: dict[str, Any]) -> None:
+    """The reports stored and not read (in a language the extractor does not read), and those read by OCR."""
+    from ..ingest.language import name
+    for d in cf["documents"]:
+        label = d.get("filename") or d["id"]
+        if d.get("read") is False:
+            console.print(f"not read: {label} ({d['id']}): in {name(d.get('language'))}, stored but not read "
+                          "(the extractor reads English)", highlight=False, markup=False)
+        if d.get("ocr_pages"):
+            console.print(f"read by OCR: {label} ({d['id']}), {d['ocr_pages']} page(s) of a scan; names may be "
+                          "misread", highlight=False, markup=False)

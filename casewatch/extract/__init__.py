@@ -54,8 +54,16 @@ class Extractor:
     def extract_many(self, docs: Iterable[Document], batch_size: int = 8, n_process: int = 1) -> Iterator[Extraction]:
         """One extraction per document, in order.  A long document is read in pieces (`chunks`), each by the
         model and the rules on its own, and the pieces' facts are joined with their offsets moved to the
-        whole text's: memory and time grow with the length, never faster."""
+        whole text's: memory and time grow with the length, never faster.
+
+        A document in a language the extractor cannot read (`Document.read` false) gets an empty extraction: a
+        Russian report read with English rules yields names that look read and are not."""
         docs = list(docs)
+        read = self._read_many([d for d in docs if d.read], batch_size, n_process)
+        for d in docs:
+            yield next(read) if d.read else Extraction(doc=d.id, extractor=self.name)
+
+    def _read_many(self, docs: list[Document], batch_size: int, n_process: int) -> Iterator[Extraction]:
         pieces = [(i, a, d.text[a:b]) for i, d in enumerate(docs) for a, b in chunks(d.text)]
         parsed = self.nlp.pipe((t for _, _, t in pieces), batch_size=batch_size, n_process=n_process)
         parts: list[Extraction] = []

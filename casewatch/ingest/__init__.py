@@ -22,6 +22,8 @@ from ..settings import Settings
 from . import convert, office
 from .clean import clean, normalize
 from .convert import BadInput, MEDIA_TYPES
+from .language import detect as detect_language
+from .ocr import OcrLimits
 from .meta import (detect_kind, detect_published, detect_published_in_page, detect_publisher, detect_title, detect_un_reference,
                    normalize_date, un_title)
 
@@ -191,7 +193,9 @@ def read_bytes(filename: str, data: bytes, settings: Settings, published: str | 
     try:
         if suffix == ".pdf":
             conv = convert.from_pdf(data, max_pages=settings.max_pdf_pages,
-                                    max_stream_bytes=settings.max_pdf_stream_bytes)
+                                    max_stream_bytes=settings.max_pdf_stream_bytes,
+                                    ocr=OcrLimits(settings.max_ocr_pages, settings.max_file_seconds,
+                                                  settings.ocr_languages, settings.tesseract))
         elif suffix in (".html", ".htm"):
             tags = len(_TAG.findall(data))
             if tags > settings.max_html_tags:
@@ -254,4 +258,6 @@ def read_bytes(filename: str, data: bytes, settings: Settings, published: str | 
         publisher=publisher,
         published=date,
         kind=kind,
+        language=detect_language(text),
+        ocr_pages=conv.ocr_pages,
     )

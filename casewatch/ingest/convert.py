@@ -9,10 +9,13 @@ import datetime
 import io
 import logging
 import re
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from .ocr import OcrFailed, OcrLimits, read_pages
 
 MEDIA_TYPES = {
     ".txt": "text/plain",
@@ -40,6 +43,7 @@ class Converted:
     text: str                      # the report's text, before furniture is removed
     cue_text: str = ""             # text to look for publisher cues in (may hold footers the body lacks)
     meta: dict[str, Any] = field(default_factory=dict)  # title / published / publisher from the format itself
+    ocr_pages: int = 0             # pages of a PDF whose text was read by OCR (no text layer)
 
 
 # --- plain text -------------------------------------------------------------------
@@ -274,9 +278,13 @@ def _unjustify(page: str) -> str:
     return re.sub(r"(?<=[A-Za-zÀ-ÿ])-\n(?=[A-ZÀ-Þ])", "-", page)
 
 
-def from_pdf(data: bytes, max_pages: int = 2_000, max_stream_bytes: int = 32 * 1024 * 1024) -> Converted:
+def from_pdf(data: bytes, max_pages: int = 2_000, max_stream_bytes: int = 32 * 1024 * 1024,
+             ocr: OcrLimits | None = None) -> Converted:
     """Text of a PDF's pages.  No stream may expand past `max_stream_bytes` (pypdf's own limits, lowered from
-    its 75 MB: a few bytes can expand to gigabytes), and a file of more than `max_pages` pages is refused."""
+    its 75 MB: a few bytes can expand to gigabytes), and a file of more than `max_pages` pages is refused.
+
+    A page with no letters in its text layer (a scanned page) is read by OCR (ocr.py) within `ocr`'s limits; the
+    pages with a text layer keep it.  `ocr` None: such pages are left empty, and a PDF with no text is refused."""
     from pypdf import apply_configuration
 
     if b"%PDF-" not in data[:1024]:
@@ -293,12 +301,12 @@ def from_pdf(data: bytes, max_pages: int = 2_000, max_stream_bytes: int = 32 * 1
                                           "maximum_declared_stream_length", "brotli_maximum_output_length")}
     try:
         with apply_configuration(**caps, stream_decoding_work_maximum_length=4 * max_stream_bytes):
-            return _pdf_text(data, max_pages)
+            return _pdf_text(data, max_pages, ocr)
     finally:
         log.setLevel(level)
 
 
-def _pdf_text(data: bytes, max_pages: int) -> Converted:
+def _pdf_text(data: bytes, max_pages: int, ocr: OcrLimits | None) -> Converted:
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError, LimitReachedError, PyPdfError
 
@@ -312,7 +320,10 @@ def _pdf_text(data: bytes, max_pages: int) -> Converted:
                 raise BadInput("encrypted PDF (needs a password)") from None
         if len(reader.pages) > max_pages:
             raise BadInput(f"too many pages ({len(reader.pages):,}; limit {max_pages:,}, CASEWATCH_MAX_PDF_PAGES)")
+        start = time.monotonic()
         pages = [(p.extract_text() or "") for p in reader.pages]
+        scanned = [(i + 1, float(reader.pages[i].mediabox.width), float(reader.pages[i].mediabox.height))
+                   for i, t in enumerate(pages) if not any(c.isalpha() for c in t)] if ocr else []
         title = None
         try:
             info = reader.metadata
@@ -327,12 +338,24 @@ def _pdf_text(data: bytes, max_pages: int) -> Converted:
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError,
             AssertionError, ZeroDivisionError):
         raise BadInput("truncated or damaged PDF") from None
+    if scanned:
+        assert ocr is not None
+        if len(scanned) > ocr.max_pages:
+            raise BadInput(f"a scan of {len(scanned):,} pages without text; OCR reads at most {ocr.max_pages:,} "
+                           "(CASEWATCH_MAX_OCR_PAGES)")
+        try:
+            read = read_pages(data, scanned, ocr, start + ocr.seconds)
+        except OcrFailed as e:
+            raise BadInput(str(e)) from None
+        for n, t in read.items():
+            pages[n - 1] = t
     pages = _drop_running_heads([_unjustify(p.replace("\r\n", "\n").strip()) for p in pages])
     text = "\n\n".join(p for p in pages if p)
     if not text.strip():
-        raise BadInput("PDF has no text layer (a scan? run OCR first)")
+        raise BadInput("PDF has no text layer, and OCR found no text on its pages" if scanned else
+                       "PDF has no text layer (a scan? run OCR first)")
     meta = {"title": title} if title and not _PDF_TITLE_JUNK.match(title) else {}
-    return Converted(text, meta=meta)
+    return Converted(text, meta=meta, ocr_pages=sum(1 for n, _, _ in scanned if pages[n - 1].strip()))
 
 
 def _drop_running_heads(pages: list[str]) -> list[str]:

@@ -41,6 +41,11 @@ class Evidence:
         return cls(d["doc"], int(d["start"]), int(d["end"]), d["quote"])
 
 
+# the languages the extractor reads (spaCy's English model and English cue phrases): a report detected in another
+# is stored and shown, and no fact is extracted from it (ingest/language.py decides, Document.read tells)
+READ_LANGUAGES = frozenset({"en"})
+
+
 @dataclass
 class Document:
     """One report as stored: the original bytes, the plain text that offsets point into, metadata."""
@@ -57,10 +62,18 @@ class Document:
     id: str = ""  # stable id, derived from the sha256
     case: str | None = None
     ingested_at: str | None = None
+    # ISO 639 code of the language detected at ingest; None where the text is too short or mixed to tell (read)
+    language: str | None = None
+    ocr_pages: int = 0  # pages of a PDF read by OCR (a scan): their text is tesseract's, not the file's
 
     def __post_init__(self) -> None:
         if not self.id:
             self.id = "d" + self.sha256[:12]
+
+    @property
+    def read(self) -> bool:
+        """Whether the extractor reads this report: not when it is known to be in a language it cannot read."""
+        return self.language is None or self.language in READ_LANGUAGES
 
     def span(self, start: int, end: int) -> Evidence:
         return Evidence(self.id, start, end, self.text[start:end])

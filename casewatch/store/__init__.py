@@ -114,11 +114,12 @@ class Store:
         doc.ingested_at = doc.ingested_at or now()
         try:
             conn.execute(text(
-                "INSERT INTO documents (case_id, id, sha256, filename, media_type, raw, text, title, publisher, published, kind, ingested_at) "
-                "VALUES (:case, :id, :sha, :fn, :mt, :raw, :text, :title, :pub, :published, :kind, :at)"),
+                "INSERT INTO documents (case_id, id, sha256, filename, media_type, raw, text, title, publisher, published, kind, "
+                "ingested_at, language, ocr_pages) "
+                "VALUES (:case, :id, :sha, :fn, :mt, :raw, :text, :title, :pub, :published, :kind, :at, :lang, :ocr)"),
                 {"case": case, "id": doc.id, "sha": doc.sha256, "fn": doc.filename, "mt": doc.media_type, "raw": doc.raw,
                  "text": doc.text, "title": doc.title, "pub": doc.publisher, "published": doc.published, "kind": doc.kind,
-                 "at": doc.ingested_at})
+                 "at": doc.ingested_at, "lang": doc.language, "ocr": doc.ocr_pages})
         except IntegrityError as e:
             if not re.search(r"UNIQUE|duplicate key", str(e.orig), re.I):
                 raise
@@ -127,13 +128,15 @@ class Store:
             _index_document(conn, case, doc.id, doc.title, doc.text)
 
     def documents(self, case: str, with_raw: bool = False) -> list[Document]:
-        cols = "id, sha256, filename, media_type, text, title, publisher, published, kind, ingested_at, case_id" + (", raw" if with_raw else "")
+        cols = ("id, sha256, filename, media_type, text, title, publisher, published, kind, ingested_at, case_id, language, "
+                "ocr_pages" + (", raw" if with_raw else ""))
         with self.engine.connect() as conn:
             rows = conn.execute(text(f"SELECT {cols} FROM documents WHERE case_id=:c ORDER BY ingested_at, filename"),
                                 {"c": case}).mappings().all()
         return [Document(id=r["id"], sha256=r["sha256"], filename=r["filename"], media_type=r["media_type"], text=r["text"],
                          title=r["title"], publisher=r["publisher"], published=r["published"], kind=r["kind"],
-                         ingested_at=r["ingested_at"], case=r["case_id"], raw=bytes(r["raw"]) if with_raw else b"")
+                         ingested_at=r["ingested_at"], case=r["case_id"], raw=bytes(r["raw"]) if with_raw else b"",
+                         language=r["language"], ocr_pages=int(r["ocr_pages"] or 0))
                 for r in rows]
 
     def document(self, case: str, doc_id: str, with_raw: bool = False) -> Document:

@@ -172,3 +172,13 @@ def m003_accounts(conn: Connection) -> None:
     );
     CREATE INDEX audit_at ON audit(at)
     """)
+
+
+@migration
+def m004_report_language(conn: Connection) -> None:
+    """Each report's language as detected at ingest (NULL: too short to tell, and every report stored before, all
+    read) and the pages of a scanned PDF read by OCR (issue 14)."""
+    _exec(conn, """
+    ALTER TABLE documents ADD COLUMN language VARCHAR(16);
+    ALTER TABLE documents ADD COLUMN ocr_pages INTEGER NOT NULL DEFAULT 0
+    """)

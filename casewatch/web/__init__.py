@@ -30,7 +30,9 @@ UPLOAD_OVERHEAD = 64 * 1024  # multipart framing and the other form fields
 
 
 def templates() -> Environment:
+    from ..ingest.language import name as language_name
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["language"] = language_name  # 'ru' -> 'Russian'
     return env
 
 

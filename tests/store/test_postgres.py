@@ -56,3 +56,17 @@ def test_a_judgement_on_postgres_survives_reextraction_and_undoes(tmp_path: Path
     store.undo_judgement("atajurt", j.id)
     assert person["name"] in {p["name"] for p in build_casefile(store, "atajurt")["persons"]}
     store.close()
+
+
+def test_a_report_not_read_keeps_its_language_on_postgres(tmp_path: Path):
+    """m004_report_language on PostgreSQL: the language and the pages read by OCR are stored and read back."""
+    from tests.ingest.test_language import ENGLISH, RUSSIAN
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "en.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "in" / "ru.txt").write_text(RUSSIAN, encoding="utf-8")
+    url = empty_pg()
+    store = Store(url)
+    rep = ingest_paths(store, "kazan", [tmp_path / "in"], Settings(db_url=url))
+    assert len(rep.added) == 2 and [Path(n).name for n, _ in rep.unread] == ["ru.txt"]
+    docs = {d.filename: (d.language, d.read, d.ocr_pages) for d in store.documents("kazan")}
+    assert docs == {"en.txt": ("en", True, 0), "ru.txt": ("ru", False, 0)}

@@ -172,15 +172,20 @@ def test_existing_database_is_backfilled(tmp_path) -> None:
     d = doc()
     with old.transaction() as conn:
         old.ensure_case(conn, "c")
-        old.add_document(conn, "c", d)
+        conn.execute(text(  # the documents table of that time (no language, no ocr_pages: m004)
+            "INSERT INTO documents (case_id, id, sha256, filename, media_type, raw, text, title, publisher, published, "
+            "kind, ingested_at) VALUES ('c', :id, :sha, :fn, :mt, :raw, :text, :title, NULL, :published, :kind, "
+            "'2026-01-01')"), {"id": d.id, "sha": d.sha256, "fn": d.filename, "mt": d.media_type, "raw": d.raw,
+                               "text": d.text, "title": d.title, "published": d.published, "kind": d.kind})
         old.replace_facts(conn, "c", extraction(d))
     old.close()
     store = Store(url)
     assert store.fts
     assert store.search("lawyer")["facts"][0]["label"] == "Erbol Nurlybayev · lawyer"
     assert store.search("Dalga")["texts"][0]["doc"] == d.id
+    assert store.document("c", d.id).language is None and store.document("c", d.id).read  # stored before m004: read
     con = sqlite3.connect(path)
-    assert [r[0] for r in con.execute("SELECT name FROM _migrations ORDER BY name")] == ["m001_initial", "m002_search", "m003_accounts"]
+    assert [r[0] for r in con.execute("SELECT name FROM _migrations ORDER BY name")] == ["m001_initial", "m002_search", "m003_accounts", "m004_report_language"]
 
 
 def test_version_changes_with_facts_and_judgements(store: Store) -> None:
