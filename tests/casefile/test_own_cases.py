@@ -33,6 +33,8 @@ FLOORS = {
     "algeria_hirak": 0.64, "myanmar_505a": 0.71,
     # the fourth wave's open half (session 7: first read 0.598 and 0.616; measured 0.707 and 0.681)
     "uganda_cma": 0.67, "cuba_11j": 0.65,
+    # the fifth wave's open half (session 8: first read 0.749)
+    "malaysia_sedition": 0.72,
 }
 
 
