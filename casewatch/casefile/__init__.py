@@ -63,6 +63,7 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
     rank = ranks(persons)
     groups = [(d, ev) for d, ex in extractions.items() for ev in ex.events if ev.whole_group]
     out_persons = []
+    cues: dict[str, tuple[str, ...]] = {}  # the cue groups found in each stretch of text read for this build
     for e in persons:
         roles: list[str] = []
         measures = []
@@ -78,7 +79,7 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
             roles.remove("official")  # named among the accused more often than as an official
         if "defendant" in roles:
             roles = [r for r in roles if r not in ("detainee", "activist")]
-        roles = decide_roles(person_features(e.mentions, docs_by_id, len(docs), rank.get(e.id, 0.5)), roles)
+        roles = decide_roles(person_features(e.mentions, docs_by_id, len(docs), rank.get(e.id, 0.5), cues), roles)
         roles = _judged_roles(e, roles, judgements)
         if {"defendant", "detainee"} & set(roles):
             measures += _group_measures(groups, measures)
@@ -282,11 +283,13 @@ def _merge_events(items: list[tuple[str, Event]]) -> list[tuple[Event, list[tupl
     # "2025-1", "2025-11", …): the groups a dated event may join are found by its date, not by a scan of all
     by_type: dict[str, list[int]] = defaultdict(list)
     by_start: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_date: dict[tuple[str, str], list[int]] = defaultdict(list)
 
     def index(n: int) -> None:
-        d = groups[n][0].date or ""
+        t, d = groups[n][0].type, groups[n][0].date or ""
+        by_date[(t, d)].append(n)
         for k in range(len(d) + 1):
-            by_start[(groups[n][0].type, d[:k])].append(n)
+            by_start[(t, d[:k])].append(n)
 
     for doc, ev in items:
         home = None
@@ -294,7 +297,7 @@ def _merge_events(items: list[tuple[str, Event]]) -> list[tuple[Event, list[tupl
         if ev.date:  # _compatible: a group's date that begins ev's, or that ev's begins, or none
             near = set(by_start.get((ev.type, ev.date), ()))
             for k in range(len(ev.date)):
-                near.update(n for n in by_start.get((ev.type, ev.date[:k]), ()) if len(groups[n][0].date or "") == k)
+                near.update(by_date.get((ev.type, ev.date[:k]), ()))
             cands = [groups[n] for n in sorted(near) if _compatible(groups[n][0].date, ev.date)]
         if cands:
             home = max(cands, key=lambda g: (len(g[1]), not g[0].date_inferred))
