@@ -388,9 +388,16 @@ def _collector_paused() -> Iterator[None]:
 
 
 def save_snapshot(store: Store, case: str, note: str = "") -> dict[str, Any]:
+    """The case file as it stands, kept for `changes`; with it the case's summary for the list of cases, kept under
+    the revision it was built at (a write in between makes it stale, and the list builds that case again)."""
+    from .casefile.summary import summarize
+    from .store import summaries
+    revision = store.version(case)[2]
     cf = build_casefile(store, case)
     with store.transaction() as conn:
         store.save_snapshot(conn, case, cf, note)
+        if revision is not None:
+            summaries.save(conn, case, revision, summarize(cf))
     return cf
 
 
