@@ -10,7 +10,6 @@ import pickle
 import re
 import threading
 import weakref
-from datetime import date
 from typing import Any
 
 from sqlalchemy import text
@@ -21,18 +20,16 @@ from ..model import Judgement, vocab
 from ..model.names import fold
 from ..pipeline import (BytesLoader, IngestReport, Loader, attachment_loaders, build_casefile, ingest_documents,
                         limits_of)
+from ..casefile.summary import HELD, held_now, next_date, next_dates, open_conflicts, summarize, today  # noqa: F401
 from ..settings import Settings
-from ..store import BadQuery, Store
+from ..store import BadQuery, Store, summaries
 
-HELD = ("pretrial_detention", "house_arrest", "arrest")
 JUDGEMENT_KINDS = ("merge", "split", "reject_entity", "conflict", "role", "sensitive")
 ENTITY_KINDS = ("person", "organization", "place")
 CASE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 ACCEPTED = sorted(ingest.ACCEPTED)
 
 
-def today() -> str:
-    return date.today().isoformat()
 
 
 # cases ---------------------------------------------------------------------
@@ -49,32 +46,25 @@ def create_case(store: Store, case: str, title: str | None = None) -> dict[str, 
     return store.case(case)
 
 
-def held_now(cf: dict[str, Any]) -> list[dict[str, Any]]:
-    return [p for p in cf["persons"] if p.get("current_measure") in HELD]
-
-
-def next_dates(cf: dict[str, Any], on: str | None = None) -> list[dict[str, Any]]:
-    """Events still to come: announced, or dated today or later."""
-    on = on or today()
-    out = [e for e in cf["events"] if e.get("status") == "announced" or (e.get("date") and e["date"] >= on[:len(e["date"])])]
-    return sorted(out, key=lambda e: e.get("date") or "9999")
-
-
-def open_conflicts(cf: dict[str, Any]) -> list[dict[str, Any]]:
-    return [c for c in cf["conflicts"] if c.get("status") != "resolved"]
-
-
-def summary(store: Store, row: dict[str, Any]) -> dict[str, Any]:
-    cf = casefile(store, row["id"], shared=True)
-    nxt = next_dates(cf)
-    return {"id": row["id"], "title": row.get("title") or row["id"], "documents": row.get("documents", len(cf["documents"])),
-            "updated_at": row.get("updated_at"), "held_now": len(held_now(cf)), "persons": len(cf["persons"]),
-            "next_date": nxt[0] if nxt else None, "open_conflicts": len(open_conflicts(cf))}
+def summary(store: Store, row: dict[str, Any], kept: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A case's line in the list of cases: from the summary kept at its present revision (`kept`, made when the
+    case file was last built at write time), else from the case file (built, or cached)."""
+    if kept is None or kept.get("made_on", "") > today():
+        cf = casefile(store, row["id"], shared=True)
+        kept = summarize(cf)
+        if row.get("revision") is not None and store.version(row["id"])[2] == row["revision"]:
+            with store.transaction() as conn:  # kept for the next list, unless the case changed meanwhile
+                summaries.save(conn, row["id"], row["revision"], kept)
+    return {"id": row["id"], "title": row.get("title") or row["id"], "documents": row.get("documents", kept["documents"]),
+            "updated_at": row.get("updated_at"), "held_now": kept["held_now"], "persons": kept["persons"],
+            "next_date": next_date(kept), "open_conflicts": kept["open_conflicts"]}
 
 
 def cases(store: Store, only: set[str] | None = None) -> list[dict[str, Any]]:
     """Every case's summary, or those of the ids in `only` (the cases an account may read)."""
-    return [summary(store, r) for r in store.cases() if only is None or r["id"] in only]
+    with store.engine.connect() as conn:
+        kept = summaries.current(conn)
+    return [summary(store, r, kept.get(r["id"])) for r in store.cases() if only is None or r["id"] in only]
 
 
 # Built case files, per store and case, kept while the case's version (reports, facts, judgements, title; see

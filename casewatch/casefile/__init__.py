@@ -64,6 +64,7 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
     rank = ranks(persons)
     groups = [(d, ev) for d, ex in extractions.items() for ev in ex.events if ev.whole_group]
     out_persons = []
+    cues: dict[str, tuple[str, ...]] = {}  # the cue groups found in each stretch of text read for this build
     for e in persons:
         roles: list[str] = []
         measures = []
@@ -79,7 +80,7 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
             roles.remove("official")  # named among the accused more often than as an official
         if "defendant" in roles:
             roles = [r for r in roles if r not in ("detainee", "activist")]
-        roles = decide_roles(person_features(e.mentions, docs_by_id, len(docs), rank.get(e.id, 0.5)), roles)
+        roles = decide_roles(person_features(e.mentions, docs_by_id, len(docs), rank.get(e.id, 0.5), cues), roles)
         roles = _judged_roles(e, roles, judgements)
         if {"defendant", "detainee"} & set(roles):
             measures += _group_measures(groups, measures)
@@ -279,24 +280,44 @@ def _merge_events(items: list[tuple[str, Event]]) -> list[tuple[Event, list[tupl
     """One event per (type, date): sources that agree are joined; undated mentions join a dated one."""
     groups: list[tuple[Event, list[tuple[str, Event]]]] = []
     items = sorted(items, key=lambda x: (x[1].date is None, x[1].date_inferred, -(len(x[1].date or ""))))
+    # the groups of each type (in the order they were made), and under each beginning of their dates ("2025",
+    # "2025-1", "2025-11", …): the groups a dated event may join are found by its date, not by a scan of all
+    by_type: dict[str, list[int]] = defaultdict(list)
+    by_start: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_date: dict[tuple[str, str], list[int]] = defaultdict(list)
+
+    def index(n: int) -> None:
+        t, d = groups[n][0].type, groups[n][0].date or ""
+        by_date[(t, d)].append(n)
+        for k in range(len(d) + 1):
+            by_start[(t, d[:k])].append(n)
+
     for doc, ev in items:
         home = None
-        cands = [g for g in groups if g[0].type == ev.type and _compatible(g[0].date, ev.date) and ev.date]
+        cands = []
+        if ev.date:  # _compatible: a group's date that begins ev's, or that ev's begins, or none
+            near = set(by_start.get((ev.type, ev.date), ()))
+            for k in range(len(ev.date)):
+                near.update(by_date.get((ev.type, ev.date[:k]), ()))
+            cands = [groups[n] for n in sorted(near) if _compatible(groups[n][0].date, ev.date)]
         if cands:
             home = max(cands, key=lambda g: (len(g[1]), not g[0].date_inferred))
         elif not ev.date:
-            same = [g for g in groups if g[0].type == ev.type]
+            same = [groups[n] for n in by_type.get(ev.type, ())]
             home = max(same, key=lambda g: len(g[1])) if same else None
         if home is None:
             rep = Event(type=ev.type, date=ev.date, evidence=list(ev.evidence), date_end=ev.date_end, place=ev.place,
                         participants=list(ev.participants), summary=ev.summary, status=ev.status,
                         date_inferred=ev.date_inferred)
             groups.append((rep, [(doc, ev)]))
+            by_type[ev.type].append(len(groups) - 1)
+            index(len(groups) - 1)
         else:
             rep, members = home
             members.append((doc, ev))
             if ev.date and rep.date and len(ev.date) > len(rep.date) and not ev.date_inferred:
                 rep.date = ev.date
+                index(next(n for n in by_type[rep.type] if groups[n][0] is rep))  # found by its new date too
             if ev.date_end and not rep.date_end:
                 rep.date_end = ev.date_end
             if ev.status == "happened" and not ev.date_inferred:

@@ -181,9 +181,14 @@ def _state_evidence(doc_id: str, text: str, codes: list[str], ref_ev: dict[str, 
     return out
 
 
-def _persons_in(doc_id: str, persons: Iterable[dict[str, Any]]) -> list[str]:
-    return [p["id"] for p in persons if set(HELD_ROLES) & set(p.get("roles", []))
-            and any(e["doc"] == doc_id for e in p.get("evidence", []))]
+def _held_by_doc(persons: Iterable[dict[str, Any]]) -> dict[str, list[str]]:
+    """{report: the ids of the defendants and detainees it names, in the roster's order}, made in one pass."""
+    out: dict[str, list[str]] = {}
+    for p in persons:
+        if set(HELD_ROLES) & set(p.get("roles", [])):
+            for d in dict.fromkeys(e["doc"] for e in p.get("evidence", [])):
+                out.setdefault(d, []).append(p["id"])
+    return out
 
 
 def _names_the_un(text: str, m: re.Match[str]) -> bool:
@@ -216,6 +221,7 @@ def communications(documents: Iterable[Any], persons: Iterable[dict[str, Any]] =
             first.setdefault(id(doc), m.start())
             found.setdefault(" ".join(m.group().split()), []).append((doc, m))
     out = []
+    held: dict[str, list[str]] | None = None
     for ref, hits in found.items():
         if not any(_get(d, "kind") == "un_communication" or _names_the_un(_get(d, "text") or "", m) for d, m in hits):
             continue                            # an NGO's own appeal number, not a UN letter
@@ -241,7 +247,9 @@ def communications(documents: Iterable[Any], persons: Iterable[dict[str, Any]] =
             rec["evidence"] += _state_evidence(doc_id, text, [c for c in codes if c not in r.non_states], ref_ev)
             rec["mandates"] = _mandates(doc_id, text, m.start())
             rec["signatories"] = _signatories(doc_id, text, m.end())
-            rec["persons"] = _persons_in(doc_id, persons)
+            if held is None:
+                held = _held_by_doc(persons)
+            rec["persons"] = held.get(doc_id, [])
         for d2, m2 in hits:
             if (d2 is not doc) or m2.start() != m.start():
                 if _get(d2, "id") != doc_id:

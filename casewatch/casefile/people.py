@@ -53,15 +53,27 @@ def _sentence(text: str, s: int, e: int) -> tuple[int, int]:
     return a, (min(ends) if ends else min(len(text), e + 400))
 
 
-def mention_features(m: Mention, doc: Document) -> dict[str, float]:
+def cues_in(seg: str, memo: dict[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
+    """The cue groups whose patterns match in `seg`; with `memo`, each distinct stretch of text is read once (the
+    people named in one sentence share it, and reports repeat each other's sentences)."""
+    if memo is not None and seg in memo:
+        return memo[seg]
+    out = tuple(g for g, rx in cue_groups().items() if rx.search(seg))
+    if memo is not None:
+        memo[seg] = out
+    return out
+
+
+def mention_features(m: Mention, doc: Document, memo: dict[str, tuple[str, ...]] | None = None) -> dict[str, float]:
     text = doc.text
     s, e = m.evidence.start, m.evidence.end
     a, b = _sentence(text, s, e)
     windows = {"before": text[max(a, s - 60):s], "after": text[e:min(b, e + 100)], "sent": text[a:b]}
     f: dict[str, float] = {}
-    for g, rx in cue_groups().items():
-        for w, seg in windows.items():
-            if rx.search(seg):
+    found = {w: cues_in(seg, memo) for w, seg in windows.items()}
+    for g in cue_groups():
+        for w in windows:
+            if g in found[w]:
                 f[f"{g}_{w}"] = 1.0
     for r in m.roles:
         f[f"rule_{r}"] = 1.0
@@ -80,11 +92,11 @@ def mention_features(m: Mention, doc: Document) -> dict[str, float]:
 
 
 def person_features(mentions: list[tuple[str, Mention]], docs: dict[str, Document], n_docs: int,
-                    rank: float = 0.5) -> dict[str, float]:
+                    rank: float = 0.5, memo: dict[str, tuple[str, ...]] | None = None) -> dict[str, float]:
     """Each mention's features, as the share of mentions that have it and whether any has it; `rank` is where
     the person stands among the case's people by how often they are named (0 the most, 1 the least): the
     accused of the case are its most named, other prisoners named in passing are held, not accused here."""
-    per = [mention_features(m, docs[d]) for d, m in mentions if d in docs]
+    per = [mention_features(m, docs[d], memo) for d, m in mentions if d in docs]
     out: dict[str, float] = {}
     for f in per:
         for k in f:

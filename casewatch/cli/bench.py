@@ -209,3 +209,4 @@ def seeds(folder: Path = typer.Argument(..., help="A folder of reports (the seed
                   f"({'under' if cw_peak < 1024 * mib else 'over'} 1 GiB)", highlight=False)
 from . import benchweb  # noqa: E402,F401  (registers `benchmark web`)
 from . import benchconflicts  # noqa: E402,F401  (registers `benchmark conflicts`)
+from . import benchgrow  # noqa: E402,F401  (registers `benchmark grow`)

@@ -217,6 +217,10 @@ def resolve_case(extractions: dict[str, Extraction], judgements: list[Judgement]
         out += ents
         if kind == "person":
             joined = {(d, m.evidence.start) for e in ents for d, m in e.mentions}
+            entity_of: dict[int, Entity] = {}  # a mention -> the first entity that holds it
+            for e in ents:
+                for _, x in e.mentions:
+                    entity_of.setdefault(id(x), e)
             for u in pc.unresolved:
                 d, m = sub[u.index]
                 if (d, m.evidence.start) in joined:
@@ -224,7 +228,7 @@ def resolve_case(extractions: dict[str, Extraction], judgements: list[Judgement]
                 cands = []
                 for c in u.candidates:
                     anchor = sub[pc.clusters[c][0]]
-                    ent = next((e for e in ents if any(x is anchor[1] for _, x in e.mentions)), None)
+                    ent = entity_of.get(id(anchor[1]))
                     if ent is not None and ent.id not in cands:
                         cands.append(ent.id)
                 pending.append(((d, m), cands, u.reason))

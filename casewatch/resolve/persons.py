@@ -133,6 +133,9 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
     clusters: list[list[int]] = []
     why: dict[int, list[str]] = defaultdict(list)
     heads: list[list[NameParts]] = []  # the full names of each cluster
+    # a word of a full name -> the clusters with a name that holds it: a name is held only by names that hold all its
+    # words, so the people a name could be are looked for under one of its words, not among all the case's people
+    by_word: dict[str, set[int]] = defaultdict(set)
     unresolved: list[Unresolved] = []
     families = frozenset(_given(p.family) for p in parts if p.family)  # written in capitals somewhere
     reversible = _reversible(by_key, [d for d, _ in sub])
@@ -142,7 +145,9 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
     for key in sorted(by_key, key=lambda k: (-length[k], -len(k), k)):
         idx = by_key[key]
         p = parts[idx[0]]
-        holders = sorted({c for c, hs in enumerate(heads) if any(_held_in(p, h, families, reversible) for h in hs)})
+        word = _norm(p.proper)[:1]  # every word _held_in compares stands in the longer name (the nickname's may not)
+        near = by_word.get(word[0], ()) if word else range(len(heads))
+        holders = sorted({c for c in near if any(_held_in(p, h, families, reversible) for h in heads[c])})
         spellings = sorted({sub[i][1].name for i in idx})
         if len(holders) == 1:
             c = holders[0]
@@ -159,6 +164,8 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
                 why[c].append(f"{' / '.join(spellings)}: one name in several spellings")
         clusters[c] += idx
         heads[c].append(p)
+        for w in _norm(p.key):
+            by_word[w].add(c)
         for i in idx:
             owner[i] = c
     sexes = [{parts[i].sex for i in cl if parts[i].sex} for cl in clusters]
@@ -170,8 +177,8 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
     for i in partial:
         p = parts[i]
         word = _given(p.key[0])
-        fits = [c for c, hs in enumerate(heads)
-                if any(word in _norm(h.key) and (not p.initials or _held_in(p, h)) for h in hs)]
+        fits = [c for c in sorted(by_word.get(word, ()))
+                if any(word in _norm(h.key) and (not p.initials or _held_in(p, h)) for h in heads[c])]
         # spelt exactly so by some and only by transliteration by others ("Hasanova" / "Huseynova"): the former
         exact = [c for c in fits if fold(sub[i][1].name) in spelt[c]]
         if exact:

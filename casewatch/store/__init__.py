@@ -82,14 +82,18 @@ class Store:
             conn.execute(text("INSERT INTO cases (id, title, created_at, updated_at) VALUES (:c, :t, :n, :n) "
                               "ON CONFLICT (id) DO NOTHING"), {"c": case, "t": title or case, "n": now()})
         elif title:
-            conn.execute(text("UPDATE cases SET title=:t WHERE id=:c"), {"c": case, "t": title})
+            conn.execute(text("UPDATE cases SET title=:t, revision=revision+1 WHERE id=:c"), {"c": case, "t": title})
 
     def touch_case(self, conn: Connection, case: str) -> None:
-        conn.execute(text("UPDATE cases SET updated_at=:n WHERE id=:c"), {"c": case, "n": now()})
+        conn.execute(text("UPDATE cases SET updated_at=:n, revision=revision+1 WHERE id=:c"), {"c": case, "n": now()})
+
+    def bump(self, conn: Connection, case: str) -> None:
+        """The case's case file changed (its facts, a judgement): a new revision (Store.version)."""
+        conn.execute(text("UPDATE cases SET revision=revision+1 WHERE id=:c"), {"c": case})
 
     def cases(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
-            rows = conn.execute(text("SELECT c.id, c.title, c.created_at, c.updated_at, "
+            rows = conn.execute(text("SELECT c.id, c.title, c.created_at, c.updated_at, c.revision, "
                                      "(SELECT COUNT(*) FROM documents d WHERE d.case_id=c.id) AS documents "
                                      "FROM cases c ORDER BY c.updated_at DESC")).mappings().all()
         return [dict(r) for r in rows]
@@ -151,6 +155,7 @@ class Store:
             conn.execute(text("DELETE FROM facts_fts WHERE rowid IN (SELECT id FROM facts WHERE case_id=:c AND doc_id=:d)"),
                          {"c": case, "d": ex.doc})
         conn.execute(text("DELETE FROM facts WHERE case_id=:c AND doc_id=:d"), {"c": case, "d": ex.doc})
+        self.bump(conn, case)
         rows = []
         for kind, fact in ex.facts():
             ev = _first_evidence(kind, fact)
@@ -190,6 +195,7 @@ class Store:
                 j.id = c.execute(text(sql + " RETURNING id"), values).scalar()
             else:
                 j.id = c.execute(text(sql), values).lastrowid
+            self.bump(c, j.case)
         if conn is not None:
             run(conn)
         else:
@@ -203,6 +209,7 @@ class Store:
                             {"n": now(), "i": jid, "c": case})
             if res.rowcount == 0:
                 raise NotFound(f"no active judgement {jid} in case {case!r}")
+            self.bump(c, case)
 
     def judgements(self, case: str, include_undone: bool = False) -> list[Judgement]:
         q = 'SELECT id, case_id, kind, payload, "user", created_at, undone_at FROM judgements WHERE case_id=:c'
@@ -239,15 +246,11 @@ class Store:
         return {"documents": int(docs or 0), "facts": int(facts or 0)}
 
     def version(self, case: str) -> tuple[Any, ...]:
-        """What a built case file depends on, read in one query: it changes whenever a report, a fact or a judgement does."""
+        """What a built case file depends on, read from one row: every write that changes the case file (a report,
+        a fact, a judgement, the title) counts the case's revision up (m005_case_revision)."""
         with self.engine.connect() as conn:
-            row = conn.execute(text(
-                "SELECT (SELECT title FROM cases WHERE id=:c), (SELECT updated_at FROM cases WHERE id=:c), "
-                "(SELECT COUNT(*) FROM documents WHERE case_id=:c), "
-                "(SELECT COUNT(*) FROM facts WHERE case_id=:c), (SELECT MAX(id) FROM facts WHERE case_id=:c), "
-                "(SELECT COUNT(*) FROM judgements WHERE case_id=:c), (SELECT MAX(id) FROM judgements WHERE case_id=:c), "
-                "(SELECT COUNT(undone_at) FROM judgements WHERE case_id=:c)"), {"c": case}).first()
-        return tuple(row) if row else ()
+            row = conn.execute(text("SELECT title, updated_at, revision FROM cases WHERE id=:c"), {"c": case}).first()
+        return tuple(row) if row else (None, None, None)
 
     # search ------------------------------------------------------------------
     def search(self, query: str, case: str | None = None, person: Iterable[tuple[str, int, int]] | None = None,

@@ -182,3 +182,18 @@ def m004_report_language(conn: Connection) -> None:
     ALTER TABLE documents ADD COLUMN language VARCHAR(16);
     ALTER TABLE documents ADD COLUMN ocr_pages INTEGER NOT NULL DEFAULT 0
     """)
+
+
+@migration
+def m005_case_revision(conn: Connection) -> None:
+    """A case's revision, counted up by every write that changes its case file (a report, its facts, a judgement,
+    the title): the version a built case file is kept under is one row's read, not counts over the facts (issue
+    15); and each case's summary for the list of cases, kept with the revision it was made at."""
+    _exec(conn, """
+    ALTER TABLE cases ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE case_summaries (
+        case_id VARCHAR(200) PRIMARY KEY,
+        revision INTEGER NOT NULL,
+        summary TEXT NOT NULL
+    )
+    """)

@@ -55,7 +55,7 @@ def delete_case(store: Any, case: str) -> int:
         n = conn.execute(text("SELECT COUNT(*) FROM documents WHERE case_id=:c"), {"c": case}).scalar() or 0
         if _fts(conn):
             _unindex(conn, case, None)
-        for table in ("facts", "documents", "judgements", "snapshots", "cases"):
+        for table in ("facts", "documents", "judgements", "snapshots", "case_summaries", "cases"):
             conn.execute(text(f"DELETE FROM {table} WHERE {'id' if table == 'cases' else 'case_id'}=:c"), {"c": case})
     _scrub(store)
     return int(n)

@@ -65,12 +65,26 @@ def create_case(request: Request, store: StoreDep, id: Annotated[str, Form()] = 
     return see(f"/cases/{id.strip()}")
 
 
+PAGE = 100  # people and reports on one page of the overview: a case of thousands is read a page at a time
+
+
+def paged(items: list[Any], n: int) -> dict[str, Any]:
+    """Page n (from 1) of items: the items, the page, the number of pages."""
+    pages = max(1, -(-len(items) // PAGE))
+    n = min(max(1, n), pages)
+    return {"items": items[(n - 1) * PAGE:n * PAGE], "page": n, "pages": pages, "total": len(items),
+            "first": (n - 1) * PAGE + 1}
+
+
 @router.get("/cases/{case}", response_class=HTMLResponse)
-def overview(request: Request, case: str, store: StoreDep, added: Optional[str] = None) -> HTMLResponse:
+def overview(request: Request, case: str, store: StoreDep, added: Optional[str] = None,
+             people: Annotated[int, Query(ge=1, le=100000)] = 1,
+             reports: Annotated[int, Query(ge=1, le=100000)] = 1) -> HTMLResponse:
     ctx = case_ctx(store, case)
     cf = ctx["cf"]
     return page(request, "overview.html", tab="overview", added=added, held=service.held_now(cf),
-                next_dates=service.next_dates(cf), **ctx)
+                next_dates=service.next_dates(cf), roster=paged(cf["persons"], people),
+                reports=paged(cf["documents"], reports), **ctx)
 
 
 @router.get("/cases/{case}/timeline", response_class=HTMLResponse)

@@ -9,9 +9,11 @@ import runpy
 
 import pytest
 
+from casewatch.outputs import EXPORTERS
 from casewatch.pipeline import build_casefile, ingest_paths
 from casewatch.settings import Settings
 from casewatch.store import Store
+from tests.casefile import digests
 from tests.conftest import EXAMPLES, ROOT, SCORER, needs_scorer
 
 pytestmark = needs_scorer
@@ -44,7 +46,9 @@ def test_own_case_is_grounded_and_holds_its_floor(case, tmp_path):
     store = Store(url)
     rep = ingest_paths(store, case, [EXAMPLES / case], Settings(db_url=url))
     assert rep.added and not rep.failed
-    cf = json.loads(json.dumps(build_casefile(store, case)))
+    text = EXPORTERS["casefile"](build_casefile(store, case))
+    digests.check(case, text)  # byte for byte the case file the code made before (tests/golden/casefiles.sha256)
+    cf = json.loads(text)
     gold = json.load(open(ROOT / "tests" / "golden" / f"{case}.json", encoding="utf-8"))
     score = runpy.run_path(str(SCORER))["score"](gold, cf)
     assert score["grounding"]["score"] == 1.0

@@ -10,6 +10,7 @@ from casewatch.outputs import EXPORTERS
 from casewatch.pipeline import build_casefile, ingest_paths
 from casewatch.settings import Settings
 from casewatch.store import Store
+from tests.casefile import digests
 from tests.conftest import GOLD, SCORER, SEEDS, needs_seeds, needs_scorer
 
 pytestmark = [needs_seeds, needs_scorer]
@@ -21,7 +22,9 @@ def report(tmp_path_factory):
     store = Store(url)
     rep = ingest_paths(store, "atajurt", [SEEDS], Settings(db_url=url))
     assert len(rep.added) == 5 and not rep.failed
-    cf = json.loads(EXPORTERS["casefile"](build_casefile(store, "atajurt")))
+    text = EXPORTERS["casefile"](build_casefile(store, "atajurt"))
+    digests.check("atajurt", text)  # byte for byte the case file the code made before (tests/golden/casefiles.sha256)
+    cf = json.loads(text)
     scorer = runpy.run_path(str(SCORER))
     return scorer["score"](json.load(open(GOLD, encoding="utf-8")), cf), cf
 
