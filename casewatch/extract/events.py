@@ -379,7 +379,11 @@ def _is_title(ctx: DocContext, st: Sentence) -> bool:
     line = ctx.text[st.start:st.end].strip().lstrip("#").strip()
     if st.start < 800 and "\n" not in line and len(line) < 200 and not line.endswith((".", "”", '"')):
         return True  # a headline: a short line with no full stop near the top
-    return len(title) >= 12 and len(line) >= 12 and (line.startswith(title[:60]) or title.startswith(line[:60]))
+    # the title is a headline only where it stands on a line of its own: a title taken from the first sentence of
+    # a report's first paragraph (a plain text with no headline) is the story itself
+    nl = ctx.text.find("\n", st.end)
+    alone = not ctx.text[st.end:nl if nl >= 0 else len(ctx.text)].strip()
+    return alone and len(title) >= 12 and len(line) >= 12 and (line.startswith(title[:60]) or title.startswith(line[:60]))
 
 
 def _a_country(words: str) -> bool:

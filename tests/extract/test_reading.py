@@ -214,3 +214,18 @@ def test_article_19_is_a_provision_where_cited_and_a_missions_address_is_no_orga
     orgs = [(m.name, m.evidence.start) for m in ex.mentions if m.kind == "organization"]
     assert [p for n, p in orgs if n == "Article 19"] == [text.index("Article 19 said")]  # only the one that spoke
     assert not any("United Nations Office" in n for n, _ in orgs)
+
+
+def test_a_report_without_a_headline_keeps_the_events_of_its_first_sentence(x):
+    from casewatch.model import Document
+    text = ("Gulf Monitor, 5 July 2011\n\nOn 9 April 2011 security forces arrested Karim Dallal at his home in "
+            "Manama. He was charged on 12 April 2011.\n")
+    # the title a plain text gets is its first sentence: it is no headline standing on a line of its own
+    d = Document(sha256="f" * 64, filename="t.txt", media_type="text/plain", text=text, published="2011-07-05",
+                 kind="news", title="On 9 April 2011 security forces arrested Karim Dallal at his home in Manama")
+    assert ("arrest", "2011-04-09") in {(e.type, e.date) for e in x.extract(d).events}
+    headed = Document(sha256="e" * 64, filename="t.txt", media_type="text/plain", kind="news", published="2011-07-05",
+                      text="Security forces arrested Karim Dallal on 9 April 2011\n\n" + text,
+                      title="Security forces arrested Karim Dallal on 9 April 2011")
+    ev = [e for e in x.extract(headed).events if e.type == "arrest"]
+    assert ev and all(e.evidence[0].start > 60 for e in ev)  # the headline itself stays out
