@@ -57,6 +57,9 @@ class Document:
     id: str = ""  # stable id, derived from the sha256
     case: str | None = None
     ingested_at: str | None = None
+    source_url: str | None = None  # a report fetched from the web: the address its bytes came from (after redirects)
+    fetched_at: str | None = None  # and when (UTC, ISO)
+    source_note: str | None = None  # how it was read when not as the page itself (a feed's own text of an entry)
 
     def __post_init__(self) -> None:
         if not self.id:

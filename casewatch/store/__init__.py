@@ -109,16 +109,22 @@ class Store:
 
     def add_document(self, conn: Connection, case: str, doc: Document) -> None:
         """Store one report; AlreadyThere where the case holds its bytes (the unique key on case and sha256
-        decides, so two ingests of one file at once cannot both store it)."""
+        decides, so two ingests of one file at once cannot both store it), or, for a page fetched from the web, a
+        report from the same address with the same text (a page's bytes change from one fetch to the next: a
+        token, an advertisement, the time in its corner)."""
         doc.case = case
         doc.ingested_at = doc.ingested_at or now()
+        if doc.source_url and conn.execute(text("SELECT 1 FROM documents WHERE case_id=:c AND source_url=:u AND text=:t"),
+                                           {"c": case, "u": doc.source_url, "t": doc.text}).first():
+            raise AlreadyThere(f"{doc.filename}: already in case {case} (the same text from the same address)")
         try:
             conn.execute(text(
-                "INSERT INTO documents (case_id, id, sha256, filename, media_type, raw, text, title, publisher, published, kind, ingested_at) "
-                "VALUES (:case, :id, :sha, :fn, :mt, :raw, :text, :title, :pub, :published, :kind, :at)"),
+                "INSERT INTO documents (case_id, id, sha256, filename, media_type, raw, text, title, publisher, published, kind, "
+                "ingested_at, source_url, fetched_at, source_note) "
+                "VALUES (:case, :id, :sha, :fn, :mt, :raw, :text, :title, :pub, :published, :kind, :at, :url, :fetched, :note)"),
                 {"case": case, "id": doc.id, "sha": doc.sha256, "fn": doc.filename, "mt": doc.media_type, "raw": doc.raw,
                  "text": doc.text, "title": doc.title, "pub": doc.publisher, "published": doc.published, "kind": doc.kind,
-                 "at": doc.ingested_at})
+                 "at": doc.ingested_at, "url": doc.source_url, "fetched": doc.fetched_at, "note": doc.source_note})
         except IntegrityError as e:
             if not re.search(r"UNIQUE|duplicate key", str(e.orig), re.I):
                 raise
@@ -127,14 +133,34 @@ class Store:
             _index_document(conn, case, doc.id, doc.title, doc.text)
 
     def documents(self, case: str, with_raw: bool = False) -> list[Document]:
-        cols = "id, sha256, filename, media_type, text, title, publisher, published, kind, ingested_at, case_id" + (", raw" if with_raw else "")
+        cols = ("id, sha256, filename, media_type, text, title, publisher, published, kind, ingested_at, case_id, "
+                "source_url, fetched_at, source_note" + (", raw" if with_raw else ""))
         with self.engine.connect() as conn:
             rows = conn.execute(text(f"SELECT {cols} FROM documents WHERE case_id=:c ORDER BY ingested_at, filename"),
                                 {"c": case}).mappings().all()
         return [Document(id=r["id"], sha256=r["sha256"], filename=r["filename"], media_type=r["media_type"], text=r["text"],
                          title=r["title"], publisher=r["publisher"], published=r["published"], kind=r["kind"],
-                         ingested_at=r["ingested_at"], case=r["case_id"], raw=bytes(r["raw"]) if with_raw else b"")
+                         ingested_at=r["ingested_at"], case=r["case_id"], raw=bytes(r["raw"]) if with_raw else b"",
+                         source_url=r["source_url"], fetched_at=r["fetched_at"], source_note=r["source_note"])
                 for r in rows]
+
+    # feed entries read ----------------------------------------------------------
+    def seen_entries(self, case: str, keys: Iterable[str]) -> set[str]:
+        """Of these feed entries' keys (feeds.Entry.key), those read into the case before."""
+        keys = list(keys)
+        if not keys:
+            return set()
+        with self.engine.connect() as conn:
+            rows = conn.execute(text("SELECT entry FROM feed_entries WHERE case_id=:c"), {"c": case}).all()
+        return {r[0] for r in rows} & set(keys)
+
+    def mark_entries_seen(self, case: str, keys: Iterable[str]) -> None:
+        """These feed entries are read: stored, or found stored already; a later poll does not fetch them again."""
+        rows = [{"c": case, "e": k, "n": now()} for k in dict.fromkeys(keys)]
+        if rows:
+            with self.transaction() as conn:
+                conn.execute(text("INSERT INTO feed_entries (case_id, entry, seen_at) VALUES (:c, :e, :n) "
+                                  "ON CONFLICT (case_id, entry) DO NOTHING"), rows)
 
     def document(self, case: str, doc_id: str, with_raw: bool = False) -> Document:
         for d in self.documents(case, with_raw=with_raw):

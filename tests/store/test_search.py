@@ -172,7 +172,11 @@ def test_existing_database_is_backfilled(tmp_path) -> None:
     d = doc()
     with old.transaction() as conn:
         old.ensure_case(conn, "c")
-        old.add_document(conn, "c", d)
+        conn.execute(text(  # the columns of that time (later migrations add others)
+            "INSERT INTO documents (case_id, id, sha256, filename, media_type, raw, text, title, publisher, published, "
+            "kind, ingested_at) VALUES ('c', :id, :sha, :fn, :mt, :raw, :text, :title, :pub, :published, :kind, :at)"),
+            {"id": d.id, "sha": d.sha256, "fn": d.filename, "mt": d.media_type, "raw": d.raw, "text": d.text,
+             "title": d.title, "pub": d.publisher, "published": d.published, "kind": d.kind, "at": "2026-01-01"})
         old.replace_facts(conn, "c", extraction(d))
     old.close()
     store = Store(url)
@@ -180,7 +184,7 @@ def test_existing_database_is_backfilled(tmp_path) -> None:
     assert store.search("lawyer")["facts"][0]["label"] == "Erbol Nurlybayev · lawyer"
     assert store.search("Dalga")["texts"][0]["doc"] == d.id
     con = sqlite3.connect(path)
-    assert [r[0] for r in con.execute("SELECT name FROM _migrations ORDER BY name")] == ["m001_initial", "m002_search", "m003_accounts"]
+    assert [r[0] for r in con.execute("SELECT name FROM _migrations ORDER BY name")][:3] == ["m001_initial", "m002_search", "m003_accounts"]
 
 
 def test_version_changes_with_facts_and_judgements(store: Store) -> None:
