@@ -35,6 +35,7 @@ class Entry:
     content: str             # its own HTML (the full content if the feed gives it, else the summary)
     feed: str                # the feed's address or file, for the names of its entries without a link
     index: int
+    feed_title: str | None = None  # the publisher of a report made of the entry's own text, when it names none
 
 
 @dataclass
@@ -53,6 +54,7 @@ def parse(data: bytes, where: str) -> Feed:
     if not version and not d.entries:
         reason = d.get("bozo_exception")
         raise BadInput("not a readable RSS or Atom feed" + (f" ({' '.join(str(reason).split())[:120]})" if reason else ""))
+    feed_title = " ".join((d.feed.get("title") or "").split())[:200] or None
     entries = []
     for i, e in enumerate(d.entries[:MAX_ENTRIES]):
         link = (e.get("link") or "").strip() or None
@@ -66,8 +68,8 @@ def parse(data: bytes, where: str) -> Feed:
         title = " ".join((e.get("title") or "").split()) or None
         basis = link or e.get("id") or f"{where}\n{title}\n{content}"
         entries.append(Entry(hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest(), link, title,
-                             _date(e), content, where, i))
-    return Feed(" ".join((d.feed.get("title") or "").split()) or None, entries, max(0, len(d.entries) - MAX_ENTRIES))
+                             _date(e), content, where, i, feed_title))
+    return Feed(feed_title, entries, max(0, len(d.entries) - MAX_ENTRIES))
 
 
 def _date(e) -> str | None:  # noqa: ANN001 - a feedparser entry
@@ -114,4 +116,5 @@ def entry_document(entry: Entry, settings: Settings, why: str, fetched_at: str |
     doc.fetched_at = fetched_at or datetime.now(timezone.utc).isoformat(timespec="seconds")
     doc.source_note = f"the feed's own text of the entry (its page was not read: {why})"
     doc.published = entry.published or doc.published
+    doc.publisher = doc.publisher or entry.feed_title
     return doc

@@ -166,6 +166,7 @@ def test_an_rss_feed_gives_its_entries_pages_and_reads_each_once(site: Site, set
     assert own.source_note == "the feed's own text of the entry (its page was not read: HTTP 404 Not Found)"
     assert own.text.startswith("Family says field coordinator missing") and feeds.FROM_FEED in own.text
     assert "Tarek Mahmoud Shalaby" in own.text and own.published == "2025-11-21" and own.source_url == gone
+    assert own.publisher == "The Nile Chronicle"  # the feed's title: the page names none
     fetched = list(site.requests)
     # again: the entries read are not fetched again; the one that failed is tried again
     again = ingest_sources(store, "c", [feed], settings)
