@@ -12,7 +12,7 @@ gives the same text as the page saved as a file.
 A feed (a URL that serves one, or a file .rss/.atom/.xml named) gives its entries: each entry's link is fetched
 as a page and dated by the entry when the page gives no date; when the link cannot be fetched or read, the
 entry's own text (its content, else its summary) is the report, marked as the feed's text.  An entry read into
-the case before (stored, or found stored: `Store.mark_entries_seen`) is not fetched again: that is what lets
+the case before (stored, or found stored: store/entries.py) is not fetched again: that is what lets
 `casewatch watch` poll a feed every few minutes.  An entry that failed is tried again next time.
 """
 from __future__ import annotations
@@ -31,6 +31,7 @@ from .model import Document
 from .pipeline import IngestReport, Loader, ingest_documents, limits_of, path_loaders
 from .settings import Settings
 from .store import Store
+from .store.entries import mark_entries_seen, seen_entries
 
 
 @dataclass
@@ -138,7 +139,7 @@ class _Batch:
             return
         if feed.skipped:
             self.ignored.append(InputError(name, f"{feed.skipped} entries past the first {feeds.MAX_ENTRIES}, not read"))
-        before = self.store.seen_entries(self.case, (e.key for e in feed.entries))
+        before = seen_entries(self.store, self.case, (e.key for e in feed.entries))
         new = []
         for e in feed.entries:
             if e.key not in before and e.key not in self.keys.values():
@@ -190,7 +191,7 @@ def ingest_sources(store: Store, case: str, items: list[str], settings: Settings
         rep = ingest_documents(store, case, chain(docs, batch.loaders(web_items)), progress, title,
                                workers=workers if web_items else min(workers, len(docs)), isolate=isolate,
                                limits=limits_of(settings))
-    store.mark_entries_seen(case, [batch.keys[n] for n in rep.added + rep.skipped if n in batch.keys])
+    mark_entries_seen(store, case, [batch.keys[n] for n in rep.added + rep.skipped if n in batch.keys])
     rep.failed = errors + rep.failed
     rep.ignored = ignored + batch.ignored
     rep.seen = batch.seen

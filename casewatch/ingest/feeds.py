@@ -5,7 +5,8 @@
     doc = entry_document(entry, settings)              # the entry's own text, when its page cannot be read
 
 feedparser is given the bytes only (never a URL or a name it could open), with its HTML sanitising on and
-relative links resolved against the feed's address.  At most `MAX_ENTRIES` entries are read from one feed.
+relative links resolved against the feed's address.  A feed is parsed in the ingest's own process, so it is
+refused past `MAX_FEED_BYTES`; at most `MAX_ENTRIES` entries are read from one feed.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from .convert import BadInput
 from .meta import normalize_date
 
 MAX_ENTRIES = 200
+MAX_FEED_BYTES = 5 * 1024 * 1024  # a feed is parsed in the ingest's own process: a news feed is a few hundred KB
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}  # a feed saved as a file, named on the command line
 # the line a report made of a feed's own text of an entry ends with (its page could not be read)
 FROM_FEED = "[From the feed: the text the feed gives for this entry; the page it links to could not be read.]"
@@ -48,6 +50,9 @@ class Feed:
 def parse(data: bytes, where: str) -> Feed:
     import feedparser
 
+    if len(data) > MAX_FEED_BYTES:
+        raise BadInput(f"feed too large to read ({len(data) / 1024 / 1024:.1f} MB; limit "
+                       f"{MAX_FEED_BYTES // 1024 // 1024} MB)")
     d = feedparser.parse(io.BytesIO(data), response_headers={"content-location": where} if "://" in where else None,
                          sanitize_html=True, resolve_relative_uris=True)
     version = d.get("version") or ""

@@ -144,24 +144,6 @@ class Store:
                          source_url=r["source_url"], fetched_at=r["fetched_at"], source_note=r["source_note"])
                 for r in rows]
 
-    # feed entries read ----------------------------------------------------------
-    def seen_entries(self, case: str, keys: Iterable[str]) -> set[str]:
-        """Of these feed entries' keys (feeds.Entry.key), those read into the case before."""
-        keys = list(keys)
-        if not keys:
-            return set()
-        with self.engine.connect() as conn:
-            rows = conn.execute(text("SELECT entry FROM feed_entries WHERE case_id=:c"), {"c": case}).all()
-        return {r[0] for r in rows} & set(keys)
-
-    def mark_entries_seen(self, case: str, keys: Iterable[str]) -> None:
-        """These feed entries are read: stored, or found stored already; a later poll does not fetch them again."""
-        rows = [{"c": case, "e": k, "n": now()} for k in dict.fromkeys(keys)]
-        if rows:
-            with self.transaction() as conn:
-                conn.execute(text("INSERT INTO feed_entries (case_id, entry, seen_at) VALUES (:c, :e, :n) "
-                                  "ON CONFLICT (case_id, entry) DO NOTHING"), rows)
-
     def document(self, case: str, doc_id: str, with_raw: bool = False) -> Document:
         for d in self.documents(case, with_raw=with_raw):
             if d.id == doc_id:

@@ -236,3 +236,14 @@ def test_a_page_in_the_charset_its_header_declares(site: Site, settings: Setting
     store = Store(settings.db_url)
     rep = ingest_sources(store, "c", [site.url("/ru.html")], settings)
     assert not rep.failed and "Журналиста задержали в Минске." in store.documents("c")[0].text
+
+
+def test_a_feed_is_bounded():
+    """A feed is parsed in the ingest's own process: refused past its size; at most MAX_ENTRIES entries read."""
+    with pytest.raises(Exception, match="feed too large to read"):
+        feeds.parse(b'<rss version="2.0"><channel>' + b" " * (feeds.MAX_FEED_BYTES + 1) + b"</channel></rss>", "f")
+    items = [{"title": f"Item {i}", "link": f"http://x.org/{i}", "guid": str(i), "date": "Thu, 20 Nov 2025 10:00:00 +0200"}
+             for i in range(feeds.MAX_ENTRIES + 5)]
+    feed = feeds.parse(rss("Many", items), "http://x.org/feed")
+    assert len(feed.entries) == feeds.MAX_ENTRIES and feed.skipped == 5
+    assert len({e.key for e in feed.entries}) == feeds.MAX_ENTRIES
