@@ -116,8 +116,9 @@ def entry_document(entry: Entry, settings: Settings, why: str, fetched_at: str |
         doc = read_bytes("entry.html", entry_bytes(entry), settings)
     except InputError as e:
         raise InputError(name_of(entry), f"{why}; the feed's own text cannot be read either ({e.reason})") from None
-    doc.filename = shown(name_of(entry))
-    doc.source_url = entry.link or (entry.feed if "://" in entry.feed else None)
+    from .web import public
+    doc.filename = shown(public(name_of(entry)))
+    doc.source_url = public(entry.link or entry.feed) if (entry.link or "://" in entry.feed) else None
     doc.fetched_at = fetched_at or datetime.now(timezone.utc).isoformat(timespec="seconds")
     doc.source_note = f"the feed's own text of the entry (its page was not read: {why})"
     doc.published = entry.published or doc.published

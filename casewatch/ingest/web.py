@@ -226,7 +226,16 @@ def read_fetched(page: Fetched, settings: Settings, kind: str | None = None, pub
         doc = read_bytes("page" + kind, data, settings, published=published)
     except InputError as e:
         raise InputError(page.url, e.reason) from None
-    doc.filename = shown(page.url)
-    doc.source_url = page.final_url
+    doc.filename = shown(public(page.url))
+    doc.source_url = public(page.final_url)
     doc.fetched_at = page.fetched_at
     return doc
+
+
+def public(url: str) -> str:
+    """The address as it may be stored and exported: without a user name and password written into it."""
+    try:
+        u = httpx.URL(url)
+    except (httpx.InvalidURL, ValueError):
+        return url
+    return str(u.copy_with(username=None, password=None)) if u.userinfo else url

@@ -247,3 +247,12 @@ def test_a_feed_is_bounded():
     feed = feeds.parse(rss("Many", items), "http://x.org/feed")
     assert len(feed.entries) == feeds.MAX_ENTRIES and feed.skipped == 5
     assert len({e.key for e in feed.entries}) == feeds.MAX_ENTRIES
+
+
+def test_a_password_in_the_address_is_not_stored(site: Site, settings: Settings):
+    store = Store(settings.db_url)
+    url = site.url("/news/matariya-raid.html").replace("http://", "http://desk:s3cret-pass@")
+    rep = ingest_sources(store, "c", [url], settings)
+    assert rep.added == [url]  # the line names the address as given
+    doc = store.documents("c")[0]
+    assert doc.filename == doc.source_url == site.url("/news/matariya-raid.html")
