@@ -111,7 +111,7 @@ class _Batch:
 
     def loaders(self, items: Iterable[str]) -> Iterator[tuple[str, Loader]]:
         for item in items:
-            name = ingest.shown(item)
+            name = ingest.shown(web.public(item))  # a password in the address is not written anywhere
             if not web.is_url(item):  # a feed file
                 try:
                     data = ingest.read_raw(Path(item), self.settings)
@@ -124,7 +124,7 @@ class _Batch:
                 page = self.fetcher.fetch(item)
                 kind = web.kind_of(page)
             except InputError as e:
-                yield name, Failed(e)
+                yield name, Failed(InputError(name, e.reason))
                 continue
             if kind == "feed":
                 yield from self.entries(name, page.data, page.final_url)

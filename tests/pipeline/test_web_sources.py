@@ -253,6 +253,7 @@ def test_a_password_in_the_address_is_not_stored(site: Site, settings: Settings)
     store = Store(settings.db_url)
     url = site.url("/news/matariya-raid.html").replace("http://", "http://desk:s3cret-pass@")
     rep = ingest_sources(store, "c", [url], settings)
-    assert rep.added == [url]  # the line names the address as given
+    assert rep.added == [site.url("/news/matariya-raid.html")]  # lines, snapshot notes: without the password
     doc = store.documents("c")[0]
     assert doc.filename == doc.source_url == site.url("/news/matariya-raid.html")
+    assert site.requests[-1] == "/news/matariya-raid.html"  # it was asked with it
