@@ -15,6 +15,8 @@ exactly as the serial path leaves it.
 An e-mail's attachments of an accepted type are reports of their own, each after the e-mail's body
 (`attachment_loaders`): the main process lists them when it lists the files (parsing each e-mail once) and a
 worker reads each one like a file.
+
+Pages by URL and the entries of feeds come through the same loaders and workers (sources.py).
 """
 from __future__ import annotations
 
@@ -46,6 +48,7 @@ class IngestReport:
     slowest: tuple[str, float] | None = None  # the report a worker spent longest on, and the seconds
     unread: list[tuple[str, str]] = field(default_factory=list)  # added, in a language not read: name, its code
     ocr: list[tuple[str, int]] = field(default_factory=list)  # added, read by OCR (a scan): name, pages OCR'd
+    seen: int = 0  # entries of the feeds read into the case before, not fetched again (sources.py)
 
 
 def _added(rep: IngestReport, name: str, doc: Document) -> None:

@@ -50,6 +50,10 @@ class Settings:
     max_ocr_pages: int = 100
     ocr_languages: str = "eng+rus"
     tesseract: str = "tesseract"  # the OCR program: a name on PATH, or a path
+    # a report fetched by URL (ingest/web.py): the whole fetch, from connecting to the last byte, and each wait for
+    # the server, within this many seconds; at most this many redirects; its body within max_file_bytes
+    fetch_seconds: float = 30.0
+    max_redirects: int = 5
     reply_window_days: dict[str, int] = field(default_factory=lambda: {"un_communication": 60, "urgent_appeal": 30})
     debug: bool = False
     user: str = "analyst"
@@ -63,7 +67,7 @@ class Settings:
         for name, kind in (("max_file_bytes", int), ("max_html_tags", int), ("max_file_seconds", float),
                            ("max_file_memory_mb", int), ("max_file_chars", int), ("max_pdf_pages", int),
                            ("max_pdf_stream_bytes", int), ("max_ocr_pages", int), ("ocr_languages", str),
-                           ("tesseract", str)):
+                           ("tesseract", str), ("fetch_seconds", float), ("max_redirects", int)):
             value = os.environ.get(f"CASEWATCH_{name.upper()}")
             if value:
                 try:

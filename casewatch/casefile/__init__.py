@@ -56,7 +56,9 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
     cf: dict[str, Any] = {"schema": SCHEMA, "title": title or case, "case": case}
     cf["documents"] = [{"id": d.id, "sha256": d.sha256, "title": d.title, "publisher": d.publisher,
                         "published": d.published, "kind": d.kind, "filename": d.filename, "text": d.text,
-                        "language": d.language, "read": d.read, "ocr_pages": d.ocr_pages}
+                        "language": d.language, "read": d.read, "ocr_pages": d.ocr_pages,
+                        **({"url": d.source_url, "fetched_at": d.fetched_at} if d.source_url else {}),
+                        **({"source_note": d.source_note} if d.source_note else {})}
                        for d in docs]
 
     # people -------------------------------------------------------------------------

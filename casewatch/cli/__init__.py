@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Any, Callable, Optional
 
 import typer
 from rich.markup import escape
@@ -56,17 +56,30 @@ SHOWN = 50  # files "already there" named one by one; past that, counted
 
 
 @app.command()
-def ingest(paths: list[Path] = typer.Argument(..., help="Report files or folders (.txt .md .html .htm .pdf .docx .odt .eml)."),
+def ingest(paths: list[str] = typer.Argument(..., metavar="PATH_OR_URL", help="Report files or folders (.txt .md .html .htm .pdf .docx .odt "
+                                             ".eml), web pages by URL (http, https), RSS or Atom feeds (a URL, or a "
+                                             "file .rss .atom .xml): each entry's page is read."),
            case: str = typer.Option(..., "--case", help="The case to add the reports to (created if new)."),
            title: Optional[str] = typer.Option(None, "--title", help="The case's title."),
            published: Optional[str] = typer.Option(None, "--published", help="Publication date for these reports (ISO)."),
            workers: int = typer.Option(os.cpu_count() or 1, "--workers", min=1,
                                        help="Processes that read and extract the reports (default: all cores).")) -> None:
     """Read reports into a case: text, extraction, resolution, stored in one transaction per file."""
-    from ..pipeline import ingest_paths
+    from ..sources import ingest_sources
     settings = state.settings()
     store = Store(settings.db_url)
-    with Progress(TextColumn("[bold]reading"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+    rep = with_progress(lambda step, total: ingest_sources(
+        store, case, paths, settings, progress=step, title=title, published=published, on_total=total,
+        workers=workers, isolate=True))
+    print_report(case, rep)
+    if rep.failed:
+        raise typer.Exit(1)
+
+
+def with_progress(run: Callable[[Callable[[str], None], Callable[[int], None]], Any], label: str = "reading") -> Any:
+    """`run(step, total)` with a progress bar on standard error: `step(name)` as each report is reached,
+    `total(n)` when the count is known (again when it grows)."""
+    with Progress(TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                   TimeElapsedColumn(), console=err, transient=True) as prog:
         task = prog.add_task("loading the language model", total=None)
         seen = {"n": 0}
@@ -75,15 +88,20 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Report files or folders
             if seen["n"]:
                 prog.advance(task)
             seen["n"] += 1
-            prog.update(task, description=Path(name).name)
-        rep = ingest_paths(store, case, paths, settings, progress=step, title=title, published=published,
-                           on_total=lambda n: prog.update(task, total=max(1, n)), workers=workers, isolate=True)
+            prog.update(task, description=Path(name).name or name)
+        out = run(step, lambda n: prog.update(task, total=max(1, n)))
         prog.advance(task)
+    return out
+
+
+def print_report(case: str, rep: Any, quiet: bool = False, prefix: str = "") -> None:
+    """The lines of an ingest: files not read, reports already there (unless `quiet`), failures, the count (after
+    `prefix`)."""
     for e in rep.ignored:
         err.print(f"[yellow]skipped[/yellow] {escape(str(e))}", highlight=False, soft_wrap=True)
-    for name in rep.skipped[:SHOWN]:  # a report stored before, or the same bytes as another file of this batch
+    for name in ([] if quiet else rep.skipped[:SHOWN]):  # a report stored before, or the same bytes as another file
         err.print(f"[dim]already there[/dim] {escape(name)}", highlight=False, soft_wrap=True)
-    if len(rep.skipped) > SHOWN:
+    if len(rep.skipped) > SHOWN and not quiet:
         err.print(f"[dim]… and {len(rep.skipped) - SHOWN} more already there[/dim]", highlight=False)
     from ..ingest.language import name as language_name
     for name, pages in rep.ocr:
@@ -97,10 +115,9 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Report files or folders
     if rep.slowest and len(rep.added) + len(rep.failed) > 1:
         err.print(f"[dim]slowest: {escape(Path(rep.slowest[0]).name)}, {rep.slowest[1]:.1f} s[/dim]", highlight=False)
     unread = f" ({len(rep.unread)} stored but not read: not in English)" if rep.unread else ""
-    console.print(f"case [bold]{case}[/bold]: {len(rep.added)} added{unread}, {len(rep.skipped)} already there, "
-                  f"{len(rep.failed)} failed, {len(rep.ignored)} not read", highlight=False)
-    if rep.failed:
-        raise typer.Exit(1)
+    console.print(f"{prefix}case [bold]{escape(case)}[/bold]: {len(rep.added)} added{unread}, {len(rep.skipped)} already "
+                  f"there, {len(rep.failed)} failed, {len(rep.ignored)} not read"
+                  + (f", {rep.seen} feed entries read before" if rep.seen else ""), highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -223,6 +240,7 @@ def main() -> None:
     from . import act  # noqa: F401
     from . import serve  # noqa: F401
     from . import users  # noqa: F401  (user …, audit)
+    from . import watch  # noqa: F401  (watch)
     try:
         rc = app(standalone_mode=False)
         if isinstance(rc, int) and rc:

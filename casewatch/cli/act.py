@@ -62,8 +62,18 @@ def changes(case: str = typer.Argument(...),
             as_json: bool = typer.Option(False, "--json", help="Print the difference as JSON."),
             output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write (default: standard output).")) -> None:
     """What the latest ingest changed: new people, changed measures, new events, new or resolved conflicts."""
+    d, title = change_report(state.store(), case, since)
+    if as_json:
+        _write(json.dumps(d, ensure_ascii=False, indent=1) + "\n", output)
+        return
     from ..outputs import changes as ch
-    store = state.store()
+    _write(ch.render_text(d, title), output)
+
+
+def change_report(store, case: str, since: str | None = None) -> tuple[dict, str]:  # noqa: ANN001 - a Store
+    """The difference between the case's latest snapshot and the one before (or the last before `since`), and
+    its title: what `changes` prints, and `watch` after each poll that added a report."""
+    from ..outputs import changes as ch
     store.case(case)                                    # NotFound for an unknown case
     base, latest = ch.pick(store.snapshots(case), since)
     if latest is None:
@@ -74,12 +84,9 @@ def changes(case: str = typer.Argument(...),
     texts = {d["id"]: d["text"] for d in build_casefile(store, case)["documents"]}
     old = ch.with_texts(store.snapshot(case, base["id"]), texts) if base else None
     d = ch.diff(old, ch.with_texts(store.snapshot(case, latest["id"]), texts))
-    if as_json:
-        _write(json.dumps(d, ensure_ascii=False, indent=1) + "\n", output)
-        return
     title = (f"Changes in {case}: snapshot {latest['id']} ({latest['created_at']}) against "
              + (f"snapshot {base['id']} ({base['created_at']})" if base else "nothing before it"))
-    _write(ch.render_text(d, title), output)
+    return d, title
 
 
 def _template(template: Path | None) -> Path | None:

@@ -65,6 +65,9 @@ class Document:
     # ISO 639 code of the language detected at ingest; None where the text is too short or mixed to tell (read)
     language: str | None = None
     ocr_pages: int = 0  # pages of a PDF read by OCR (a scan): their text is tesseract's, not the file's
+    source_url: str | None = None  # a report fetched from the web: the address its bytes came from (after redirects)
+    fetched_at: str | None = None  # and when (UTC, ISO)
+    source_note: str | None = None  # how it was read when not as the page itself (a feed's own text of an entry)
 
     def __post_init__(self) -> None:
         if not self.id:

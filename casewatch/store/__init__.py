@@ -113,17 +113,23 @@ class Store:
 
     def add_document(self, conn: Connection, case: str, doc: Document) -> None:
         """Store one report; AlreadyThere where the case holds its bytes (the unique key on case and sha256
-        decides, so two ingests of one file at once cannot both store it)."""
+        decides, so two ingests of one file at once cannot both store it), or, for a page fetched from the web, a
+        report from the same address with the same text (a page's bytes change from one fetch to the next: a
+        token, an advertisement, the time in its corner)."""
         doc.case = case
         doc.ingested_at = doc.ingested_at or now()
+        if doc.source_url and conn.execute(text("SELECT 1 FROM documents WHERE case_id=:c AND source_url=:u AND text=:t"),
+                                           {"c": case, "u": doc.source_url, "t": doc.text}).first():
+            raise AlreadyThere(f"{doc.filename}: already in case {case} (the same text from the same address)")
         try:
             conn.execute(text(
                 "INSERT INTO documents (case_id, id, sha256, filename, media_type, raw, text, title, publisher, published, kind, "
-                "ingested_at, language, ocr_pages) "
-                "VALUES (:case, :id, :sha, :fn, :mt, :raw, :text, :title, :pub, :published, :kind, :at, :lang, :ocr)"),
+                "ingested_at, language, ocr_pages, source_url, fetched_at, source_note) "
+                "VALUES (:case, :id, :sha, :fn, :mt, :raw, :text, :title, :pub, :published, :kind, :at, :lang, :ocr, :url, :fetched, :note)"),
                 {"case": case, "id": doc.id, "sha": doc.sha256, "fn": doc.filename, "mt": doc.media_type, "raw": doc.raw,
                  "text": doc.text, "title": doc.title, "pub": doc.publisher, "published": doc.published, "kind": doc.kind,
-                 "at": doc.ingested_at, "lang": doc.language, "ocr": doc.ocr_pages})
+                 "at": doc.ingested_at, "lang": doc.language, "ocr": doc.ocr_pages, "url": doc.source_url,
+                 "fetched": doc.fetched_at, "note": doc.source_note})
         except IntegrityError as e:
             if not re.search(r"UNIQUE|duplicate key", str(e.orig), re.I):
                 raise
@@ -133,14 +139,15 @@ class Store:
 
     def documents(self, case: str, with_raw: bool = False) -> list[Document]:
         cols = ("id, sha256, filename, media_type, text, title, publisher, published, kind, ingested_at, case_id, language, "
-                "ocr_pages" + (", raw" if with_raw else ""))
+                "ocr_pages, source_url, fetched_at, source_note" + (", raw" if with_raw else ""))
         with self.engine.connect() as conn:
             rows = conn.execute(text(f"SELECT {cols} FROM documents WHERE case_id=:c ORDER BY ingested_at, filename"),
                                 {"c": case}).mappings().all()
         return [Document(id=r["id"], sha256=r["sha256"], filename=r["filename"], media_type=r["media_type"], text=r["text"],
                          title=r["title"], publisher=r["publisher"], published=r["published"], kind=r["kind"],
                          ingested_at=r["ingested_at"], case=r["case_id"], raw=bytes(r["raw"]) if with_raw else b"",
-                         language=r["language"], ocr_pages=int(r["ocr_pages"] or 0))
+                         language=r["language"], ocr_pages=int(r["ocr_pages"] or 0),
+                         source_url=r["source_url"], fetched_at=r["fetched_at"], source_note=r["source_note"])
                 for r in rows]
 
     def document(self, case: str, doc_id: str, with_raw: bool = False) -> Document:

@@ -197,3 +197,23 @@ def m005_case_revision(conn: Connection) -> None:
         summary TEXT NOT NULL
     )
     """)
+
+
+@migration
+def m006_web_sources(conn: Connection) -> None:
+    """Reports fetched from the web (issue 14): each keeps its address, when it was fetched and, when it is a feed's
+    own text of an entry rather than the page, a note saying so; `feed_entries` holds, per case, the SHA-256 of each
+    feed entry's link (or id) already read, so `casewatch watch` fetches only what is new (a digest, not the address:
+    a report removed for a source's safety leaves no readable trace here, and is not fetched again)."""
+    _exec(conn, """
+    ALTER TABLE documents ADD COLUMN source_url TEXT;
+    ALTER TABLE documents ADD COLUMN fetched_at VARCHAR(40);
+    ALTER TABLE documents ADD COLUMN source_note TEXT;
+    CREATE INDEX documents_source ON documents(case_id, source_url);
+    CREATE TABLE feed_entries (
+        case_id VARCHAR(200) NOT NULL,
+        entry VARCHAR(64) NOT NULL,
+        seen_at VARCHAR(40) NOT NULL,
+        PRIMARY KEY (case_id, entry)
+    )
+    """)

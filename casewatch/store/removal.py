@@ -5,6 +5,9 @@ text, its raw bytes, its facts and their quotes out of every table and of the fu
 snapshots (each held the whole case file, texts included: the history of `changes` starts again from the case
 as it is after the removal), and on SQLite overwrites the freed pages (`secure_delete`), empties the write-ahead
 log and compacts the file, so the words are not left in free pages either.
+
+A report read from a feed leaves the digest of its entry's link in `feed_entries` (not the link itself): so
+`casewatch watch` does not fetch it back into the case.  Deleting the case deletes those too.
 """
 from __future__ import annotations
 
@@ -55,7 +58,7 @@ def delete_case(store: Any, case: str) -> int:
         n = conn.execute(text("SELECT COUNT(*) FROM documents WHERE case_id=:c"), {"c": case}).scalar() or 0
         if _fts(conn):
             _unindex(conn, case, None)
-        for table in ("facts", "documents", "judgements", "snapshots", "case_summaries", "cases"):
+        for table in ("facts", "documents", "judgements", "snapshots", "case_summaries", "feed_entries", "cases"):
             conn.execute(text(f"DELETE FROM {table} WHERE {'id' if table == 'cases' else 'case_id'}=:c"), {"c": case})
     _scrub(store)
     return int(n)

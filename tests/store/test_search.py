@@ -173,11 +173,11 @@ def test_existing_database_is_backfilled(tmp_path) -> None:
     d = doc()
     with old.transaction() as conn:
         old.ensure_case(conn, "c")
-        conn.execute(text(  # the documents table of that time (no language, no ocr_pages: m004)
+        conn.execute(text(  # the columns of that time (later migrations add others)
             "INSERT INTO documents (case_id, id, sha256, filename, media_type, raw, text, title, publisher, published, "
-            "kind, ingested_at) VALUES ('c', :id, :sha, :fn, :mt, :raw, :text, :title, NULL, :published, :kind, "
-            "'2026-01-01')"), {"id": d.id, "sha": d.sha256, "fn": d.filename, "mt": d.media_type, "raw": d.raw,
-                               "text": d.text, "title": d.title, "published": d.published, "kind": d.kind})
+            "kind, ingested_at) VALUES ('c', :id, :sha, :fn, :mt, :raw, :text, :title, :pub, :published, :kind, :at)"),
+            {"id": d.id, "sha": d.sha256, "fn": d.filename, "mt": d.media_type, "raw": d.raw, "text": d.text,
+             "title": d.title, "pub": d.publisher, "published": d.published, "kind": d.kind, "at": "2026-01-01"})
         old.replace_facts(conn, "c", extraction(d))
     old.close()
     store = Store(url)
@@ -186,7 +186,7 @@ def test_existing_database_is_backfilled(tmp_path) -> None:
     assert store.search("Dalga")["texts"][0]["doc"] == d.id
     assert store.document("c", d.id).language is None and store.document("c", d.id).read  # stored before m004: read
     con = sqlite3.connect(path)
-    assert [r[0] for r in con.execute("SELECT name FROM _migrations ORDER BY name")] == ["m001_initial", "m002_search", "m003_accounts", "m004_report_language", "m005_case_revision"]
+    assert [r[0] for r in con.execute("SELECT name FROM _migrations ORDER BY name")] == [n for n, _ in migrations.MIGRATIONS]
 
 
 def test_version_changes_with_facts_and_judgements(store: Store) -> None:

@@ -13,7 +13,9 @@ def test_migrations_are_recorded_and_run_once(tmp_path):
     Store(url)
     con = sqlite3.connect(tmp_path / "cw.db")
     names = [r[0] for r in con.execute("SELECT name FROM _migrations")]
-    assert names == ["m001_initial", "m002_search", "m003_accounts", "m004_report_language", "m005_case_revision"]
+    from casewatch.store.migrations import MIGRATIONS
+    assert names == [n for n, _ in MIGRATIONS] == ["m001_initial", "m002_search", "m003_accounts", "m004_report_language",
+                                                   "m005_case_revision", "m006_web_sources"]
 
 
 def test_judgement_log_keeps_who_when_what_and_undo(tmp_path):
