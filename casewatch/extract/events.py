@@ -638,6 +638,14 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         if not i or not people or not (GROUP_MEMBERS.match(text, st.start) or (named_as and len(people) >= 2)):
             continue
         prev = ctx.sents[i - 1]
+        lead = (st.start, min(p.evidence.start for p in people))
+        if GROUP_MEMBERS.match(text, st.start) and not st.historical:
+            # the list's own verb before it: "Among the others arrested were A, B and C", "Among those charged are …"
+            role = "defendant" if defendant.search(text, *lead) else \
+                "detainee" if cue("cues", "detainee").search(text, *lead) else None
+            for p in people:
+                if role and not (HARD_ROLES & set(p.roles)):
+                    _add(p.roles, role)
         if named_as and not st.historical:
             # the group's step ("six of her supporters had been arrested … they would face charges")
             role = "defendant" if defendant.search(text, prev.start, st.end) else \

@@ -62,3 +62,16 @@ def test_an_address_blocks_title_line_a_title_inside_the_name_and_an_honorific_a
     assert "official" in p["Idris Bala Yerima"]["roles"]
     judge = next(n for n in p if "Okonta" in n)
     assert "official" in p[judge]["roles"], p[judge]
+
+
+def test_a_term_given_or_jailed_for_accuses_and_a_list_takes_the_verb_that_opens_it(x):
+    from .conftest import doc, people
+    got = people(x.extract(doc(
+        "Police arrested the teacher Nabil Qasim Haddad on 9 April 2011. Among the others arrested were Yusuf Ali "
+        "Mansour and his brother Tariq Ali Mansour, and the cleric Sheikh Idris Jaber Salem. Walid Hassan Nouri was "
+        "also jailed for life on 22 June. Samir Fadel Azzam and Omar Khalil Rahim were each given 15 years.",
+        published="2011-07-01")))
+    assert {n for n, p in got.items() if "detainee" in p["roles"]} >= {"Yusuf Ali Mansour", "Tariq Ali Mansour",
+                                                                       "Idris Jaber Salem"}
+    assert {n for n, p in got.items() if "defendant" in p["roles"]} == {"Walid Hassan Nouri", "Samir Fadel Azzam",
+                                                                        "Omar Khalil Rahim"}
