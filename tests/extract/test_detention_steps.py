@@ -4,6 +4,8 @@ and what is not an event (a protest at a detention, a date something is due, a q
 sentences)."""
 from __future__ import annotations
 
+import pytest
+
 from datetime import date
 
 from casewatch.extract.dates import find_dates
@@ -122,3 +124,20 @@ def test_people_named_as_the_members_of_a_group_arrested_in_the_sentence_before(
     for name in ("Joan Akello", "Sam Obbo", "Rose Nantale"):
         assert "defendant" in p[name]["roles"], p[name]  # "would face charges": charged
     assert "detainee" not in p["Peter Okumu"]["roles"]
+
+
+@pytest.mark.parametrize("sentence, step", [
+    ("The following day, 22 March 2024, he was formally charged and made to sign an undertaking.", ("charge", "2024-03-22")),
+    ("The First Information Report was registered at Lakeside police station on 10 March 2024.", ("charge", "2024-03-10")),
+    ("On 2 April 2024 the police filed a charge sheet of 900 pages against the eight accused.", ("charge", "2024-04-02")),
+    ("On 2 September 2024 the charge under section 12 was framed against the accused.", ("charge", "2024-09-02")),
+    ("The case was referred to the court by way of an indictment registered on 28 May 2024.", ("charge", "2024-05-28")),
+    ("On 16 July 2024 the prosecution imposed prisión provisional on him.", ("pretrial_detention", "2024-07-16")),
+    ("The application for bail filed on behalf of the accused on 28 June 2024 was rejected.", ("pretrial_detention", "2024-06-28")),
+    ("On 4 December 2024 the provincial court authorised a first custody term of 12 days.", ("pretrial_detention", "2024-12-04")),
+    ("On 10 June 2024 the judge granted a 90-day detention order against the three.", ("pretrial_detention", "2024-06-10")),
+    ("On 15 December 2024 the court approved a second custody term of 12 days.", ("measure_extended", "2024-12-15")),
+])
+def test_the_charging_and_custody_steps_as_systems_write_them(x, sentence, step):
+    from .conftest import doc
+    assert step in {(e.type, e.date) for e in x.extract(doc(sentence, published="2025-01-20")).events}
