@@ -137,6 +137,10 @@ def test_people_named_as_the_members_of_a_group_arrested_in_the_sentence_before(
     ("On 4 December 2024 the provincial court authorised a first custody term of 12 days.", ("pretrial_detention", "2024-12-04")),
     ("On 10 June 2024 the judge granted a 90-day detention order against the three.", ("pretrial_detention", "2024-06-10")),
     ("On 15 December 2024 the court approved a second custody term of 12 days.", ("measure_extended", "2024-12-15")),
+    ("On 4 July 2024, defence lawyers lodged a recurso de apelación with the Criminal Chamber.", ("appeal", "2024-07-04")),
+    ("The three accused lodged appeals in cassation on 17 September 2024.", ("appeal", "2024-09-17")),
+    ("The memorandum of appeal, lodged in August 2024, raised eleven grounds.", ("appeal", "2024-08")),
+    ("On 25 November 2024 the Supreme Court rejected the cassation appeals of the two.", ("appeal", "2024-11-25")),
 ])
 def test_the_charging_and_custody_steps_as_systems_write_them(x, sentence, step):
     from .conftest import doc
