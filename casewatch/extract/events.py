@@ -232,7 +232,8 @@ def find_events(ctx: DocContext) -> list[Event]:
             due = cue("cues", "due_date")
             dates = [dm for dm in st.dates if dm.start < m.end() or not due.search(text, m.end(), dm.start)]
             # "over last week's march": a possessive date belongs to its noun, not to this sentence's verbs
-            own = [dm for dm in dates if not POSSESSIVE.match(text, dm.end)]
+            # nor does a date that names its noun ("the February 2021 coup", "the 2019 election")
+            own = [dm for dm in dates if not POSSESSIVE.match(text, dm.end) and not _attributive(text, dm)]
             dates = own or dates
             dates = [dm for dm in dates if not _end_point(text, st.start, dm)]
             dm = _nearest_date(dates, m.start(), m.end(), background, bg_at.start() if bg_at else None)
@@ -402,6 +403,17 @@ def _end_point(text: str, start: int, dm: DateMention) -> bool:
     if when and WHEN_FUTURE.match(text, when.end()):
         when = None  # "until Friday, when she is due to return to court": still the end point
     return not (NOT_UNTIL.search(text, max(start, dm.start - 80), dm.start) or when)
+
+
+ATTRIBUTIVE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+ATTRIBUTIVE_AFTER = re.compile(r"\s+(?!(?:and|or|to|until|till|through|when|while|as|in|at|on|of|for|was|were|is|are|had|has|"
+                               r"have|by|with|from|that|which|who|after|before|during|the|a|an)\b)[a-z][a-z-]+\b")
+
+
+def _attributive(text: str, dm: DateMention) -> bool:
+    """A date written before a noun after "the" is part of that noun's name ("the February 2021 coup", "the 2019
+    elections"): it dates that thing, not the verbs of its sentence."""
+    return bool(ATTRIBUTIVE_BEFORE.search(text, max(0, dm.start - 8), dm.start)) and bool(ATTRIBUTIVE_AFTER.match(text, dm.end))
 
 
 def _nearest_date(dates: list[DateMention], s: int, e: int, background: bool, bg_pos: int | None) -> DateMention | None:

@@ -145,3 +145,11 @@ def test_people_named_as_the_members_of_a_group_arrested_in_the_sentence_before(
 def test_the_charging_and_custody_steps_as_systems_write_them(x, sentence, step):
     from .conftest import doc
     assert step in {(e.type, e.date) for e in x.extract(doc(sentence, published="2025-01-20")).events}
+
+
+def test_a_date_that_names_its_noun_does_not_date_the_verbs_of_its_sentence(x):
+    from .conftest import doc
+    ex = x.extract(doc("On 21 March 2024, the special court convicted Aung Min Thu under Section 505A, the provision "
+                       "inserted by the junta shortly after the February 2021 coup, and sentenced him to two years.",
+                       published="2024-04-30"))
+    assert {(e.type, e.date) for e in ex.events} >= {("verdict", "2024-03-21"), ("sentence", "2024-03-21")}
