@@ -119,7 +119,9 @@ def print_report(case: str, rep: Any, quiet: bool = False, prefix: str = "") -> 
     unread = f" ({len(rep.unread)} stored but not read: not in English)" if rep.unread else ""
     console.print(f"{prefix}case [bold]{escape(case)}[/bold]: {len(rep.added)} added{unread}, {len(rep.skipped)} already "
                   f"there, {len(rep.failed)} failed, {len(rep.ignored)} not read"
-                  + (f", {rep.seen} feed entries read before" if rep.seen else ""), highlight=False, soft_wrap=True)
+                  + (f", {rep.seen} feed entries read before" if rep.seen else "")
+                  + ("; nothing stored, so no case was made" if getattr(rep, "dropped", False) else ""),
+                  highlight=False, soft_wrap=True)
 
 
 @app.command()
