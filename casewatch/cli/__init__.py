@@ -240,6 +240,19 @@ def delete(case: str = typer.Argument(..., help="The case."),
         console.print(f"removed case {escape(case)} ({n} reports)")
 
 
+def _hint(e: CasewatchError) -> str:
+    """After "no case named 'turky'": the nearest cases (the command line may list them all; the web does not)."""
+    from ..errors import NoCase
+    if not isinstance(e, NoCase):
+        return ""
+    from .suggest import no_case
+    try:
+        names = [r["id"] for r in state.store().cases()]
+    except Exception:  # noqa: BLE001 - a hint, never a second error
+        return ""
+    return no_case(e.case, names)
+
+
 def _click_errors() -> tuple[type, ...]:
     """click's usage errors: typer's own copy of click (typer 0.2x vendors it) and click itself."""
     import importlib
@@ -272,7 +285,7 @@ def main() -> None:
     except CasewatchError as e:
         if state.debug:
             raise
-        err.print(f"[red]error[/red] {escape(str(e))}", highlight=False, soft_wrap=True)
+        err.print(f"[red]error[/red] {escape(str(e) + _hint(e))}", highlight=False, soft_wrap=True)
         sys.exit(2)
     except Exception as e:  # noqa: BLE001
         if isinstance(e, _click_errors()):  # a missing or bad argument: the usage line, a hint and the error

@@ -17,7 +17,7 @@ from markupsafe import escape
 from sqlalchemy import Connection, create_engine, event, text
 from sqlalchemy.exc import IntegrityError
 
-from ..errors import AlreadyThere, CasewatchError, NotFound
+from ..errors import AlreadyThere, CasewatchError, NoCase, NotFound
 from ..model import Document, Extraction, Judgement, from_data, to_data
 from . import migrations
 from .snapshots import pack as _pack, unpack as _unpack
@@ -105,7 +105,7 @@ class Store:
         with self.engine.connect() as conn:
             row = conn.execute(text("SELECT * FROM cases WHERE id=:c"), {"c": case}).mappings().first()
         if row is None:
-            raise NotFound(f"no case named {case!r}")
+            raise NoCase(case)
         return dict(row)
 
     # documents -------------------------------------------------------------
