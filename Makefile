@@ -56,19 +56,20 @@ train: setup
 	$(BIN)/pip install -q -e '.[train]'
 	$(BIN)/casewatch train hrdsattack $(SHARED)/hrdsattack/train.json
 
-# the seed dossier's first two pages and the urgent appeal as PNG for the README (docs/); needs Debian's
-# pango, DejaVu fonts and poppler-utils (.ci/pdf-setup)
+# the dossier's first two pages and the urgent appeal of an example case (every name in it invented) as PNG for the
+# README (docs/); needs Debian's pango, DejaVu fonts and poppler-utils (.ci/pdf-setup)
+DOCS_CASE ?= azerbaijan_yeni_dalga
 .PHONY: docs
 docs: setup
 	bash .ci/pdf-setup
 	mkdir -p out docs
 	rm -f out/docs.db
-	$(BIN)/casewatch --db out/docs.db ingest --case atajurt --title "Atajurt activists" $(SHARED)/seeds/
-	$(BIN)/casewatch --db out/docs.db dossier atajurt --format pdf -o out/atajurt-dossier.pdf
-	$(BIN)/casewatch --db out/docs.db appeal atajurt --format pdf -o out/atajurt-appeal.pdf
-	pdftoppm -png -r 110 -f 1 -l 1 -singlefile out/atajurt-dossier.pdf docs/dossier-1
-	pdftoppm -png -r 110 -f 2 -l 2 -singlefile out/atajurt-dossier.pdf docs/dossier-2
-	pdftoppm -png -r 110 -f 1 -l 1 -singlefile out/atajurt-appeal.pdf docs/appeal
+	$(BIN)/casewatch --db out/docs.db ingest --case $(DOCS_CASE) --title "Yeni Dalga journalists" examples/$(DOCS_CASE)/
+	$(BIN)/casewatch --db out/docs.db dossier $(DOCS_CASE) --format pdf -o out/docs-dossier.pdf
+	$(BIN)/casewatch --db out/docs.db appeal $(DOCS_CASE) --format pdf -o out/docs-appeal.pdf
+	pdftoppm -png -r 110 -f 1 -l 1 -singlefile out/docs-dossier.pdf docs/dossier-1
+	pdftoppm -png -r 110 -f 2 -l 2 -singlefile out/docs-dossier.pdf docs/dossier-2
+	pdftoppm -png -r 110 -f 1 -l 1 -singlefile out/docs-appeal.pdf docs/appeal
 
 clean:
 	rm -rf out $(VENV)

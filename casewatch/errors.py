@@ -28,6 +28,14 @@ class NotFound(CasewatchError):
     code = "not-found"
 
 
+class NoCase(NotFound):
+    """No case of that name (the command line names the nearest ones)."""
+
+    def __init__(self, case: str):
+        super().__init__(f"no case named {case!r}")
+        self.case = case
+
+
 class Invalid(CasewatchError):
     code = "invalid"
 

@@ -49,6 +49,7 @@ class IngestReport:
     unread: list[tuple[str, str]] = field(default_factory=list)  # added, in a language not read: name, its code
     ocr: list[tuple[str, int]] = field(default_factory=list)  # added, read by OCR (a scan): name, pages OCR'd
     seen: int = 0  # entries of the feeds read into the case before, not fetched again (sources.py)
+    dropped: bool = False  # the case, made by this ingest, was removed again: it stored nothing
 
 
 def _added(rep: IngestReport, name: str, doc: Document) -> None:
@@ -72,6 +73,7 @@ def extractor() -> Extractor:
 def _write(store: Store, case: str, doc: Document, ex: Extraction) -> None:
     """One document and all its facts, in one transaction."""
     with store.transaction() as conn:
+        store.ensure_case(conn, case)  # there still: another ingest of the same new case that stored nothing drops it
         store.add_document(conn, case, doc)
         store.replace_facts(conn, case, ex)
         store.touch_case(conn, case)
@@ -91,11 +93,16 @@ def ingest_documents(store: Store, case: str, docs: Iterable[tuple[str, Callable
     require_model()  # before the case is made: an ingest that cannot read leaves nothing behind
     rep = IngestReport()
     with store.transaction() as conn:
-        store.ensure_case(conn, case, title)
-    if workers > 1 or isolate:
-        _ingest_parallel(store, case, docs, progress, rep, workers, limits or Limits())
-    else:
-        _ingest_serial(store, case, docs, progress, rep)
+        made = store.ensure_case(conn, case, title)
+    try:
+        if workers > 1 or isolate:
+            _ingest_parallel(store, case, docs, progress, rep, workers, limits or Limits())
+        else:
+            _ingest_serial(store, case, docs, progress, rep)
+    finally:
+        if made and not rep.added:  # all failed, none accepted, or cut short: no empty case left behind
+            from .store.removal import drop_if_empty
+            rep.dropped = drop_if_empty(store, case)
     if snapshot and rep.added:
         save_snapshot(store, case, note=", ".join(rep.added))
     return rep

@@ -20,6 +20,7 @@ from ..model import Judgement, vocab
 from ..model.names import fold
 from ..pipeline import (BytesLoader, IngestReport, Loader, attachment_loaders, build_casefile, ingest_documents,
                         limits_of)
+from ..casefile.state import history as measure_history
 from ..casefile.summary import HELD, held_now, next_date, next_dates, open_conflicts, summarize, today  # noqa: F401
 from ..settings import Settings
 from ..store import BadQuery, Store, summaries
@@ -102,8 +103,22 @@ def person(cf: dict[str, Any], pid: str) -> dict[str, Any]:
             out = dict(p)
             out["events"] = [e for e in cf["events"] if pid in e.get("participants", [])]
             out["conflicts"] = [c for c in cf["conflicts"] if c.get("subject") == pid]
+            out["history"] = measure_history(p, out["events"])  # the dated steps of their measures
             return out
     raise NotFound(f"no person {pid!r} in case {cf['case']!r}")
+
+
+def timeline(cf: dict[str, Any], person: str = "", kind: str = "") -> dict[str, Any]:
+    """The case's events in date order (the undated last), only those of one person (an id) and of one kind when
+    asked; with the people and kinds the filter offers (those that have events)."""
+    events = sorted(cf["events"], key=lambda e: (e.get("date") is None, e.get("date") or ""))
+    names = {p["id"]: p["name"] for p in cf["persons"]}
+    people = sorted({pid for e in events for pid in e.get("participants", []) if pid in names},
+                    key=lambda pid: names[pid].casefold())
+    kinds = sorted({e["type"] for e in events})
+    shown = [e for e in events if (not person or person in e.get("participants", [])) and (not kind or e["type"] == kind)]
+    return {"events": shown, "total": len(events), "people": [{"id": pid, "name": names[pid]} for pid in people],
+            "kinds": kinds, "person": person if person in names else "", "kind": kind if kind in kinds else ""}
 
 
 def names(cf: dict[str, Any], kind: str = "person") -> list[str]:

@@ -15,6 +15,7 @@ from ..resolve import Entity, resolve_case
 from ..extract.data import word_set
 from .claims import part_conflicts, value_conflicts
 from .people import decide_roles, person_features, ranks
+from .state import state
 from .conflicts import date_conflicts, event_count_conflicts, find_conflicts
 
 SCHEMA = "casewatch.casefile/1"
@@ -87,9 +88,9 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
         if {"defendant", "detainee"} & set(roles):
             measures += _group_measures(groups, measures)
         mlist = _measures(measures)
+        now = state({"measures": mlist})
         out_persons.append({"id": e.id, "name": e.name, "aliases": e.aliases, "roles": roles or ["other"],
-                            "measures": mlist, "current_measure": mlist[-1]["type"] if mlist else None,
-                            "current_since": mlist[-1]["date"] if mlist else None,
+                            "measures": mlist, "current_measure": now["measure"], "current_since": now["since"],
                             "sources": len(e.docs), "why": e.why,
                             "evidence": ev_list([m.evidence for _, m in e.mentions])})
     cf["persons"] = out_persons

@@ -10,7 +10,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-HELD = ("pretrial_detention", "house_arrest", "arrest")
+from .state import held, held_measures
+
+HELD = tuple(sorted(held_measures()))
 
 
 def today() -> str:
@@ -18,7 +20,8 @@ def today() -> str:
 
 
 def held_now(cf: dict[str, Any]) -> list[dict[str, Any]]:
-    return [p for p in cf["persons"] if p.get("current_measure") in HELD]
+    """The people held by the latest reports (casefile/state.py, as every view counts them)."""
+    return held(cf)
 
 
 def next_dates(cf: dict[str, Any], on: str | None = None) -> list[dict[str, Any]]:

@@ -15,7 +15,9 @@ from ..errors import CasewatchError
 from ..settings import Settings
 from ..store import Store
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+from .plainhelp import PlainGroup
+
+app = typer.Typer(cls=PlainGroup, add_completion=False, no_args_is_help=True,
                   help="casewatch: grounded case files from scattered reports on persecuted activists.")
 console = Console()
 err = Console(stderr=True)
@@ -117,7 +119,9 @@ def print_report(case: str, rep: Any, quiet: bool = False, prefix: str = "") -> 
     unread = f" ({len(rep.unread)} stored but not read: not in English)" if rep.unread else ""
     console.print(f"{prefix}case [bold]{escape(case)}[/bold]: {len(rep.added)} added{unread}, {len(rep.skipped)} already "
                   f"there, {len(rep.failed)} failed, {len(rep.ignored)} not read"
-                  + (f", {rep.seen} feed entries read before" if rep.seen else ""), highlight=False, soft_wrap=True)
+                  + (f", {rep.seen} feed entries read before" if rep.seen else "")
+                  + ("; nothing stored, so no case was made" if getattr(rep, "dropped", False) else ""),
+                  highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -130,7 +134,10 @@ def show(case: str = typer.Argument(...)) -> None:
 
 @app.command()
 def export(case: str = typer.Argument(...),
-           format: str = typer.Option("casefile", "--format", "-f", help="casefile, or another registered exporter."),
+           format: str = typer.Option("casefile", "--format", "-f", help="casefile (the case file JSON), incidents (one "
+                                      "incident record a report, JSON lines), csv (one row a person), ftm "
+                                      "(FollowTheMoney entities), appeal (an urgent appeal, Markdown), agenda "
+                                      "(dates, text), ics (the agenda as iCalendar)."),
            output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write (default: standard output)."),
            internal: bool = typer.Option(False, "--internal", help="Keep the people and reports marked sensitive "
                                          "(for the team only; the audit log records it).")) -> None:
@@ -233,6 +240,31 @@ def delete(case: str = typer.Argument(..., help="The case."),
         console.print(f"removed case {escape(case)} ({n} reports)")
 
 
+def _hint(e: CasewatchError) -> str:
+    """After "no case named 'turky'": the nearest cases (the command line may list them all; the web does not)."""
+    from ..errors import NoCase
+    if not isinstance(e, NoCase):
+        return ""
+    from .suggest import no_case
+    try:
+        names = [r["id"] for r in state.store().cases()]
+    except Exception:  # noqa: BLE001 - a hint, never a second error
+        return ""
+    return no_case(e.case, names)
+
+
+def _click_errors() -> tuple[type, ...]:
+    """click's usage errors: typer's own copy of click (typer 0.2x vendors it) and click itself."""
+    import importlib
+    kinds = []
+    for module in ("typer._click.exceptions", "click.exceptions"):
+        try:
+            kinds.append(importlib.import_module(module).ClickException)
+        except (ImportError, AttributeError):
+            pass
+    return tuple(kinds)
+
+
 def main() -> None:
     from . import bench  # noqa: F401  (registers the benchmark commands)
     from . import hrdsattack  # noqa: F401  (benchmark hrdsattack, train hrdsattack)
@@ -242,7 +274,7 @@ def main() -> None:
     from . import users  # noqa: F401  (user …, audit)
     from . import watch  # noqa: F401  (watch)
     try:
-        rc = app(standalone_mode=False)
+        rc = app(standalone_mode=False, prog_name="casewatch")
         if isinstance(rc, int) and rc:
             sys.exit(rc)
     except typer.Exit as e:
@@ -253,11 +285,10 @@ def main() -> None:
     except CasewatchError as e:
         if state.debug:
             raise
-        err.print(f"[red]error[/red] {escape(str(e))}", highlight=False, soft_wrap=True)
+        err.print(f"[red]error[/red] {escape(str(e) + _hint(e))}", highlight=False, soft_wrap=True)
         sys.exit(2)
     except Exception as e:  # noqa: BLE001
-        import click
-        if isinstance(e, click.ClickException):
+        if isinstance(e, _click_errors()):  # a missing or bad argument: the usage line, a hint and the error
             e.show()
             sys.exit(e.exit_code)
         if state.debug or "--debug" in sys.argv:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..casefile.state import state
 from ..extract.data import load as load_data
 from ..model import provision_label
 from . import exporter
@@ -203,8 +204,8 @@ def build_context(cf: dict[str, Any]) -> dict[str, Any]:
     requests = []
     by_measure: dict[str, list[dict[str, Any]]] = {}
     for p in victims:
-        if p.get("current_measure"):
-            by_measure.setdefault(p["current_measure"], []).append(p)
+        if state(p)["measure"]:
+            by_measure.setdefault(state(p)["measure"], []).append(p)
 
     def measure_request(mtype: str, verb: str) -> None:
         people = by_measure.get(mtype, [])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..casefile.state import state
 from ..model.names import fold
 from .common import doc_label, documents, widen
 
@@ -70,12 +71,11 @@ def diff(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, list[dict
             out["people"].append({"name": p["name"], "roles": p.get("roles", []),
                                   "current_measure": p.get("current_measure"), "evidence": _quote(new, p.get("evidence", []))})
             continue
-        before = (q.get("current_measure"), q.get("current_since"))
-        after = (p.get("current_measure"), p.get("current_since"))
-        if before != after and p.get("current_measure"):
-            m = next((m for m in reversed(p.get("measures", [])) if m["type"] == p["current_measure"]), None)
+        was, now = state(q), state(p)
+        before, after = (was["measure"], was["since"]), (now["measure"], now["since"])
+        if before != after and now["measure"]:
             out["measures"].append({"name": p["name"], "from": before[0], "from_since": before[1], "to": after[0],
-                                    "since": after[1], "evidence": _quote(new, m["evidence"] if m else p.get("evidence", []))})
+                                    "since": after[1], "evidence": _quote(new, now["evidence"] or p.get("evidence", []))})
 
     old_events = old.get("events", [])
     old_keys = {(e["type"], e.get("date")) for e in old_events}
@@ -125,6 +125,16 @@ def pick(snapshots: list[dict[str, Any]], since: str | None = None) -> tuple[dic
     return (snapshots[-2] if len(snapshots) > 1 else None), latest
 
 
+def _measure_change(x: dict[str, Any]) -> str:
+    """'pretrial detention -> house arrest since 2026-03-02'; the same measure newly dated says so, not 'a -> a'."""
+    def label(m: str | None) -> str:
+        return (m or "none known").replace("_", " ")
+    since = f" since {x['since']}" if x["since"] else ""
+    if x["from"] == x["to"]:
+        return f"{label(x['to'])}{since} (was {'dated ' + x['from_since'] if x.get('from_since') else 'undated'})"
+    return f"{label(x['from'])} -> {label(x['to'])}{since}"
+
+
 def render_text(d: dict[str, list[dict[str, Any]]], title: str = "") -> str:
     lines = [title] if title else []
 
@@ -138,8 +148,7 @@ def render_text(d: dict[str, list[dict[str, Any]]], title: str = "") -> str:
         lines += [f"  - {x['name']} ({', '.join(x['roles'])})" + src(x["evidence"]) for x in d["people"]]
     if d["measures"]:
         lines.append(f"Changed measures ({len(d['measures'])}):")
-        lines += [f"  - {x['name']}: {x['from'] or 'none known'} -> {x['to']}" + (f" since {x['since']}" if x["since"] else "")
-                  + src(x["evidence"]) for x in d["measures"]]
+        lines += [f"  - {x['name']}: " + _measure_change(x) + src(x["evidence"]) for x in d["measures"]]
     if d["events"]:
         lines.append(f"New events ({len(d['events'])}):")
         lines += [f"  - {x['date'] or '?'} {x['type'].replace('_', ' ')}" + (" (announced)" if x["status"] == "announced" else "")

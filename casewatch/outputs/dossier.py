@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Mapping
 
+from ..casefile.state import state
 from .appeal import _provision_label, charge_provisions
 from .chart import span_of, timeline_svg
 from .common import Citations, add_length, day, doc_label
@@ -29,7 +30,9 @@ VICTIM_ROLES = ("defendant", "detainee")
 COURT_TYPES = ("trial_opened", "hearing", "hearing_postponed", "verdict", "sentence", "appeal")
 FIGURE_WORDS = {"detained": "detained", "charged": "charged", "pretrial_detention": "held in pretrial detention",
                 "house_arrest": "placed under house arrest"}
-HELD_WORDS = {"pretrial_detention": "held in pretrial detention", "house_arrest": "under house arrest"}
+HELD_WORDS = {"pretrial_detention": "held in pretrial detention", "house_arrest": "under house arrest",
+              "arrest": "under arrest", "administrative_sanction": "held under an administrative sanction",
+              "sentence": "serving a sentence"}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 
@@ -120,7 +123,7 @@ def build_context(cf: dict[str, Any], today: date | None = None,
 
     # summary -------------------------------------------------------------------------
     summary: list[dict[str, Any]] = []
-    held = [p for p in victims if p.get("current_measure") in ("pretrial_detention", "house_arrest")]
+    held = [p for p in victims if state(p)["held"]]  # as the roster, the web and the appeal count them
     for h in cf.get("headline", []):
         if h["measure"] in FIGURE_WORDS and h.get("evidence"):
             named = f"the sources name {h['named']} of them" if h["named"] else "the sources name none of them"
@@ -129,8 +132,8 @@ def build_context(cf: dict[str, Any], today: date | None = None,
     if defendants and not cf.get("headline"):
         summary.append({"text": f"The sources name {len(defendants)} defendants.",
                         "cite": cites.refs([p["evidence"][0] for p in defendants[:2]])})
-    for mtype in ("pretrial_detention", "house_arrest"):
-        group = [p for p in held if p["current_measure"] == mtype]
+    for mtype in HELD_WORDS:
+        group = [p for p in held if state(p)["measure"] == mtype]
         if group:
             evs = [m["evidence"][0] for p in group for m in p["measures"] if m["type"] == mtype and m.get("evidence")]
             verb = "is" if len(group) == 1 else "are"
@@ -167,7 +170,7 @@ def build_context(cf: dict[str, Any], today: date | None = None,
                        if p.get("current_measure") else "not reported",
                        "measure_type": p.get("current_measure"), "since": p.get("current_since"),
                        "since_human": human_date(p["current_since"]) if p.get("current_since") else "",
-                       "length": (cur or {}).get("length"), "held": p.get("current_measure") in words["held"],
+                       "length": (cur or {}).get("length"), "held": state(p)["held"],
                        "sources": p.get("sources", 0), "cite": cites.refs(evs, most=1)})
     others = [{"name": p["name"], "roles": [r for r in p["roles"] if r != "other"], "cite": cites.refs(p["evidence"], most=1)}
               for p in persons if p not in victims and set(p.get("roles", [])) - {"other"} and p.get("evidence")]

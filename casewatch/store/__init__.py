@@ -17,7 +17,7 @@ from markupsafe import escape
 from sqlalchemy import Connection, create_engine, event, text
 from sqlalchemy.exc import IntegrityError
 
-from ..errors import AlreadyThere, CasewatchError, NotFound
+from ..errors import AlreadyThere, CasewatchError, NoCase, NotFound
 from ..model import Document, Extraction, Judgement, from_data, to_data
 from . import migrations
 from .snapshots import pack as _pack, unpack as _unpack
@@ -76,13 +76,16 @@ class Store:
         self.engine.dispose()
 
     # cases -----------------------------------------------------------------
-    def ensure_case(self, conn: Connection, case: str, title: str | None = None) -> None:
+    def ensure_case(self, conn: Connection, case: str, title: str | None = None) -> bool:
+        """Make the case if there is none of that name; True when this call made it."""
         row = conn.execute(text("SELECT id FROM cases WHERE id=:c"), {"c": case}).first()
         if row is None:  # another ingest may make the same case meanwhile: then its row stands
-            conn.execute(text("INSERT INTO cases (id, title, created_at, updated_at) VALUES (:c, :t, :n, :n) "
-                              "ON CONFLICT (id) DO NOTHING"), {"c": case, "t": title or case, "n": now()})
-        elif title:
+            made = conn.execute(text("INSERT INTO cases (id, title, created_at, updated_at) VALUES (:c, :t, :n, :n) "
+                                     "ON CONFLICT (id) DO NOTHING"), {"c": case, "t": title or case, "n": now()})
+            return made.rowcount == 1
+        if title:
             conn.execute(text("UPDATE cases SET title=:t, revision=revision+1 WHERE id=:c"), {"c": case, "t": title})
+        return False
 
     def touch_case(self, conn: Connection, case: str) -> None:
         conn.execute(text("UPDATE cases SET updated_at=:n, revision=revision+1 WHERE id=:c"), {"c": case, "n": now()})
@@ -102,7 +105,7 @@ class Store:
         with self.engine.connect() as conn:
             row = conn.execute(text("SELECT * FROM cases WHERE id=:c"), {"c": case}).mappings().first()
         if row is None:
-            raise NotFound(f"no case named {case!r}")
+            raise NoCase(case)
         return dict(row)
 
     # documents -------------------------------------------------------------

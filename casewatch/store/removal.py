@@ -49,6 +49,21 @@ def _scrub(store: Any) -> None:
         conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
 
 
+# the tables whose rows belong to a case: a case with a row in none of them is empty (drop_if_empty)
+_CASE_TABLES = ("documents", "judgements", "snapshots", "grants", "feed_entries")
+
+
+def drop_if_empty(store: Any, case: str) -> bool:
+    """Remove a case that holds no report and nothing else of its own (no judgement, snapshot, feed entry or
+    grant): what an ingest that stored nothing leaves behind. True when it was removed."""
+    with store.transaction() as conn:
+        for table in _CASE_TABLES:
+            if conn.execute(text(f"SELECT 1 FROM {table} WHERE case_id=:c"), {"c": case}).first() is not None:
+                return False
+        conn.execute(text("DELETE FROM case_summaries WHERE case_id=:c"), {"c": case})
+        return conn.execute(text("DELETE FROM cases WHERE id=:c"), {"c": case}).rowcount == 1
+
+
 def delete_case(store: Any, case: str) -> int:
     """Remove a case and everything of it; returns how many reports it held."""
     store.case(case)  # NotFound if there is no such case

@@ -88,10 +88,13 @@ def overview(request: Request, case: str, store: StoreDep, added: Optional[str] 
 
 
 @router.get("/cases/{case}/timeline", response_class=HTMLResponse)
-def timeline(request: Request, case: str, store: StoreDep) -> HTMLResponse:
+def timeline(request: Request, case: str, store: StoreDep,
+             person: Annotated[str, Query(max_length=300)] = "",
+             kind: Annotated[str, Query(max_length=100)] = "") -> HTMLResponse:
+    """The events, filtered by person and kind (a plain GET form: a filtered timeline has its own address)."""
     ctx = case_ctx(store, case)
-    events = sorted(ctx["cf"]["events"], key=lambda e: (e.get("date") is None, e.get("date") or ""))
-    return page(request, "timeline.html", tab="timeline", events=events, today=service.today(), **ctx)
+    tl = service.timeline(ctx["cf"], person, kind)
+    return page(request, "timeline.html", tab="timeline", tl=tl, events=tl["events"], today=service.today(), **ctx)
 
 
 @router.get("/cases/{case}/persons/{pid}", response_class=HTMLResponse)

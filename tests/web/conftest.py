@@ -15,7 +15,7 @@ from typing import Iterator
 import pytest
 
 from casewatch.settings import Settings
-from tests.conftest import SEEDS
+from tests.conftest import EXAMPLES, SEEDS
 
 CASE = "atajurt"
 PASSWORD = "correct horse battery"
@@ -44,15 +44,44 @@ def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+# an example case written for the project, every name in it invented: the pages a clone without the shared kit
+# can test, and the checked-in screenshots (docs/screenshots), which show no real person
+EXAMPLE = "azerbaijan_yeni_dalga"
+
+
+@pytest.fixture(scope="session")
+def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from casewatch.pipeline import ingest_paths
+    from casewatch.store import Store
+    from casewatch.store.accounts import Accounts
+    path = tmp_path_factory.mktemp("example") / "cw.db"
+    store = Store(f"sqlite:///{path}")
+    rep = ingest_paths(store, EXAMPLE, [EXAMPLES / EXAMPLE], Settings(db_url=store.url), title="Yeni Dalga journalists")
+    assert rep.added and not rep.failed
+    Accounts(store).add("ada", PASSWORD, "admin")
+    store.close()
+    return path
+
+
+def _copy(db: Path, tmp_path: Path) -> Settings:
+    """A copy of a prepared database for one test, so writes never leak."""
+    to = tmp_path / "cw.db"
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(str(db) + suffix)
+        if src.exists():
+            shutil.copy(src, str(to) + suffix)
+    return Settings(db_url=f"sqlite:///{to}", max_upload_bytes=64 * 1024,
+                    hosts=("127.0.0.1", "localhost", "testserver"))
+
+
 @pytest.fixture
 def settings(seeded_db: Path, tmp_path: Path) -> Settings:
-    db = tmp_path / "cw.db"
-    for suffix in ("", "-wal", "-shm"):
-        src = Path(str(seeded_db) + suffix)
-        if src.exists():
-            shutil.copy(src, str(db) + suffix)
-    return Settings(db_url=f"sqlite:///{db}", max_upload_bytes=64 * 1024,
-                    hosts=("127.0.0.1", "localhost", "testserver"))
+    return _copy(seeded_db, tmp_path)
+
+
+@pytest.fixture
+def example_settings(example_db: Path, tmp_path: Path) -> Settings:
+    return _copy(example_db, tmp_path)
 
 
 def sign_in(c, name: str = "ada", password: str = PASSWORD):  # noqa: ANN001, ANN201
@@ -88,8 +117,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def live_server(settings: Settings) -> Iterator[str]:
+def serve(settings: Settings) -> Iterator[str]:
     """uvicorn in a thread on 127.0.0.1 with a free port; yields the base URL."""
     import uvicorn
 
@@ -106,3 +134,14 @@ def live_server(settings: Settings) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     t.join(10)
+
+
+@pytest.fixture
+def live_server(settings: Settings) -> Iterator[str]:
+    yield from serve(settings)
+
+
+@pytest.fixture
+def example_server(example_settings: Settings) -> Iterator[str]:
+    """The workspace on the example case (no shared kit needed)."""
+    yield from serve(example_settings)

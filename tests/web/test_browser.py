@@ -16,12 +16,13 @@ import pytest
 
 from tests.conftest import ROOT
 
-from .conftest import CASE, PASSWORD
+from .conftest import CASE, EXAMPLE, PASSWORD
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 SIZES = [(1280, 800), (390, 844)]
+PERSON = "Farid Gurbanov"  # of the example case: arrested, remanded, and told of house arrest and release undated
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium (run .ci/browser-setup)")]
@@ -265,25 +266,27 @@ def test_search_filters_by_keyboard(page) -> None:  # noqa: ANN001
     assert "unbalanced quote" in page.locator("p.error[role=alert]").inner_text()
 
 
-def test_screenshots(browser, live_server: str, shots: Path, settings) -> None:  # noqa: ANN001
-    """Every page at desktop and phone size, into a temporary folder (or $CASEWATCH_SCREENSHOTS)."""
+def test_screenshots(browser, example_server: str, shots: Path, example_settings) -> None:  # noqa: ANN001
+    """Every page at desktop and phone size, into a temporary folder (or $CASEWATCH_SCREENSHOTS), on an example case
+    whose every name is invented (the checked-in set shows no real person)."""
     import json
     import urllib.request
 
     from casewatch.store import Store
     from casewatch.store.accounts import Accounts
-    token = Accounts(Store(settings.db_url)).new_token("ada", "screenshots")
-    req = urllib.request.Request(f"{live_server}/api/cases/{CASE}", headers={"Authorization": f"Bearer {token}"})
+    case = EXAMPLE
+    token = Accounts(Store(example_settings.db_url)).new_token("ada", "screenshots")
+    req = urllib.request.Request(f"{example_server}/api/cases/{case}", headers={"Authorization": f"Bearer {token}"})
     cf = json.load(urllib.request.urlopen(req))
-    pid = next(p["id"] for p in cf["persons"] if p["name"] == "Nazigul Maksutkhan")
+    pid = next(p["id"] for p in cf["persons"] if p["name"] == PERSON)
     head = cf["headline"][0]["evidence"][0]
-    pages = {"cases": "/", "overview": f"/cases/{CASE}", "timeline": f"/cases/{CASE}/timeline",
-             "person": f"/cases/{CASE}/persons/{pid}",
-             "reader": f"/cases/{CASE}/documents/{head['doc']}#s-{head['start']}-{head['end']}",
-             "conflicts": f"/cases/{CASE}/conflicts", "review": f"/cases/{CASE}/review", "upload": f"/cases/{CASE}/upload",
-             "search": f"/search?case={CASE}&q=house+arrest&person={pid}"}
+    pages = {"cases": "/", "overview": f"/cases/{case}", "timeline": f"/cases/{case}/timeline?person={pid}",
+             "person": f"/cases/{case}/persons/{pid}",
+             "reader": f"/cases/{case}/documents/{head['doc']}#s-{head['start']}-{head['end']}",
+             "conflicts": f"/cases/{case}/conflicts", "review": f"/cases/{case}/review", "upload": f"/cases/{case}/upload",
+             "search": f"/search?case={case}&q=pretrial+detention&person={pid}"}
     for w, h in SIZES:
-        ctx = browser.new_context(base_url=live_server, viewport={"width": w, "height": h})
+        ctx = browser.new_context(base_url=example_server, viewport={"width": w, "height": h})
         pg = ctx.new_page()
         pg.goto("/login")  # the page everyone sees first
         pg.screenshot(path=str(shots / f"login-{w}x{h}.png"))
@@ -298,7 +301,7 @@ def test_screenshots(browser, live_server: str, shots: Path, settings) -> None: 
             assert out.stat().st_size > 1000
         # nothing overflows sideways on a phone except inside the scrolling tables
         if w < 500:
-            for url in (f"/cases/{CASE}", pages["search"]):
+            for url in (f"/cases/{case}", pages["search"], pages["timeline"], pages["person"]):
                 pg.goto(url)
                 assert pg.evaluate("() => document.documentElement.scrollWidth") <= w + 1, url
         ctx.close()
@@ -323,3 +326,79 @@ def test_each_role_sees_only_what_it_may(browser, live_server: str, who: str, se
     pg.goto(f"/cases/{CASE}")
     assert "/login" in pg.url
     ctx.close()
+
+
+@pytest.fixture
+def example_page(browser, example_server: str) -> Iterator:  # noqa: ANN001
+    """Signed in on the example case (runs without the shared kit)."""
+    ctx = browser.new_context(base_url=example_server, viewport={"width": 1280, "height": 800})
+    pg = ctx.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.set_default_timeout(15000)
+    sign_in_page(pg)
+    yield pg
+    ctx.close()
+    assert not errors, errors
+
+
+def test_timeline_filters_by_person_and_kind(example_page) -> None:  # noqa: ANN001
+    pg = example_page
+    pg.goto(f"/cases/{EXAMPLE}/timeline")
+    total = pg.locator("ol.timeline > li").count()
+    assert total > 10 and pg.locator("#timeline-count").inner_text() == f"{total} of {total} events"
+    # one quote an event; the others folded away
+    assert all(li.locator(":scope > .what > p.evidence a.quote").count() == 1
+               for li in pg.locator("ol.timeline > li").all())
+    more = pg.locator("ol.timeline details.more").first
+    assert not more.evaluate("d => d.open") and not more.locator("a.quote").first.is_visible()
+    more.locator("summary").click()
+    assert more.locator("a.quote").first.is_visible()
+
+    pg.get_by_label("Person").select_option(label=PERSON)
+    pg.get_by_role("button", name="Filter").click()
+    pg.wait_for_url("**/timeline?person=*")
+    rows = pg.locator("ol.timeline > li")
+    mine = rows.count()
+    assert 0 < mine < total and pg.locator("#timeline-count").inner_text() == f"{mine} of {total} events shown"
+    assert all(PERSON in li.locator("p.people").inner_text() for li in rows.all())
+
+    pg.get_by_label("Kind").select_option(value="pretrial_detention")
+    pg.get_by_role("button", name="Filter").click()
+    pg.wait_for_url("**kind=pretrial_detention*")
+    rows = pg.locator("ol.timeline > li")
+    assert 0 < rows.count() < mine
+    assert {li.get_attribute("data-kind") for li in rows.all()} == {"pretrial_detention"}
+    assert pg.get_by_label("Person").evaluate("s => s.options[s.selectedIndex].text") == PERSON  # the filter stays set
+
+    pg.get_by_role("link", name="all events").click()
+    pg.wait_for_url(f"**/cases/{EXAMPLE}/timeline")
+    assert pg.locator("ol.timeline > li").count() == total
+
+
+def test_person_page_shows_the_dated_history_of_measures(example_page) -> None:  # noqa: ANN001
+    pg = example_page
+    pg.goto(f"/cases/{EXAMPLE}")
+    pg.get_by_role("link", name=PERSON).first.click()
+    pg.wait_for_url("**/persons/**")
+    rows = pg.locator("#measure-history tbody tr")
+    dates = [d for d in rows.locator("td.when").all_inner_texts()]
+    dated = [d for d in dates if d != "undated"]
+    assert len(dated) >= 2 and dated == sorted(dated) and dates[:len(dated)] == dated  # oldest first, undated last
+    kinds = rows.locator("td:nth-child(2) strong").all_inner_texts()
+    assert "arrest" in kinds and "pretrial detention" in kinds
+    # the row marked "now" is the roster's current measure, since the same date
+    now = pg.locator("#measure-history tr.current")
+    assert now.count() == 1 and "now" in now.inner_text()
+    facts = pg.locator("dl.facts").inner_text()
+    assert now.locator("strong").inner_text() in facts and now.locator("td.when").inner_text() in facts
+    # each step cites a source: its quote opens the reader at that very quote
+    q = now.locator("a.quote").first
+    text = q.inner_text().strip("“”")
+    q.click()
+    pg.wait_for_url("**/documents/**")
+    assert text.startswith(pg.locator("mark:target").inner_text())  # (a span another overlaps is marked in pieces)
+    pg.go_back()
+    pg.get_by_role("link", name=f"{PERSON} on the timeline").click()
+    pg.wait_for_url("**/timeline?person=*")
+    assert all(PERSON in t for t in pg.locator("ol.timeline > li p.people").all_inner_texts())
