@@ -230,6 +230,15 @@ def date_conflicts(events: list[dict[str, Any]], figures: list[dict[str, Any]], 
     for ev in told:
         by_type[ev["type"]].append((day(ev["date"]), ev))
     tie_of: dict[int, set[tuple]] = {}
+    # the people of a day in a report: "convicted Mohammad …" and "sentenced al-Ghamdi" on one day of the same reports
+    # are one story, whoever each sentence names
+    day_people: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for ev in told:
+        for e in ev["evidence"]:
+            day_people[(e["doc"], ev["date"])].update(ev.get("participants", []))
+
+    def people_of(ev: dict[str, Any]) -> set[str]:
+        return {p for e in ev["evidence"] for p in day_people[(e["doc"], ev["date"])]}
 
     def tied(ev: dict[str, Any]) -> set[tuple]:
         if id(ev) not in tie_of:
@@ -249,7 +258,7 @@ def date_conflicts(events: list[dict[str, Any]], figures: list[dict[str, Any]], 
                     continue  # one source tells both dates: two events
                 ta, tb = tied(a), tied(b)
                 shared = ta & tb
-                pa, pb = set(a.get("participants", [])), set(b.get("participants", []))
+                pa, pb = people_of(a), people_of(b)
                 # a one-off step of a case told a day or two apart by sources that never give the other day is one
                 # step told two ways ("arrested on the night of 29 October" / "on 30 October"), unless each names
                 # other people

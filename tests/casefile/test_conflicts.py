@@ -102,6 +102,13 @@ def test_one_event_told_on_two_dates_by_sources_that_never_give_the_other_confli
     assert date_conflicts([ev("a", "2026-03-04"), ev("a", "2026-03-05", 200)], [count("a", 9), count("a", 9, 210)]) == []
     assert date_conflicts([ev("a", "2026-03-04"), ev("b", "2026-04-20")], [count("a", 9), count("b", 9)]) == []
     assert len(date_conflicts([ev("a", "2026-03-04", participants=["p-x"]), ev("b", "2026-03-05", participants=["p-x"])], [])) == 1
+    # each side names other people: two arrests a day apart ...
+    apart = [ev("a", "2026-03-04", participants=["p-x"]), ev("b", "2026-03-05", participants=["p-y"])]
+    assert date_conflicts(apart, []) == []
+    # ... unless the same report names, that day, the other side's person in another sentence ("convicted X" and
+    # "sentenced Y" told of one day)
+    other_step = dict(ev("b", "2026-03-05", 300, participants=["p-x"]), type="verdict")
+    assert len(date_conflicts(apart + [other_step], [])) == 1
 
 
 def test_a_small_count_told_two_ways_for_one_event_conflicts_but_not_across_events():
