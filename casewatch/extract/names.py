@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Document
+from .facilities import numbered_facilities
 from .data import load, word_set
 from ..model.names import given_abbreviations
 from .gazetteer import is_place
@@ -402,6 +403,7 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
     for m in _police_body_re().finditer(text):
         hits.append(NameHit("organization", m.start("name"), m.end("name"), strong=True))
     hits += _court_style_names(text)
+    hits += [NameHit("place", s, e, strong=True) for s, e in numbered_facilities(text)]  # "Xinjiang No. 1 Prison"
     hits += [NameHit("person", s, e, strong=True) for s, e in shaped_names(text, looks_like_person,
                                                                              lambda w: _common_word(text, w))]
     hits = _wrapped_org_tails(text, _given_abbreviations(text, _maternal_names(_settle(hits))), orgw)

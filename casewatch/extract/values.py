@@ -30,6 +30,7 @@ ENDED = "_ended"  # the frame of a length told as over ("remand_ended")
 HELD_IN = frozenset(["prison", "jail", "centre", "center", "institution", "colony", "camp", "penitentiary", "facility"])
 PARTICIPLE_START = re.compile(r"\s*(?:and\s+)?(?:(?:has|have|had)\s+been\s+|is\s+|are\s+|was\s+|were\s+)?"
                               r"(?:detained|held|remanded|jailed|imprisoned|kept|serving)\b", re.I)
+SUBJECTLESS = re.compile(r"\W*(?:currently|now|still|presently)\s+(?:being\s+)?(?:detained|held|jailed|imprisoned|kept)\b", re.I)
 CLAUSE_CUT = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+but\b")
 TERM_RE = re.compile(
     rf"\b(?P<y>{NUM})(?:\s*\(\d{{1,2}}\))?[\s-]+years?(?!-?\s?old\b)(?:['’]s?)?(?:\s*,?\s*(?:and\s+)?(?P<m>{NUM})(?:\s*\(\d{{1,2}}\))?[\s-]+months?)?"
@@ -65,6 +66,7 @@ def _compiled() -> dict:
         "currencies": [(re.compile(p, re.I), code) for p, code in cur.items()],
         "facility_verbs": c(sp["facility"]["verbs"]), "facility_moves": c(sp["facility"]["moves"]),
         "facility_to": c(sp["facility"]["verbs_to"]), "facility_after": c(sp["facility"]["verbs_after"]),
+        "facility_moved_before": c(sp["facility"]["moves_before"]),
         "count": re.compile(rf"(?<![\d,.])\b(?P<n>{NUM})\s+(?:(?:more|other|further|of\s+the)\s+)?(?P<noun>{'|'.join(sp['count_nouns'])})\b", re.I),
         "count_same": {w: k for k, ws in sp.get("count_same", {}).items() for w in ws},
         "update": {k: c(v) for k, v in sp["update"].items()},
@@ -287,7 +289,8 @@ def find_facilities(doc, sents: list[tuple[int, int]], persons: list[Mention], p
         s, e = sent
         lead = text[max(s, s0 - 80):s0]
         held = any(rx.search(lead) for rx in cp["facility_verbs"] + cp["facility_to"])
-        moved = any(rx.search(lead) for rx in cp["facility_moves"])
+        moved = any(rx.search(lead) for rx in cp["facility_moves"]) or \
+            (held and any(rx.search(text, s, s0) for rx in cp["facility_moved_before"]))
         where = not (held or moved) and any(rx.match(text, pl.evidence.end, e) for rx in cp["facility_after"])
         if not (held or moved or where):
             continue  # which places are facilities the case file decides, from every name they go by
@@ -299,6 +302,8 @@ def find_facilities(doc, sents: list[tuple[int, int]], persons: list[Mention], p
             subj = subjects.held_before(s0)
         else:
             subj = subjects.at(s, e, s0)
+            if subj is None and (PARTICIPLE_START.match(text, s) or SUBJECTLESS.match(text, s)):
+                subj = subjects.held_before(s)  # "Currently held in the No. 3 Detention Centre." under a name
         out.append(Claim(topic="facility", value=pl.name, subject=subj.name if subj else None,
                          evidence=[doc.span(s, e)], update=moved))
     return out
