@@ -130,10 +130,14 @@ def read_manifest(path: Path) -> list[str]:
 
 def enqueue_ingest(store: Store, case: str, items: list[str], settings: Settings, title: str | None = None,
                    published: str | None = None, manifests: Iterable[Path] = ()) -> Enqueued:
-    """One task per report of the files, folders and URLs given (and listed in the manifests), in a new batch."""
+    """One task per report of the files, folders and URLs given (and listed in the manifests: `manifests`, or an
+    item '@FILE'), in a new batch."""
     require_postgres(store)
+    given, items = items, []
+    for i in given:  # '@FILE' on the command line is a manifest, as --manifest FILE
+        items += read_manifest(Path(i[1:])) if i.startswith("@") and Path(i[1:]).is_file() else [i]
     for m in manifests:
-        items = items + read_manifest(m)
+        items += read_manifest(m)
     out = Enqueued(case)
     urls = [i for i in items if web.is_url(i)]
     files, out.failed = ingest.iter_paths([Path(i) for i in items if not web.is_url(i)], out.ignored)

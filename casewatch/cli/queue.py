@@ -34,7 +34,8 @@ def _print_enqueued(out, verb: str) -> None:  # noqa: ANN001
 
 @queue_app.command("ingest")
 def queue_ingest(paths: list[str] = typer.Argument(None, metavar="PATH_OR_URL", help="Report files or folders, or web pages "
-                                                   "by URL (as `casewatch ingest` takes them; feeds not yet)."),
+                                                   "by URL (as `casewatch ingest` takes them; feeds not yet); @FILE: a "
+                                                   "manifest, as --manifest FILE."),
                  case: str = typer.Option(..., "--case", help="The case to add the reports to (created if new)."),
                  manifest: list[Path] = typer.Option([], "--manifest", "-m", help="A text file listing paths or URLs, "
                                                      "one a line ('#' starts a comment; relative paths from its folder)."),

@@ -179,10 +179,9 @@ class Store:
     def extractions(self, case: str) -> dict[str, Extraction]:
         out: dict[str, Extraction] = {}
         with self.engine.connect() as conn:
-            # in the case's order of reports, as `documents` gives them, not the order they were written in (the
-            # queue's workers write them as each finishes)
-            for d in conn.execute(text("SELECT id FROM documents WHERE case_id=:c ORDER BY ingested_at, filename"),
-                                  {"c": case}):
+            # by report id, whatever order they were written in (the queue's workers write them as each finishes):
+            # the order SQLite's primary key gave them in before it was said, so the case files stay as they were
+            for d in conn.execute(text("SELECT id FROM documents WHERE case_id=:c ORDER BY id"), {"c": case}):
                 out[d[0]] = Extraction(doc=d[0])
             rows = conn.execute(text("SELECT doc_id, kind, data, extractor FROM facts WHERE case_id=:c ORDER BY id"),
                                 {"c": case}).all()

@@ -110,7 +110,12 @@ def queued(pg: str, folders: dict[str, Path]) -> Iterator[tuple[str, Workers]]:
     workers = Workers(pg)
     try:
         for case, folder in folders.items():
-            r = cw("queue", "ingest", "--case", case, str(folder), db=pg)
+            if case == "minsk":  # by a manifest of its files (paths relative to the manifest's folder)
+                manifest = folder.parent / "minsk.txt"
+                manifest.write_text("# Minsk\n\n" + "".join(f"minsk/{p.name}\n" for p in sorted(folder.iterdir())))
+                r = cw("queue", "ingest", "--case", case, f"@{manifest}", db=pg)
+            else:
+                r = cw("queue", "ingest", "--case", case, str(folder), db=pg)
             assert f"{len(list(folder.iterdir()))} queued" in r.stdout, r.stdout
         yield pg, workers
     finally:
@@ -192,3 +197,9 @@ def test_the_queue_on_sqlite_is_one_line(tmp_path: Path):
     assert r.returncode == 2
     assert r.stderr.count("\n") == 1 and "the queue needs PostgreSQL" in r.stderr, r.stderr
 
+
+
+def test_a_manifest_lists_paths_and_urls(tmp_path: Path):
+    from casewatch.queue import read_manifest
+    (tmp_path / "m.txt").write_text("# reports\n\na/one.txt\n  /abs/two.txt \nhttps://example.org/x\n")
+    assert read_manifest(tmp_path / "m.txt") == [str(tmp_path / "a" / "one.txt"), "/abs/two.txt", "https://example.org/x"]
