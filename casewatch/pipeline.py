@@ -408,14 +408,19 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def save_snapshot(store: Store, case: str, note: str = "") -> dict[str, Any]:
+def save_snapshot(store: Store, case: str, note: str = "",
+                  once: Callable[[Any], bool] | None = None) -> dict[str, Any]:
     """The case file as it stands, kept for `changes`; with it the case's summary for the list of cases, kept under
-    the revision it was built at (a write in between makes it stale, and the list builds that case again)."""
+    the revision it was built at (a write in between makes it stale, and the list builds that case again).
+    `once(conn)`, in the transaction that would store it, says whether to (the queue's batch: only one of the
+    workers that may finish it stores its snapshot)."""
     from .casefile.summary import summarize
     from .store import summaries
     revision = store.version(case)[2]
     cf = build_casefile(store, case)
     with store.transaction() as conn:
+        if once is not None and not once(conn):
+            return cf
         store.save_snapshot(conn, case, cf, note)
         if revision is not None:
             summaries.save(conn, case, revision, summarize(cf))

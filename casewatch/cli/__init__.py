@@ -273,6 +273,7 @@ def main() -> None:
     from . import serve  # noqa: F401
     from . import users  # noqa: F401  (user …, audit)
     from . import watch  # noqa: F401  (watch)
+    from . import queue  # noqa: F401  (queue …, worker)
     try:
         rc = app(standalone_mode=False, prog_name="casewatch")
         if isinstance(rc, int) and rc:

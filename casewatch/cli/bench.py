@@ -210,3 +210,4 @@ def seeds(folder: Path = typer.Argument(..., help="A folder of reports (the seed
 from . import benchweb  # noqa: E402,F401  (registers `benchmark web`)
 from . import benchconflicts  # noqa: E402,F401  (registers `benchmark conflicts`)
 from . import benchgrow  # noqa: E402,F401  (registers `benchmark grow`)
+from . import benchqueue  # noqa: E402,F401  (registers `benchmark queue`)

@@ -140,12 +140,14 @@ class Store:
         if self.fts:
             _index_document(conn, case, doc.id, doc.title, doc.text)
 
-    def documents(self, case: str, with_raw: bool = False) -> list[Document]:
+    def documents(self, case: str, with_raw: bool = False, doc_id: str | None = None) -> list[Document]:
+        """The case's reports in the order they came in (or only the one `doc_id`)."""
         cols = ("id, sha256, filename, media_type, text, title, publisher, published, kind, ingested_at, case_id, language, "
                 "ocr_pages, source_url, fetched_at, source_note" + (", raw" if with_raw else ""))
+        only = "" if doc_id is None else " AND id=:d"
         with self.engine.connect() as conn:
-            rows = conn.execute(text(f"SELECT {cols} FROM documents WHERE case_id=:c ORDER BY ingested_at, filename"),
-                                {"c": case}).mappings().all()
+            rows = conn.execute(text(f"SELECT {cols} FROM documents WHERE case_id=:c{only} ORDER BY ingested_at, filename"),
+                                {"c": case, "d": doc_id}).mappings().all()
         return [Document(id=r["id"], sha256=r["sha256"], filename=r["filename"], media_type=r["media_type"], text=r["text"],
                          title=r["title"], publisher=r["publisher"], published=r["published"], kind=r["kind"],
                          ingested_at=r["ingested_at"], case=r["case_id"], raw=bytes(r["raw"]) if with_raw else b"",
@@ -154,9 +156,8 @@ class Store:
                 for r in rows]
 
     def document(self, case: str, doc_id: str, with_raw: bool = False) -> Document:
-        for d in self.documents(case, with_raw=with_raw):
-            if d.id == doc_id:
-                return d
+        for d in self.documents(case, with_raw=with_raw, doc_id=doc_id):
+            return d
         raise NotFound(f"no document {doc_id!r} in case {case!r}")
 
     # facts -----------------------------------------------------------------
@@ -181,7 +182,9 @@ class Store:
     def extractions(self, case: str) -> dict[str, Extraction]:
         out: dict[str, Extraction] = {}
         with self.engine.connect() as conn:
-            for d in conn.execute(text("SELECT id FROM documents WHERE case_id=:c"), {"c": case}):
+            # by report id, whatever order they were written in (the queue's workers write them as each finishes):
+            # the order SQLite's primary key gave them in before it was said, so the case files stay as they were
+            for d in conn.execute(text("SELECT id FROM documents WHERE case_id=:c ORDER BY id"), {"c": case}):
                 out[d[0]] = Extraction(doc=d[0])
             rows = conn.execute(text("SELECT doc_id, kind, data, extractor FROM facts WHERE case_id=:c ORDER BY id"),
                                 {"c": case}).all()

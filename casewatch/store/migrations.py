@@ -217,3 +217,45 @@ def m006_web_sources(conn: Connection) -> None:
         PRIMARY KEY (case_id, entry)
     )
     """)
+
+
+@migration
+def m007_queue(conn: Connection) -> None:
+    """The queue's own record of what it was given (casewatch/queue.py, issue 15): a batch per `casewatch queue
+    ingest|reextract`, with how many of its items are not finished yet and when its snapshot was made; an item per
+    report, with the bytes it carries until a worker has read them (then dropped: a report's bytes live in
+    `documents` only, so a removal leaves none here), its outcome and the reason of a failure.  The tasks
+    themselves are procrastinate's tables, made beside these on PostgreSQL (queue.ensure_schema)."""
+    blob = "BYTEA" if conn.dialect.name == "postgresql" else "BLOB"
+    serial = "SERIAL PRIMARY KEY" if conn.dialect.name == "postgresql" else "INTEGER PRIMARY KEY AUTOINCREMENT"
+    _exec(conn, f"""
+    CREATE TABLE queue_batches (
+        id {serial},
+        case_id VARCHAR(200) NOT NULL,
+        kind VARCHAR(20) NOT NULL,
+        created_at VARCHAR(40) NOT NULL,
+        total INTEGER NOT NULL,
+        remaining INTEGER NOT NULL,
+        snapshot_at VARCHAR(40)
+    );
+    CREATE TABLE queue_items (
+        id {serial},
+        batch_id INTEGER NOT NULL REFERENCES queue_batches(id) ON DELETE CASCADE,
+        case_id VARCHAR(200) NOT NULL,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        kind VARCHAR(20) NOT NULL,
+        data {blob},
+        url TEXT,
+        doc_id VARCHAR(40),
+        meta TEXT,
+        job_id BIGINT,
+        state VARCHAR(20),
+        reason TEXT,
+        worker VARCHAR(200),
+        seconds REAL,
+        finished_at VARCHAR(40)
+    );
+    CREATE INDEX queue_items_batch ON queue_items(batch_id, state);
+    CREATE INDEX queue_items_case ON queue_items(case_id, state)
+    """)

@@ -73,7 +73,8 @@ def delete_case(store: Any, case: str) -> int:
         n = conn.execute(text("SELECT COUNT(*) FROM documents WHERE case_id=:c"), {"c": case}).scalar() or 0
         if _fts(conn):
             _unindex(conn, case, None)
-        for table in ("facts", "documents", "judgements", "snapshots", "case_summaries", "feed_entries", "cases"):
+        for table in ("facts", "documents", "judgements", "snapshots", "case_summaries", "feed_entries",
+                      "queue_items", "queue_batches", "cases"):
             conn.execute(text(f"DELETE FROM {table} WHERE {'id' if table == 'cases' else 'case_id'}=:c"), {"c": case})
     _scrub(store)
     return int(n)
@@ -99,6 +100,7 @@ def delete_report(store: Any, case: str, ref: str) -> str:
             _unindex(conn, case, doc)
         conn.execute(text("DELETE FROM facts WHERE case_id=:c AND doc_id=:d"), {"c": case, "d": doc})
         conn.execute(text("DELETE FROM documents WHERE case_id=:c AND id=:d"), {"c": case, "d": doc})
+        conn.execute(text("DELETE FROM queue_items WHERE case_id=:c AND doc_id=:d"), {"c": case, "d": doc})  # its name
         conn.execute(text("DELETE FROM snapshots WHERE case_id=:c"), {"c": case})
         store.touch_case(conn, case)
     _scrub(store)

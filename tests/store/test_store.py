@@ -15,7 +15,7 @@ def test_migrations_are_recorded_and_run_once(tmp_path):
     names = [r[0] for r in con.execute("SELECT name FROM _migrations")]
     from casewatch.store.migrations import MIGRATIONS
     assert names == [n for n, _ in MIGRATIONS] == ["m001_initial", "m002_search", "m003_accounts", "m004_report_language",
-                                                   "m005_case_revision", "m006_web_sources"]
+                                                   "m005_case_revision", "m006_web_sources", "m007_queue"]
 
 
 def test_judgement_log_keeps_who_when_what_and_undo(tmp_path):
