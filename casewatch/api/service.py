@@ -20,6 +20,7 @@ from ..model import Judgement, vocab
 from ..model.names import fold
 from ..pipeline import (BytesLoader, IngestReport, Loader, attachment_loaders, build_casefile, ingest_documents,
                         limits_of)
+from ..casefile.headline import CHOSEN, headline, others_text  # noqa: F401  (the overview's figures)
 from ..casefile.state import history as measure_history
 from ..casefile.summary import HELD, held_now, next_date, next_dates, open_conflicts, summarize, today  # noqa: F401
 from ..settings import Settings
