@@ -202,3 +202,22 @@ def test_next_dates_and_the_agenda_never_give_a_past_date_as_ahead_and_read_meas
     assert [(i.kind, i.when) for i in items if i.kind == "measure_end"] == [("measure_end", date(2026, 5, 2))]
     upcoming = render_text([cf], today=date(2026, 6, 1)).split("Past")[0]
     assert "2026-05" not in upcoming and "(nothing)" in upcoming
+
+
+def test_no_official_is_held_nor_a_place_one_of_the_people(built):
+    """Issue 14: the ambassador of the Turkey example was joined with "Türkiye" (a word of one skeleton with his given
+    name), given the measure of the appeal's headline and marked held on the overview's roster. No person's other
+    name is a place's that their own name does not spell, and the roster marks as held exactly the people held."""
+    import re
+
+    from casewatch.extract.gazetteer import is_place
+    from casewatch.model.names import fold
+    url, cf = built
+    for p in cf["persons"]:
+        words = {fold(w) for w in p["name"].split()}
+        assert not [a for a in p["aliases"] if len(a.split()) == 1 and fold(a) not in words and is_place(a)], p
+        if "official" in p["roles"]:
+            assert not state(p)["held"], p["name"]  # no sentence of these cases holds an official
+    html = _overview(url, cf["case"])
+    marked = re.findall(r'<tr class="held">\s*<td><a href="/cases/[^/]+/persons/([^"]+)">', html)
+    assert sorted(marked) == sorted(p["id"] for p in held(cf))
