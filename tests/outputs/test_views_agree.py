@@ -221,3 +221,37 @@ def test_no_official_is_held_nor_a_place_one_of_the_people(built):
     html = _overview(url, cf["case"])
     marked = re.findall(r'<tr class="held">\s*<td><a href="/cases/[^/]+/persons/([^"]+)">', html)
     assert sorted(marked) == sorted(p["id"] for p in held(cf))
+
+
+def test_each_role_on_the_person_page_shows_the_quotes_it_rests_on(built):
+    """Issue 14: the person page listed roles without sources. Each role of each person in the case file says what it
+    rests on, and the page shows it with the sentence of a mention that gives it, an exact span of its report."""
+    import html as html_
+    import re
+
+    from fastapi.testclient import TestClient
+
+    from casewatch.web import create_app
+    from tests.web.conftest import sign_in
+    url, cf = built
+    _overview(url, cf["case"])  # the account
+    docs = {d["id"]: d["text"] for d in cf["documents"]}
+    for p in cf["persons"]:
+        assert set(p["role_sources"]) == set(p["roles"]) - ({"other"} if p["roles"] == ["other"] else set()), p
+        for r, src in p["role_sources"].items():
+            assert src["by"] in ("text", "model", "analyst") and (src["by"] == "text") == bool(src["evidence"])
+            for ev in src["evidence"]:
+                assert docs[ev["doc"]][ev["start"]:ev["end"]] == ev["quote"]
+    p = max((p for p in cf["persons"] if any(s["evidence"] for s in p["role_sources"].values())),
+            key=lambda p: len(p["roles"]))
+    with TestClient(create_app(Settings(db_url=url, hosts=("testserver",)))) as c:
+        page = sign_in(c).get(f"/cases/{cf['case']}/persons/{p['id']}").text
+    roles = page[page.index('id="roles"'):page.index("</ul>", page.index('id="roles"'))]
+    for r in p["roles"]:
+        item = re.search(rf'<li data-role="{r}">(.*?)</li>', roles, re.S).group(1)
+        quotes = re.findall(r'documents/(\w+)\?hl=(\d+)-(\d+)#[^"]*">“(.*?)”</a>', item, re.S)
+        assert quotes or "role model" in item or "analyst" in item, (r, item)
+        for doc, s, e, q in quotes:
+            assert docs[doc][int(s):int(e)] == html_.unescape(q)
+            assert any(ev["doc"] == doc and int(s) <= ev["start"] and ev["end"] <= int(e)
+                       for ev in p["role_sources"][r]["evidence"])
