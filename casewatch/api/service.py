@@ -20,6 +20,7 @@ from ..model import Judgement, vocab
 from ..model.names import fold
 from ..pipeline import (BytesLoader, IngestReport, Loader, attachment_loaders, build_casefile, ingest_documents,
                         limits_of)
+from ..casefile.headline import CHOSEN, headline, others_text  # noqa: F401  (the overview's figures)
 from ..casefile.state import history as measure_history
 from ..casefile.summary import HELD, held_now, next_date, next_dates, open_conflicts, summarize, today  # noqa: F401
 from ..settings import Settings
@@ -104,8 +105,26 @@ def person(cf: dict[str, Any], pid: str) -> dict[str, Any]:
             out["events"] = [e for e in cf["events"] if pid in e.get("participants", [])]
             out["conflicts"] = [c for c in cf["conflicts"] if c.get("subject") == pid]
             out["history"] = measure_history(p, out["events"])  # the dated steps of their measures
+            out["role_quotes"] = role_quotes(cf, p)
             return out
     raise NotFound(f"no person {pid!r} in case {cf['case']!r}")
+
+
+ROLE_BY = {"model": "read by the role model from all their mentions together", "analyst": "set by an analyst"}
+
+
+def role_quotes(cf: dict[str, Any], p: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each role of a person with what it rests on: the sentences of the mentions that give it (each an exact span of
+    its report), else what decided it (the role model, an analyst)."""
+    from ..outputs.common import documents, widen
+    docs = documents(cf)
+    sources = p.get("role_sources") or {}
+    out = []
+    for r in p.get("roles", []):
+        src = sources.get(r) or {"by": "none", "evidence": []}
+        out.append({"role": r, "by": src["by"], "note": ROLE_BY.get(src["by"], ""),
+                    "evidence": [widen(cf, ev, docs) for ev in src.get("evidence", [])]})
+    return out
 
 
 def timeline(cf: dict[str, Any], person: str = "", kind: str = "") -> dict[str, Any]:

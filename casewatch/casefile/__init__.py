@@ -84,12 +84,14 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
         if "defendant" in roles:
             roles = [r for r in roles if r not in ("detainee", "activist")]
         roles = decide_roles(person_features(e.mentions, docs_by_id, len(docs), rank.get(e.id, 0.5), cues), roles)
+        decided = list(roles)
         roles = _judged_roles(e, roles, judgements)
         if {"defendant", "detainee"} & set(roles):
             measures += _group_measures(groups, measures)
         mlist = _measures(measures)
         now = state({"measures": mlist})
         out_persons.append({"id": e.id, "name": e.name, "aliases": e.aliases, "roles": roles or ["other"],
+                            "role_sources": _role_sources(e.mentions, roles, decided),
                             "measures": mlist, "current_measure": now["measure"], "current_since": now["since"],
                             "sources": len(e.docs), "why": e.why,
                             "evidence": ev_list([m.evidence for _, m in e.mentions])})
@@ -249,6 +251,17 @@ def _counsel(mentions: list[tuple[str, Mention]]) -> bool:
     counsel = sum(1 for _, m in mentions if m.attrs.get("counsel"))
     accused = sum(1 for _, m in mentions if "defendant" in m.roles)
     return counsel > 0 and counsel >= accused
+
+
+def _role_sources(mentions: list[tuple[str, Mention]], roles: list[str], decided: list[str]) -> dict[str, Any]:
+    """What each role of a person rests on: the mentions whose sentence gives it (`text`, their spans, the first five
+    in the reports' order), else the role model reading all their mentions together (`model`), else an analyst's
+    judgement (`analyst`)."""
+    out: dict[str, Any] = {}
+    for r in roles:
+        evs = ev_list([m.evidence for _, m in mentions if r in m.roles])[:5]
+        out[r] = {"by": "text" if evs else "model" if r in decided else "analyst", "evidence": evs}
+    return out
 
 
 def _judged_roles(e: Entity, roles: list[str], judgements: list[Judgement]) -> list[str]:

@@ -23,14 +23,55 @@ def _on_or_before(date: str | None, on: str | None) -> bool:
     return on is None or date is None or date <= on[:len(date)]
 
 
+def _later(a: str | None, b: str | None) -> bool:
+    """`a` is certainly after `b`: later at the precision both give ("2026-05" after "2026-03-07", not "2026-03"
+    after "2026-03-07", which may be the same day or before it); any date is after no date."""
+    if a is None:
+        return False
+    if b is None:
+        return True
+    n = min(len(a), len(b))
+    return a[:n] > b[:n]
+
+
+def standing(p: dict[str, Any], on: str | None = None) -> list[dict[str, Any]]:
+    """The person's measures not yet replaced on the day `on` (ISO; None: by the latest report), in the case file's
+    order: each measure begun on or before that day that no other measure begun by then certainly follows (a later
+    remand, house arrest, release or sentence replaces it; one begun in the same month as a day-dated one may be
+    either side of it, and replaces nothing). The last is the measure in force."""
+    begun = [m for m in p.get("measures", []) if _on_or_before(m.get("date"), on)]
+    return [m for m in begun if not any(o is not m and _later(o.get("date"), m.get("date")) for o in begun)]
+
+
 def state(p: dict[str, Any], on: str | None = None) -> dict[str, Any]:
     """Which measure the person is under on the day `on` (ISO; None: by the latest report), since when, and whether
     it holds them. The measures of a case file's person are in the order one supersedes another."""
-    m = next((m for m in reversed(p.get("measures", [])) if _on_or_before(m.get("date"), on)), None)
+    now = standing(p, on)
+    m = now[-1] if now else None
     if m is None:
         return {"measure": None, "since": None, "length": None, "held": False, "evidence": []}
     return {"measure": m["type"], "since": m.get("date"), "length": m.get("length"),
             "held": m["type"] in held_measures(), "evidence": m.get("evidence", [])}
+
+
+def measure_ends(cf: dict[str, Any], on: str | None = None) -> list[dict[str, Any]]:
+    """The ends of the measures standing on the day `on` (None: by the latest reports) that a report gives a day of
+    beginning and a length for ("remanded on 2 March for two months": 2 May), one per measure, start and length,
+    with the names of the people under it and the quotes: the agenda's and the overview's ends of measures. A
+    measure a later one has replaced (a release, house arrest after remand) ends nothing."""
+    from .lengths import add_length, day, parse_length
+    groups: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for p in cf.get("persons", []):
+        for m in standing(p, on):
+            start, length = day(m.get("date")), parse_length(m.get("length"))
+            if start is None or length is None:
+                continue
+            g = groups.setdefault((m["type"], m["date"], m["length"]),
+                                  {"type": m["type"], "start": m["date"], "length": m["length"],
+                                   "end": add_length(start, length).isoformat(), "names": [], "evidence": []})
+            g["names"].append(p["name"])
+            g["evidence"] += [ev for ev in m.get("evidence", []) if ev not in g["evidence"]]
+    return sorted(groups.values(), key=lambda g: (g["end"], g["type"]))
 
 
 VICTIM_ROLES = frozenset({"defendant", "detainee"})

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .state import held, held_measures
+from .state import held, held_measures, measure_ends
 
 HELD = tuple(sorted(held_measures()))
 
@@ -25,13 +25,21 @@ def held_now(cf: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def next_dates(cf: dict[str, Any], on: str | None = None) -> list[dict[str, Any]]:
-    """Events still to come: announced, or dated today or later."""
-    return _ahead(cf["events"], on or today())
+    """The dates still to come on the day `on` (today): the events dated that day or later (a hearing announced for
+    a day gone by is past, whatever the report that announced it said), and the ends of the measures in force then
+    (casefile/state.py, as the agenda reads them)."""
+    on = on or today()
+    ends = [{"type": "measure_end", "date": g["end"], "status": "computed",
+             "summary": f"end of {g['type'].replace('_', ' ')} ({g['length']}, from {g['start']}) for "
+                        f"{', '.join(g['names'])}", "evidence": g["evidence"]} for g in measure_ends(cf, on)]
+    return _ahead(cf["events"] + ends, on)
 
 
 def _ahead(events: list[dict[str, Any]], on: str) -> list[dict[str, Any]]:
-    out = [e for e in events if e.get("status") == "announced" or (e.get("date") and e["date"] >= on[:len(e["date"])])]
-    return sorted(out, key=lambda e: e.get("date") or "9999")
+    """The events not yet past on the day `on`: dated that day or later at their own precision ("2026-12" is not
+    past on 4 December 2026)."""
+    out = [e for e in events if e.get("date") and e["date"] >= on[:len(e["date"])]]
+    return sorted(out, key=lambda e: e["date"])
 
 
 def open_conflicts(cf: dict[str, Any]) -> list[dict[str, Any]]:

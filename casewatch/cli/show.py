@@ -6,13 +6,18 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from ..casefile.headline import headline, others_text
+
 
 def render(console: Console, cf: dict[str, Any]) -> None:
     console.rule(f"[bold]{cf['title']}[/bold] — {len(cf['documents'])} reports")
     reports(console, cf)
-    for h in cf.get("headline", []):
-        console.print(f"{h['measure'].replace('_', ' ')}: {h['value']} in the sources, {h['named']} named, "
-                      f"{h['not_named']} not named", highlight=False)
+    for h in headline(cf):  # one figure a measure, the others and their conflict beside it (casefile/headline.py)
+        line = f"{h['measure'].replace('_', ' ')}: {h['value']} in the sources, {h['named']} named, {h['not_named']} not named"
+        if h["disagree"]:
+            line += f" (sources disagree: {others_text(h)}"
+            line += f"; conflict {h['conflict']['n']}, {h['conflict']['topic']})" if h["conflict"] else ")"
+        console.print(line, highlight=False, markup=False)
     t = Table("person", "role", "current measure", "since", "sources", title="Roster", title_justify="left")
     key = {"defendant": 0, "detainee": 1, "relative": 2}
     for p in sorted(cf["persons"], key=lambda p: (min(key.get(r, 9) for r in p["roles"]), p["name"])):
@@ -25,9 +30,9 @@ def render(console: Console, cf: dict[str, Any]) -> None:
         t.add_row(date, e["type"].replace("_", " "), e["status"], str(e["sources"]), e["summary"][:90])
     console.print(t)
     if cf["conflicts"]:
-        t = Table("topic", "claims", "status", title="Conflicts between sources", title_justify="left")
-        for c in cf["conflicts"]:
-            t.add_row(c["topic"], " | ".join(f"{x['value']} ({len({e['doc'] for e in x['evidence']})} src)" for x in c["claims"]),
+        t = Table("#", "topic", "claims", "status", title="Conflicts between sources", title_justify="left")
+        for n, c in enumerate(cf["conflicts"], 1):
+            t.add_row(str(n), c["topic"], " | ".join(f"{x['value']} ({len({e['doc'] for e in x['evidence']})} src)" for x in c["claims"]),
                       c["status"])
         console.print(t)
     if cf.get("updates"):

@@ -170,6 +170,7 @@ def _retype_surnames(mentions: list[Mention], doc: Document | None = None, lower
     taken = ByStart([(m.evidence.start, m.evidence.end) for m in mentions], start=lambda x: x[0])
     longest = max((b - a for a, b in taken.items), default=0)
     common = CALENDAR | lower
+    spelt = _full_name_words(mentions)
     full_parts: dict[str, set[str]] = {}
     for m in mentions:
         if m.kind == "person" and len(person_key(m.name)) >= 2:
@@ -182,7 +183,7 @@ def _retype_surnames(mentions: list[Mention], doc: Document | None = None, lower
         key = person_key(tm.group(0))
         if key and key[0] in parts and tm.group(0).casefold() not in common and \
                 _vowels(tm.group(0)) in full_parts.get(key[0], set()) and \
-                not any(s < b for _, b in taken.within(s - longest, e)):
+                not any(s < b for _, b in taken.within(s - longest, e)) and not _place_not_spelt(tm.group(0), spelt):
             mentions.append(Mention(kind="person", name=tm.group(0), evidence=doc.span(s, e), attrs={"retyped": True}))
     mentions.sort(key=lambda m: m.evidence.start)
 
@@ -192,13 +193,27 @@ def _retype_words(mentions: list[Mention]) -> set[str]:
     for m in mentions:
         if m.kind == "person" and len(person_key(m.name)) >= 2:
             parts.update(person_key(m.name))
+    spelt = _full_name_words(mentions)
     for m in mentions:
         key = person_key(m.name)
         if m.kind != "person" and len(key) == 1 and key[0] in parts and not m.attrs.get("expansion") \
-                and not m.name.isupper():
+                and not m.name.isupper() and not _place_not_spelt(m.name, spelt):
             m.kind = "person"
             m.attrs["retyped"] = True
     return parts
+
+
+def _full_name_words(mentions: list[Mention]) -> frozenset[str]:
+    """The words of the full names of people in a report, folded as written."""
+    return frozenset(fold(w) for m in mentions if m.kind == "person" and len(person_key(m.name)) >= 2
+                     for w in m.name.split())
+
+
+def _place_not_spelt(word: str, spelt: frozenset[str]) -> bool:
+    """A country's or a city's name that only sounds like a word of a person's name ("Türkiye" beside the given name
+    "Tarık": one skeleton) is the place; written as that word ("Georgia" of "Georgia Lane"), it may be the person."""
+    from .gazetteer import is_place
+    return fold(word) not in spelt and is_place(word)
 
 
 # a mention found by a cue of its own kind keeps it: an acronym's expansion, a place's own word, the publisher

@@ -2,7 +2,8 @@
 
 - hearings and trial openings (events with a day-precision date);
 - reply windows of UN communications: published + Settings.reply_window_days[kind];
-- ends of detention measures: a measure's start (day precision) plus its length.
+- ends of detention measures: a measure's start (day precision) plus its length, for the measures in force
+  (casefile/state.py: one a later measure replaced ends nothing).
 
 Every item says what date it was computed from and cites the span that
 supports it.  Rendered as plain text or as iCalendar (all-day VEVENTs)."""
@@ -14,7 +15,8 @@ from datetime import date, datetime, timezone
 from typing import Any, Iterable, Mapping
 
 from . import exporter
-from .common import add_length, date_phrases, day, doc_label, documents, find_span, parse_length, widen
+from ..casefile.state import measure_ends
+from .common import add_length, date_phrases, day, doc_label, documents, find_span, widen
 
 HEARING_TYPES = {"trial_opened": "Trial opens", "hearing": "Court hearing",
                  "hearing_postponed": "Court hearing (reported postponed)"}
@@ -98,25 +100,12 @@ def _replies(cf: dict[str, Any], case: str, windows: Mapping[str, int], kinds: I
 
 
 def _measure_ends(cf: dict[str, Any], case: str) -> Iterable[Item]:
-    groups: dict[tuple[str, date, str], dict[str, Any]] = {}
-    for p in cf.get("persons", []):
-        for m in p.get("measures", []):
-            start = day(m.get("date"))
-            length = parse_length(m.get("length"))
-            if start is None or length is None:
-                continue
-            k = (m["type"], start, m["length"])
-            g = groups.setdefault(k, {"names": [], "evidence": [], "length": length})
-            g["names"].append(p["name"])
-            for ev in m.get("evidence", []):
-                if ev not in g["evidence"]:
-                    g["evidence"].append(ev)
-    for (mtype, start, length_text), g in groups.items():
-        label = MEASURE_LABELS.get(mtype, mtype.replace("_", " "))
+    """The ends of the measures in force by the latest reports (casefile/state.py, as the overview reads them)."""
+    for g in measure_ends(cf):
+        label = MEASURE_LABELS.get(g["type"], g["type"].replace("_", " "))
         names = ", ".join(g["names"])
-        yield Item(case, add_length(start, g["length"]), "measure_end",
-                   f"End of {label} ({length_text}) for {names}",
-                   f"start {start.isoformat()} + {length_text}", g["evidence"], key=f"{mtype}|{length_text}|{names}")
+        yield Item(case, day(g["end"]), "measure_end", f"End of {label} ({g['length']}) for {names}",
+                   f"start {g['start']} + {g['length']}", g["evidence"], key=f"{g['type']}|{g['length']}|{names}")
 
 
 def agenda_items(cf: dict[str, Any], reply_window_days: Mapping[str, int] | None = None,

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Mapping
 
+from ..casefile.headline import headline, others_text
 from ..casefile.state import state
 from .appeal import _provision_label, charge_provisions
 from .chart import span_of, timeline_svg
@@ -124,11 +125,14 @@ def build_context(cf: dict[str, Any], today: date | None = None,
     # summary -------------------------------------------------------------------------
     summary: list[dict[str, Any]] = []
     held = [p for p in victims if state(p)["held"]]  # as the roster, the web and the appeal count them
-    for h in cf.get("headline", []):
+    figures = headline(cf)  # one figure a measure, the others beside it: as the overview and `show` give them
+    for h in figures:
         if h["measure"] in FIGURE_WORDS and h.get("evidence"):
             named = f"the sources name {h['named']} of them" if h["named"] else "the sources name none of them"
-            summary.append({"text": f"Sources report {h['value']} people {FIGURE_WORDS[h['measure']]}; {named}.",
-                            "cite": cites.refs(h["evidence"], most=1)})
+            others = f" ({others_text(h)})" if h["others"] else ""
+            summary.append({"text": f"Sources report {h['value']} people {FIGURE_WORDS[h['measure']]}{others}; {named}.",
+                            "cite": cites.refs(h["evidence"][:1] + [o["evidence"][0] for o in h["others"]
+                                                                    if o["evidence"]], most=1 + len(h["others"]))})
     if defendants and not cf.get("headline"):
         summary.append({"text": f"The sources name {len(defendants)} defendants.",
                         "cite": cites.refs([p["evidence"][0] for p in defendants[:2]])})
@@ -244,7 +248,7 @@ def build_context(cf: dict[str, Any], today: date | None = None,
     return {"title": cf.get("title") or cf.get("case") or "", "case": cf.get("case"),
             "today": (today or date.today()).isoformat(), "today_human": human_date((today or date.today()).isoformat()),
             "summary": summary, "people": people, "others": others, "unroled": unroled,
-            "headline": cf.get("headline", []), "timeline": timeline, "background": background,
+            "headline": figures, "timeline": timeline, "background": background,
             "recent": [r for r in timeline if not r["background"]], "charge_events": charge_events,
             "provisions": provisions, "standards": standards, "communications": comms,
             "conflicts": conflicts, "updates": updates, "documents": docs, "notes": cites.items,

@@ -83,6 +83,7 @@ def overview(request: Request, case: str, store: StoreDep, added: Optional[str] 
     ctx = case_ctx(store, case)
     cf = ctx["cf"]
     return page(request, "overview.html", tab="overview", added=added, held=service.held_now(cf),
+                headline=service.headline(cf), chosen=service.CHOSEN, others_text=service.others_text,
                 next_dates=service.next_dates(cf), roster=paged(cf["persons"], people),
                 reports=paged(cf["documents"], reports), **ctx)
 

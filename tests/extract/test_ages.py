@@ -74,3 +74,25 @@ def test_a_place_of_detention_told_after_it_and_in_a_clause_without_subject(x):
     held = {(c.subject, c.value) for c in ex.claims if c.topic == "facility"}
     assert {v for _, v in held} >= {"Chimwemwe Women's Prison", "Kalonga Prison"}, held
     assert all(s and "banda" in s.casefold() for s, _ in held), held
+
+
+def test_a_country_that_only_sounds_like_a_given_name_stays_a_place():
+    """Issue 14: "Türkiye" beside the ambassador "Tarık …" (one skeleton, t-r-k) was made a person, joined to him and
+    given the measure of its headline. Invented names: a country's name that only sounds like a word of a full name
+    in the report stays a place; one written as that word ("Georgia" of "Georgia Lane") may still be the person."""
+    from casewatch.extract import _retype_surnames
+    from casewatch.model import Document, Evidence, Mention
+
+    text = ("Chile: four defenders in pretrial detention. Write to H.E. Mr Chalo Verinde, Ambassador of Chile.\n"
+            "Georgia Lane was detained. Georgia was later released.")
+    d = Document(sha256="", filename="a.txt", media_type="text/plain", text=text, id="d")
+
+    def m(kind, name, at):
+        i = text.index(name, at)
+        return Mention(kind=kind, name=name, evidence=Evidence("d", i, i + len(name), name))
+    ms = [m("place", "Chile", 0), m("person", "Chalo Verinde", 0), m("place", "Chile", 60),
+          m("person", "Georgia Lane", 0), m("place", "Georgia", 110)]
+    _retype_surnames(ms, d)
+    got = [(x.name, x.kind) for x in ms]
+    assert ("Chile", "person") not in got and got.count(("Chile", "place")) == 2, got
+    assert ("Georgia", "person") in got and ("Georgia", "place") not in got, got

@@ -402,3 +402,22 @@ def test_person_page_shows_the_dated_history_of_measures(example_page) -> None: 
     pg.get_by_role("link", name=f"{PERSON} on the timeline").click()
     pg.wait_for_url("**/timeline?person=*")
     assert all(PERSON in t for t in pg.locator("ol.timeline > li p.people").all_inner_texts())
+
+
+def test_person_page_shows_each_role_with_the_sentence_it_rests_on(example_page) -> None:  # noqa: ANN001
+    """Issue 14: roles without sources. Each role is shown with a quote (the sentence of a mention that gives it), and
+    the quote opens the reader at that sentence."""
+    pg = example_page
+    pg.goto(f"/cases/{EXAMPLE}")
+    pg.get_by_role("link", name=PERSON).first.click()
+    pg.wait_for_url("**/persons/**")
+    roles = pg.locator("#roles > li")
+    assert roles.count() >= 1
+    for i in range(roles.count()):
+        li = roles.nth(i)
+        assert li.locator("a.quote").count() or "role model" in li.inner_text() or "analyst" in li.inner_text()
+    q = pg.locator("#roles a.quote").first
+    text = q.inner_text().strip("“”")
+    q.click()
+    pg.wait_for_url("**/documents/**")
+    assert text.startswith(pg.locator("mark:target").inner_text())
