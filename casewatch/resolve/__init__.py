@@ -274,18 +274,25 @@ def _cluster_orgs(sub: list[tuple[str, Mention]]) -> list[list[int]]:
     # ("Cambodian Human Rights Committee", a national body)
     umbrella = {fold(x) for x in word_set("names", "umbrella_orgs") | word_set("names", "known_orgs")}
     keys = [k for k in by_key if k]
+    words = {o: o.split() for o in keys}
+    opening: dict[str, list[str]] = defaultdict(list)  # a first word -> the names it opens, in order
+    having: dict[str, list[str]] = defaultdict(list)  # a word -> the names that hold it, in order
+    for o in keys:
+        opening[words[o][0]].append(o)
+        for w in dict.fromkeys(words[o]):
+            having[w].append(o)
     for k in keys:
         if k in umbrella:
             continue
         toks = k.split()
         if len(toks) == 1:
-            longer = [o for o in keys if o != k and o.split()[0] == k]
+            longer = [o for o in opening.get(k, ()) if o != k]
         else:
             # "Main Directorate … of the Ministry of Internal Affairs" is a part of the ministry, not the ministry
             # (but "Internal Affairs", no body's name on its own, is the ministry)
             parent = bool(set(toks) & word_set("names", "org_words"))
-            longer = [o for o in keys if o != k and len(o.split()) > len(toks) and _contains(o.split(), toks)
-                      and not (parent and re.search(rf"\bof (?:the )?{re.escape(k)}$", o))]
+            longer = [o for o in having.get(toks[0], ()) if o != k and len(words[o]) > len(toks)
+                      and _contains(words[o], toks) and not (parent and re.search(rf"\bof (?:the )?{re.escape(k)}$", o))]
             # of names nested in one another, the shortest: "Internal Affairs" is the Ministry of Internal Affairs,
             # not a directorate of that ministry
             longer = [o for o in longer if not any(o2 != o and _contains(o.split(), o2.split()) for o2 in longer)]

@@ -190,12 +190,16 @@ class Store:
                                 {"c": case}).all()
         if only is not None:
             rows = [r for r in rows if r[0] in only]
-        for doc_id, kind, data, extractor in rows:
-            ex = out.setdefault(doc_id, Extraction(doc=doc_id))
+        # one parse for all the facts (a JSON array of the stored objects), each object then made the fact it holds
+        datas = json.loads("[" + ",".join([r[2] for r in rows]) + "]") if rows else []
+        lists = {"person": "mentions", "organization": "mentions", "place": "mentions", "provision": "provisions",
+                 "event": "events", "figure": "figures", "claim": "claims"}
+        for (doc_id, kind, _, extractor), data in zip(rows, datas):
+            ex = out.get(doc_id)
+            if ex is None:
+                ex = out[doc_id] = Extraction(doc=doc_id)
             ex.extractor = extractor
-            fact = from_data(kind, json.loads(data))
-            {"person": ex.mentions, "organization": ex.mentions, "place": ex.mentions, "provision": ex.provisions,
-             "event": ex.events, "figure": ex.figures, "claim": ex.claims}[kind].append(fact)
+            getattr(ex, lists[kind]).append(from_data(kind, data, fresh=True))
         return out
 
     # judgements --------------------------------------------------------------
