@@ -239,24 +239,15 @@ class Store:
         return [Judgement(kind=r[2], case=r[1], payload=json.loads(r[3]), user=r[4], id=r[0], created_at=r[5], undone_at=r[6])
                 for r in rows]
 
-    # snapshots (snapshots.py: whole, as deltas, or not built yet) -------------------------------------------------
+    # snapshots (snapshots.py: whole, as deltas, or marked to be built when read) ------------------------------------
     def save_snapshot(self, conn: Connection, case: str, casefile: dict[str, Any], note: str = "") -> None:
         """The case file as it stands, for `changes`: without the reports' texts, as a delta against the case's
         latest snapshot (or whole, compressed)."""
-        stored, _ = _snap.encode(conn, case, _snap.light(casefile), None)
-        conn.execute(text("INSERT INTO snapshots (case_id, created_at, note, casefile) VALUES (:c, :t, :n, :j)"),
-                     {"c": case, "t": now(), "n": note, "j": stored})
+        _snap.insert(conn, case, _snap.encode(conn, case, _snap.light(casefile), None)[0], note)
 
     def mark_snapshot(self, conn: Connection, case: str, note: str = "") -> None:
-        """A snapshot of the case as it stands, built when first read: what it holds now is recorded (its
-        reports, the judgements in force, its title), not built."""
-        docs = [r[0] for r in conn.execute(text("SELECT id FROM documents WHERE case_id=:c"), {"c": case})]
-        js = [r[0] for r in conn.execute(text("SELECT id FROM judgements WHERE case_id=:c AND undone_at IS NULL"),
-                                         {"c": case})]
-        title = conn.execute(text("SELECT title FROM cases WHERE id=:c"), {"c": case}).scalar()
-        conn.execute(text("INSERT INTO snapshots (case_id, created_at, note, casefile) VALUES (:c, :t, :n, :j)"),
-                     {"c": case, "t": now(), "n": note,
-                      "j": _snap.pending({"documents": docs, "judgements": js, "title": title})})
+        """A snapshot of the case as it stands, built when first read (`snapshot`): what it holds is recorded."""
+        _snap.insert(conn, case, _snap.pending(_snap.state(conn, case)), note)
 
     def snapshots(self, case: str) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
@@ -264,18 +255,16 @@ class Store:
         return [dict(r) for r in rows]
 
     def pending_snapshots(self, case: str) -> list[tuple[int, dict[str, Any]]]:
-        """(id, state) of each snapshot not built yet, oldest first."""
+        """(id, state) of each snapshot marked and not built yet, oldest first."""
         with self.engine.connect() as conn:
-            rows = conn.execute(text("SELECT id, casefile FROM snapshots WHERE case_id=:c AND casefile LIKE 'p1:%' "
-                                     "ORDER BY id"), {"c": case}).all()
-        return [(r[0], _snap.state_of(r[1])) for r in rows]
+            return _snap.marked(conn, case)
 
     def snapshot(self, case: str, snap_id: int | None = None,
                  build: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> dict[str, Any] | None:
-        """A snapshot (the latest without `snap_id`); one not built yet is built by `build(state)` and kept."""
-        q = "SELECT id, casefile FROM snapshots WHERE case_id=:c" + (" AND id=:i" if snap_id else "") + " ORDER BY id DESC LIMIT 1"
+        """A snapshot (the latest without `snap_id`); one marked and not built yet is built by `build(state)` and
+        kept (pipeline.snapshot)."""
         with self.engine.connect() as conn:
-            row = conn.execute(text(q), {"c": case, "i": snap_id}).first()
+            row = _snap.row(conn, case, snap_id)
             if row is None:
                 return None
             if not _snap.is_pending(row[1]):
@@ -285,13 +274,10 @@ class Store:
         return self.keep_snapshot(case, row[0], build(_snap.state_of(row[1])))
 
     def keep_snapshot(self, case: str, snap_id: int, casefile: dict[str, Any]) -> dict[str, Any]:
-        """A pending snapshot built: stored (a delta against the latest built one before it), and given back as
-        it reads back."""
+        """A marked snapshot built: stored (as a delta against the latest built one before it); given back as it
+        reads back."""
         with self.transaction() as conn:
-            stored, ls = _snap.encode(conn, case, _snap.light(casefile), snap_id)
-            conn.execute(text("UPDATE snapshots SET casefile=:j WHERE case_id=:c AND id=:i AND casefile LIKE 'p1:%'"),
-                         {"j": stored, "c": case, "i": snap_id})
-        return _snap.from_lines(ls)
+            return _snap.keep(conn, case, snap_id, _snap.light(casefile))
 
     def counts(self, case: str) -> dict[str, int]:
         with self.engine.connect() as conn:

@@ -176,6 +176,41 @@ def is_pending(stored: str) -> bool:
     return stored.startswith("p1:")
 
 
+def row(conn: Connection, case: str, snap_id: int | None) -> Any:
+    """(id, stored) of a snapshot of the case, the latest without `snap_id`; None if there is none."""
+    q = "SELECT id, casefile FROM snapshots WHERE case_id=:c" + (" AND id=:i" if snap_id else "") + " ORDER BY id DESC LIMIT 1"
+    return conn.execute(text(q), {"c": case, "i": snap_id}).first()
+
+
+def insert(conn: Connection, case: str, stored: str, note: str) -> None:
+    from . import now
+    conn.execute(text("INSERT INTO snapshots (case_id, created_at, note, casefile) VALUES (:c, :t, :n, :j)"),
+                 {"c": case, "t": now(), "n": note, "j": stored})
+
+
+def state(conn: Connection, case: str) -> dict[str, Any]:
+    """What a snapshot of the case stands for: its reports, the judgements in force, its title."""
+    docs = [r[0] for r in conn.execute(text("SELECT id FROM documents WHERE case_id=:c"), {"c": case})]
+    js = [r[0] for r in conn.execute(text("SELECT id FROM judgements WHERE case_id=:c AND undone_at IS NULL"),
+                                     {"c": case})]
+    title = conn.execute(text("SELECT title FROM cases WHERE id=:c"), {"c": case}).scalar()
+    return {"documents": docs, "judgements": js, "title": title}
+
+
+def marked(conn: Connection, case: str) -> list[tuple[int, dict[str, Any]]]:
+    rows = conn.execute(text("SELECT id, casefile FROM snapshots WHERE case_id=:c AND casefile LIKE 'p1:%' ORDER BY id"),
+                        {"c": case}).all()
+    return [(r[0], state_of(r[1])) for r in rows]
+
+
+def keep(conn: Connection, case: str, snap_id: int, cf: dict[str, Any]) -> dict[str, Any]:
+    """Store the marked snapshot `snap_id` built (`cf`, light); it back as it reads back."""
+    stored, ls = encode(conn, case, cf, snap_id)
+    conn.execute(text("UPDATE snapshots SET casefile=:j WHERE case_id=:c AND id=:i AND casefile LIKE 'p1:%'"),
+                 {"j": stored, "c": case, "i": snap_id})
+    return from_lines(ls)
+
+
 def _row(conn: Connection, case: str, snap_id: int) -> str | None:
     return conn.execute(text("SELECT casefile FROM snapshots WHERE case_id=:c AND id=:i"),
                         {"c": case, "i": snap_id}).scalar()
