@@ -3,7 +3,8 @@
 A snapshot is the case file without the reports' texts (they are in `documents`, and `changes` reads quotes, not
 texts).  The `casefile` column of a snapshot holds one of:
 
-- plain JSON (databases made before the snapshots were compressed) or ``z1:`` and compressed JSON: all of it;
+- ``z2:`` and its lines (below) compressed: all of it; plain JSON (databases made before the snapshots were
+  compressed) or ``z1:`` and compressed JSON, as older casewatch kept a whole snapshot, still read;
 - ``d1:<base>:<depth>:`` and a compressed delta: the snapshot written as lines (one per item of each list of the
   case file, `lines`), given as runs of lines copied from snapshot <base> of the same case and the lines that are
   new.  Adding one report to a case changes a few of its thousands of items, so a delta is a small part of the
@@ -29,6 +30,18 @@ KEYFRAME = 32  # a chain of deltas is at most this long before a whole snapshot 
 
 def pack(data: Any) -> str:
     return "z1:" + _z(data)
+
+
+def pack_lines(ls: list[str]) -> str:
+    """A whole snapshot as its lines, compressed: read back without parsing (z2)."""
+    return "z2:" + base64.b64encode(zlib.compress("\n".join(ls).encode("utf-8"), 6)).decode("ascii")
+
+
+def _whole_lines(stored: str) -> list[str]:
+    if stored.startswith("z2:"):
+        body = zlib.decompress(base64.b64decode(stored[3:])).decode("utf-8")
+        return body.split("\n") if body else []
+    return lines(unpack(stored))
 
 
 def unpack(stored: str) -> dict[str, Any]:
@@ -230,7 +243,7 @@ def read_lines(conn: Connection, case: str, snap_id: int, stored: str | None = N
         stored = _row(conn, case, int(base))
     if stored is None or is_pending(stored):
         raise ValueError(f"snapshot {snap_id} of case {case!r}: its chain is broken")
-    out = lines(unpack(stored))
+    out = _whole_lines(stored)
     for body in reversed(chain):
         out = apply(out, _unz(body))
     return out
@@ -244,10 +257,10 @@ def encode(conn: Connection, case: str, cf: dict[str, Any], before: int | None) 
     q += (" AND id<:b" if before is not None else "") + " ORDER BY id DESC LIMIT 1"
     row = conn.execute(text(q), {"c": case, "b": before}).first()
     if row is None or _depth(row[1]) + 1 >= KEYFRAME:
-        return pack(cf), ls
+        return pack_lines(ls), ls
     body = _z(delta(read_lines(conn, case, row[0], row[1]), ls))
     if len(body) * 8 > sum(map(len, ls)):  # near what the whole costs compressed (JSON shrinks 8 to 10 times)
-        whole = pack(cf)
+        whole = pack_lines(ls)
         if len(whole) <= len(body):
             return whole, ls
     return f"d1:{row[0]}:{_depth(row[1]) + 1}:{body}", ls

@@ -60,7 +60,7 @@ def test_snapshots_after_the_first_are_small_deltas_that_read_back_exactly(tmp_p
     store = Store(url)
     built = _one_by_one(store, url, "c", sorted(EXAMPLE.iterdir()))
     stored = _stored(store, "c")
-    assert stored[0].startswith("z1:") and all(s.startswith("d1:") for s in stored[1:])
+    assert stored[0].startswith("z2:") and all(s.startswith("d1:") for s in stored[1:])
     assert [store.snapshot("c", s["id"]) for s in store.snapshots("c")] == built
     whole = len(pack(built[-1]))
     assert all(len(s) < whole / 2 for s in stored[1:]), [len(s) for s in stored]
@@ -71,7 +71,7 @@ def test_a_chain_of_deltas_is_kept_whole_again_every_keyframe(tmp_path: Path, mo
     url = f"sqlite:///{tmp_path / 'c.db'}"
     store = Store(url)
     built = _one_by_one(store, url, "c", sorted(EXAMPLE.iterdir())[:4])
-    assert [s[:3] for s in _stored(store, "c")] == ["z1:", "d1:", "z1:", "d1:"]
+    assert [s[:3] for s in _stored(store, "c")] == ["z2:", "d1:", "z2:", "d1:"]
     assert [store.snapshot("c", s["id"]) for s in store.snapshots("c")] == built
 
 
@@ -97,7 +97,7 @@ def test_changes_exact_across_three_ingests_whose_snapshots_were_marked(tmp_path
     texts = {d.id: d.text for d in store.documents("c")}
     got, _ = change_report(store, "c")
     assert got == diff(with_texts(deepcopy(built[1]), texts), with_texts(deepcopy(built[2]), texts))
-    assert [s[:3] for s in _stored(store, "c")] == ["p1:", "z1:", "d1:"]  # built when read, the first not yet
+    assert [s[:3] for s in _stored(store, "c")] == ["p1:", "z2:", "d1:"]  # built when read, the first not yet
     assert [pipeline.snapshot(store, "c", s["id"]) for s in store.snapshots("c")] == built
     assert not store.pending_snapshots("c")
 
@@ -108,7 +108,7 @@ def test_reextract_builds_the_marked_snapshots_first(tmp_path: Path, monkeypatch
     store = Store(url)
     built = _one_by_one(store, url, "c", sorted(EXAMPLE.iterdir())[:2])
     pipeline.reextract(store, "c")
-    assert [s[:3] for s in _stored(store, "c")] == ["z1:", "d1:", "d1:"]
+    assert [s[:3] for s in _stored(store, "c")] == ["z2:", "d1:", "d1:"]
     assert [store.snapshot("c", s["id"]) for s in store.snapshots("c")][:2] == built
 
 
@@ -119,11 +119,12 @@ def test_whole_snapshots_of_an_older_casewatch_still_read_and_the_next_builds_on
     old = _one_by_one(store, url, "c", files[:1])[0]
     with store.engine.begin() as c:  # as an older casewatch kept them: whole, compressed, and before that plain JSON
         c.execute(text("DELETE FROM snapshots"))
-        c.execute(text("INSERT INTO snapshots (case_id, created_at, note, casefile) VALUES ('c', '2020', '', :j)"),
-                  {"j": json.dumps(old, ensure_ascii=False)})
+        for kept in (json.dumps(old, ensure_ascii=False), pack(old)):
+            c.execute(text("INSERT INTO snapshots (case_id, created_at, note, casefile) VALUES ('c', '2020', '', :j)"),
+                      {"j": kept})
     new = _one_by_one(store, url, "c", files[1:])[0]
-    assert [s[:3] for s in _stored(store, "c")] == [json.dumps(old)[:3], "d1:"]
-    assert [store.snapshot("c", s["id"]) for s in store.snapshots("c")] == [old, new]
+    assert [s[:3] for s in _stored(store, "c")] == [json.dumps(old)[:3], "z1:", "d1:"]
+    assert [store.snapshot("c", s["id"]) for s in store.snapshots("c")] == [old, old, new]
     texts = {d.id: d.text for d in store.documents("c")}
     got, _ = change_report(store, "c")
     assert got == diff(with_texts(deepcopy(old), texts), with_texts(deepcopy(new), texts)) and got["documents"]
