@@ -104,7 +104,7 @@ def ingest_documents(store: Store, case: str, docs: Iterable[tuple[str, Callable
             from .store.removal import drop_if_empty
             rep.dropped = drop_if_empty(store, case)
     if snapshot and rep.added:
-        save_snapshot(store, case, note=", ".join(rep.added))
+        snapshot_after_ingest(store, case, note=", ".join(rep.added))
     return rep
 
 
@@ -394,6 +394,20 @@ def build_casefile(store: Store, case: str, internal: bool = False) -> dict[str,
         return cf if internal else redact(cf, judgements)
 
 
+def build_as_of(store: Store, case: str, state: dict[str, Any]) -> dict[str, Any]:
+    """The case file as it stood when a snapshot was marked (Store.mark_snapshot): built from the reports and the
+    judgements of `state` only (a judgement undone since was in force then), under the title it had."""
+    from dataclasses import replace
+
+    from .casefile.redact import redact
+    ids, jids = set(state["documents"]), set(state["judgements"])
+    with _collector_paused():
+        docs = [d for d in store.documents(case) if d.id in ids]
+        judgements = [replace(j, undone_at=None) for j in store.judgements(case, include_undone=True) if j.id in jids]
+        cf = casefile.build(case, state.get("title"), docs, store.extractions(case, only=ids), judgements)
+        return redact(cf, judgements)
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Python's cycle collector paused while a case file is built: a build makes millions of objects that all live
@@ -406,6 +420,12 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
+
+
+# A case of up to this many reports has its snapshot built at the end of each ingest (with its summary for the list
+# of cases); a larger one's ingest marks it, to be built when `changes` reads it (issue 15: adding one report to a
+# case of 2,000 costs its extraction, not a build of the whole case file).
+BUILD_AT_INGEST = 300
 
 
 def save_snapshot(store: Store, case: str, note: str = "",
@@ -427,8 +447,32 @@ def save_snapshot(store: Store, case: str, note: str = "",
     return cf
 
 
+def snapshot_after_ingest(store: Store, case: str, note: str = "") -> None:
+    """What an ingest that added reports leaves for `changes`: the snapshot built (a case of up to BUILD_AT_INGEST
+    reports), or marked, to be built from the same reports and judgements when first read (snapshot)."""
+    if store.document_count(case) <= BUILD_AT_INGEST:
+        save_snapshot(store, case, note)
+        return
+    with store.transaction() as conn:
+        store.mark_snapshot(conn, case, note)
+
+
+def snapshot(store: Store, case: str, snap_id: int | None = None) -> dict[str, Any] | None:
+    """A snapshot of the case (the latest without `snap_id`) as `changes` reads it, built first if it was marked."""
+    return store.snapshot(case, snap_id, build=lambda state: build_as_of(store, case, state))
+
+
+def build_pending(store: Store, case: str) -> int:
+    """Build every snapshot still marked (before the facts they stand on change); how many."""
+    pending = store.pending_snapshots(case)
+    for snap_id, state in pending:
+        store.keep_snapshot(case, snap_id, build_as_of(store, case, state))
+    return len(pending)
+
+
 def reextract(store: Store, case: str) -> int:
     """Run extraction again over every stored document (judgements are kept and re-applied)."""
+    build_pending(store, case)  # they stand on the facts about to be replaced
     docs = store.documents(case)
     n = 0
     for doc, ex in zip(docs, extractor().extract_many(docs)):

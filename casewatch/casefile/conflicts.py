@@ -292,13 +292,18 @@ def event_count_conflicts(events: list[dict[str, Any]], figures: list[dict[str, 
     of event on the same day, each count in that event's own sentences from sources that never give the other.
     Three, then four, then five journalists arrested on different days stay a story, not a conflict."""
     out: list[dict[str, Any]] = []
+    # the small counts of each measure, each with the reports it is told in: a count told in none of an event's
+    # reports is not looked for in its sentences
+    small = {m: [(f, {e["doc"] for e in f["evidence"]}) for f in figures if f["measure"] == m and f["value"] < 6]
+             for m in COUNT_EVENT}
     for ev in events:
         if not ev.get("date") or len(ev["date"]) != 10 or ev.get("status") == "announced":
             continue
         for measure, etype in COUNT_EVENT.items():
             if ev["type"] != etype:
                 continue
-            told = [(f, ins) for f in figures if f["measure"] == measure and f["value"] < 6
+            docs = {e["doc"] for e in ev["evidence"]}
+            told = [(f, ins) for f, fdocs in small[measure] if not fdocs.isdisjoint(docs)
                     for ins in [_told_in(f, ev)] if ins]
             for i, (fa, ea) in enumerate(told):
                 for fb, eb in told[i + 1:]:

@@ -37,6 +37,17 @@ def cue_groups() -> dict[str, re.Pattern[str]]:
 
 
 @lru_cache(maxsize=None)
+def _lower_groups() -> dict[str, re.Pattern[str]] | None:
+    """The cue groups in lower case, matched with case: on ASCII text lowered, each finds what its pattern finds
+    ignoring case (the characters that fold to ASCII letters beside their own, like the Kelvin sign, are not ASCII);
+    None where a pattern has an escape in capitals (S, W, B after a backslash), which lowering would change."""
+    groups = cue_groups()
+    if any(re.search(r"\\[A-Z]", rx.pattern) for rx in groups.values()):
+        return None
+    return {g: re.compile(rx.pattern.lower()) for g, rx in groups.items()}
+
+
+@lru_cache(maxsize=None)
 def model() -> dict[str, Any] | None:
     """The trained weights (data/roles.json), or None: then the rules decide alone."""
     path = DATA / "roles.json"
@@ -58,23 +69,38 @@ def cues_in(seg: str, memo: dict[str, tuple[str, ...]] | None = None) -> tuple[s
     people named in one sentence share it, and reports repeat each other's sentences)."""
     if memo is not None and seg in memo:
         return memo[seg]
-    out = tuple(g for g, rx in cue_groups().items() if rx.search(seg))
+    low = _lower_groups() if seg.isascii() else None
+    if low is not None:  # the same matches, and twice as fast as ignoring case
+        lowered = seg.lower()
+        out = tuple(g for g, rx in low.items() if rx.search(lowered))
+    else:
+        out = tuple(g for g, rx in cue_groups().items() if rx.search(seg))
     if memo is not None:
         memo[seg] = out
     return out
+
+
+@lru_cache(maxsize=None)
+def _window_names() -> dict[str, tuple[str, str, str]]:
+    return {g: (f"{g}_before", f"{g}_after", f"{g}_sent") for g in cue_groups()}
 
 
 def mention_features(m: Mention, doc: Document, memo: dict[str, tuple[str, ...]] | None = None) -> dict[str, float]:
     text = doc.text
     s, e = m.evidence.start, m.evidence.end
     a, b = _sentence(text, s, e)
-    windows = {"before": text[max(a, s - 60):s], "after": text[e:min(b, e + 100)], "sent": text[a:b]}
+    fb = cues_in(text[max(a, s - 60):s], memo)  # the windows: before, after, the sentence
+    fa = cues_in(text[e:min(b, e + 100)], memo)
+    fs = cues_in(text[a:b], memo)
     f: dict[str, float] = {}
-    found = {w: cues_in(seg, memo) for w, seg in windows.items()}
-    for g in cue_groups():
-        for w in windows:
-            if g in found[w]:
-                f[f"{g}_{w}"] = 1.0
+    if fb or fa or fs:
+        for g, (kb, ka, ks) in _window_names().items():  # by group, then window: the order the weights are summed in
+            if g in fb:
+                f[kb] = 1.0
+            if g in fa:
+                f[ka] = 1.0
+            if g in fs:
+                f[ks] = 1.0
     for r in m.roles:
         f[f"rule_{r}"] = 1.0
     for ms in m.measures:
@@ -98,15 +124,20 @@ def person_features(mentions: list[tuple[str, Mention]], docs: dict[str, Documen
     accused of the case are its most named, other prisoners named in passing are held, not accused here."""
     per = [mention_features(m, docs[d], memo) for d, m in mentions if d in docs]
     out: dict[str, float] = {}
+    share = 1.0 / len(per) if per else 0.0
     for f in per:
         for k in f:
-            out[f"any_{k}"] = 1.0
-            out[f"frac_{k}"] = out.get(f"frac_{k}", 0.0) + 1.0 / len(per)
+            any_k, frac_k = _FEATURE_NAMES.get(k) or _FEATURE_NAMES.setdefault(k, (f"any_{k}", f"frac_{k}"))
+            out[any_k] = 1.0
+            out[frac_k] = out.get(frac_k, 0.0) + share
     out["log_mentions"] = math.log1p(len(per))
     out["share_docs"] = len({d for d, _ in mentions}) / max(1, n_docs)
     out["rank"] = rank
     out["top_quarter"] = float(rank <= 0.25)
     return out
+
+
+_FEATURE_NAMES: dict[str, tuple[str, str]] = {}
 
 
 def ranks(entities: list[Any]) -> dict[str, float]:

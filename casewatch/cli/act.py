@@ -78,12 +78,17 @@ def change_report(store, case: str, since: str | None = None) -> tuple[dict, str
     base, latest = ch.pick(store.snapshots(case), since)
     if latest is None:
         raise CasewatchError(f"case {case!r} has no snapshots yet (ingest reports first)")
-    from ..pipeline import build_casefile
+    from ..casefile.redact import marks
+    from ..pipeline import build_casefile, snapshot
     # a snapshot keeps no report text: the quotes are widened in the case file's own texts, as redacted for sensitive
-    # people and reports as every other output
-    texts = {d["id"]: d["text"] for d in build_casefile(store, case)["documents"]}
-    old = ch.with_texts(store.snapshot(case, base["id"]), texts) if base else None
-    d = ch.diff(old, ch.with_texts(store.snapshot(case, latest["id"]), texts))
+    # people and reports as every other output (with nothing marked sensitive, the stored texts: no build needed)
+    if any(marks(store.judgements(case))):
+        texts = {d["id"]: d["text"] for d in build_casefile(store, case)["documents"]}
+    else:
+        texts = {d.id: d.text for d in store.documents(case)}
+    # a snapshot marked at ingest is built here first
+    old = ch.with_texts(snapshot(store, case, base["id"]), texts) if base else None
+    d = ch.diff(old, ch.with_texts(snapshot(store, case, latest["id"]), texts))
     title = (f"Changes in {case}: snapshot {latest['id']} ({latest['created_at']}) against "
              + (f"snapshot {base['id']} ({base['created_at']})" if base else "nothing before it"))
     return d, title

@@ -4,9 +4,11 @@ One case grown by copies of the example reports (examples/) and the seeds (read 
 skipped when it is absent); each copy ends with a paragraph of its own naming a new invented person with a dated
 arrest and a dated remand, so every copy adds a person and two events as a real report would.  At each size the
 benchmark prints the cumulative CPU of the ingest (workers included, no snapshot in between), the CPU of a case-file
-build, of `export` and of `show`, the cost of adding one more report the way `casewatch ingest` does (extraction,
-storage, snapshot), and the overview page through the real ASGI app (first request, then warm); then the exponent of
-build CPU against the number of reports, and the home page of 200 cases of 5 reports.
+build, of `export` and of `show`, the overview page through the real ASGI app (first request, then warm), the cost of
+adding one more report the way `casewatch ingest` does (extraction, storage, its snapshot built or, in a large case,
+marked) and of `casewatch changes` after it (which builds a marked snapshot), twice (the second is shown), and
+the bytes of those two snapshots as stored; then the exponent of build CPU against the number of reports, and the home page of 200 cases of
+5 reports.
 """
 from __future__ import annotations
 
@@ -193,6 +195,15 @@ def _home(big_url: str, folder: Path, cases: int, per_case: int, requests: int) 
     return _page(url, "/", requests)
 
 
+def _snapshot_sizes(store, case: str) -> list[tuple[int, str]]:  # noqa: ANN001
+    """(bytes, "whole" or "delta") of each snapshot of the case as stored, oldest first (store/snapshots.py)."""
+    from sqlalchemy import text
+    kinds = {"d1:": "delta", "p1:": "marked"}
+    with store.engine.connect() as conn:
+        return [(int(n), kinds.get(head, "whole")) for n, head in conn.execute(text(
+            "SELECT LENGTH(casefile), SUBSTR(casefile, 1, 3) FROM snapshots WHERE case_id=:c ORDER BY id"), {"c": case})]
+
+
 def _copy(src: Path, dst: Path) -> None:
     """A SQLite database copied whole (its write-ahead log included), through SQLite's backup."""
     import sqlite3
@@ -221,6 +232,7 @@ def grow(sizes: str = typer.Option("50,200", help="Sizes of the case in reports,
 
     from ..outputs import EXPORTERS
     from ..pipeline import build_casefile, extractor, ingest_documents
+    from .act import change_report
     from ..store import Store
     from .show import render
 
@@ -272,19 +284,28 @@ def grow(sizes: str = typer.Option("50,200", help="Sizes of the case in reports,
         export, _, _ = _cpu(lambda: EXPORTERS["casefile"](build_casefile(store, case)))
         show, _, _ = _cpu(lambda: render(Console(file=io.StringIO(), width=160), build_casefile(store, case)))
         first, first_cpu, warm, size = _page(url, f"/cases/{case}", requests)
-        i = 100000 + extra * 10 + len(rows)
-        name = f"{i:06d}-extra-{pool[i % len(pool)][0]}"
-        add_cpu, add_wall, added = _cpu(lambda: ingest_documents(
-            store, case, [(name, CopyLoader(name, pool[i % len(pool)][1], i, settings))]))
+        # adding one report as `casewatch ingest` does, then `casewatch changes`; twice, the second measured: the
+        # first compares with whatever snapshot the case had (a kept database's may be of a much smaller case)
+        adds = []
+        for k in range(2):
+            i = 100000 + extra * 10 + 2 * len(rows) + k
+            name = f"{i:06d}-extra-{pool[i % len(pool)][0]}"
+            add_cpu, add_wall, added = _cpu(lambda: ingest_documents(
+                store, case, [(name, CopyLoader(name, pool[i % len(pool)][1], i, settings))]))
+            changes_cpu, _, _ = _cpu(lambda: change_report(store, case))
+            adds.append((add_cpu, add_wall, bool(added.added), changes_cpu))
+        snaps = _snapshot_sizes(store, case)
         copies, with_events = _with_events(store, case)
         rows.append({"n": counts["documents"], "facts": counts["facts"], "added": added_now, "ingest": ingest_cpu,
-                     "build": build, "export": export, "show": show, "add_cpu": add_cpu, "add_wall": add_wall,
+                     "build": build, "export": export, "show": show, "add_cpu": adds[1][0], "add_wall": adds[1][1],
+                     "changes_cpu": adds[1][3], "snaps": snaps,
                      "first": first, "first_cpu": first_cpu, "warm": warm, "size": size, "persons": len(cf["persons"]),
                      "events": len(cf["events"]), "copies": copies, "with_events": with_events,
-                     "added_one": bool(added.added)})
+                     "added_one": all(a[2] for a in adds)})
         r = rows[-1]
         err.print(f"  {r['n']} reports, {r['facts']:,} facts, {r['persons']} persons, {r['events']} events; build "
-                  f"{build:.2f} CPU s; add one {add_wall:.2f} s; overview first {first:.2f} s, warm {warm * 1000:.1f} ms",
+                  f"{build:.2f} CPU s; add one {r['add_wall']:.2f} s ({r['add_cpu']:.2f} CPU s), then changes "
+                  f"{r['changes_cpu']:.2f} CPU s; overview first {first:.2f} s, warm {warm * 1000:.1f} ms",
                   highlight=False)
     t = Table(title="One case grown by copies of the example and seed reports, each naming a new person "
                     "with a dated arrest and remand")
@@ -298,6 +319,8 @@ def grow(sizes: str = typer.Option("50,200", help="Sizes of the case in reports,
         ("case-file build CPU s", lambda r: f"{r['build']:.2f}"),
         ("export / show CPU s", lambda r: f"{r['export']:.2f} / {r['show']:.2f}"),
         ("adding one report, s (CPU)", lambda r: f"{r['add_wall']:.2f} ({r['add_cpu']:.2f})"),
+        ("`changes` after it, CPU s", lambda r: f"{r['changes_cpu']:.2f}"),
+        ("the two snapshots, KiB (whole or delta)", lambda r: " / ".join(f"{b / 1024:,.0f} {k}" for b, k in r["snaps"][-2:])),
         ("overview first request, s (CPU)", lambda r: f"{r['first']:.2f} ({r['first_cpu']:.2f})"),
         ("overview warm, ms (median)", lambda r: f"{r['warm'] * 1000:.1f}"),
         ("overview page KiB", lambda r: f"{r['size'] / 1024:.0f}"),

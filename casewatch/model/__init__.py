@@ -201,9 +201,11 @@ def to_data(obj: Any) -> Any:
     return obj
 
 
-def from_data(kind: str, data: dict[str, Any]) -> Any:
+def from_data(kind: str, data: dict[str, Any], fresh: bool = False) -> Any:
+    """The fact of `kind` a JSON-able dict holds; `fresh`: the dict is the caller's to spend (just parsed), so it
+    is changed in place rather than copied."""
     cls = FACT_TYPES[kind]
-    d = dict(data)
+    d = data if fresh else dict(data)
     if cls is Mention:
         d["evidence"] = Evidence.from_dict(d["evidence"])
         d["measures"] = [Measure(m["type"], m.get("date"), [Evidence.from_dict(e) for e in m["evidence"]], m.get("length"))

@@ -18,15 +18,28 @@ def _names(p: dict[str, Any]) -> set[str]:
     return {fold(n) for n in [p["name"], *p.get("aliases", [])] if fold(n)}
 
 
-def _find_person(p: dict[str, Any], others: list[dict[str, Any]]) -> dict[str, Any] | None:
-    names = _names(p)
-    for q in others:
-        if fold(q["name"]) in names or fold(p["name"]) in _names(q):
-            return q
-    for q in others:
-        if names & _names(q):
-            return q
-    return None
+class _People:
+    """The people of the older case file, each new person found among them: the first whose name is one of the new
+    person's names or who has the new person's name among theirs, else the first who shares a name with them;
+    found by index, not by a scan of all (a case of 2,000 reports has thousands of people)."""
+
+    def __init__(self, people: list[dict[str, Any]]):
+        self.people = people
+        self.by_name: dict[str, int] = {}  # a folded name -> the first person of that name
+        self.by_alias: dict[str, int] = {}  # a folded name or alias -> the first person who has it
+        for i, q in enumerate(people):
+            self.by_name.setdefault(fold(q["name"]), i)
+            for n in _names(q):
+                self.by_alias.setdefault(n, i)
+
+    def find(self, p: dict[str, Any]) -> dict[str, Any] | None:
+        names = _names(p)
+        first = [self.by_name[n] for n in names if n in self.by_name]
+        if fold(p["name"]) in self.by_alias:
+            first.append(self.by_alias[fold(p["name"])])
+        if not first:
+            first = [self.by_alias[n] for n in names if n in self.by_alias]
+        return self.people[min(first)] if first else None
 
 
 def _spans(item: dict[str, Any]) -> set[tuple[str, int, int]]:
@@ -37,9 +50,8 @@ def _doc_shas(cf: dict[str, Any]) -> dict[str, str]:
     return {d["id"]: d.get("sha256") or d["id"] for d in cf.get("documents", [])}
 
 
-def _span_keys(cf: dict[str, Any], item: dict[str, Any]) -> set[tuple[str, int, int]]:
-    """Evidence spans keyed by the document's hash, comparable across snapshots."""
-    shas = _doc_shas(cf)
+def _span_keys(shas: dict[str, str], item: dict[str, Any]) -> set[tuple[str, int, int]]:
+    """Evidence spans keyed by the document's hash (`shas`: _doc_shas), comparable across snapshots."""
     return {(shas.get(d, d), s, e) for d, s, e in _spans(item)}
 
 
@@ -65,8 +77,9 @@ def diff(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, list[dict
         if (d.get("sha256") or d["id"]) not in old_shas:
             out["documents"].append({"doc": d["id"], "title": d.get("title"), "source": doc_label(d)})
 
+    people = _People(old.get("persons", []))
     for p in new.get("persons", []):
-        q = _find_person(p, old.get("persons", []))
+        q = people.find(p)
         if q is None:
             out["people"].append({"name": p["name"], "roles": p.get("roles", []),
                                   "current_measure": p.get("current_measure"), "evidence": _quote(new, p.get("evidence", []))})
@@ -79,9 +92,10 @@ def diff(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, list[dict
 
     old_events = old.get("events", [])
     old_keys = {(e["type"], e.get("date")) for e in old_events}
-    old_spans = [(e["type"], _span_keys(old, e)) for e in old_events]
+    old_shas, new_shas = _doc_shas(old), _doc_shas(new)
+    old_spans = [(e["type"], _span_keys(old_shas, e)) for e in old_events]
     for e in new.get("events", []):
-        spans = _span_keys(new, e)
+        spans = _span_keys(new_shas, e)
         if (e["type"], e.get("date")) in old_keys or any(t == e["type"] and spans & s for t, s in old_spans):
             continue
         out["events"].append({"type": e["type"], "date": e.get("date"), "status": e.get("status"),

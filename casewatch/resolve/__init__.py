@@ -76,10 +76,11 @@ def settle_kinds(items: list[tuple[str, Mention]]) -> None:
     """One kind per name across the case: strong cues, then the majority."""
     votes: dict[str, Counter] = defaultdict(Counter)
     strong: dict[str, str] = {}
+    strong_attrs = frozenset(STRONG_ATTRS)
     for _, m in items:
         k = fold(m.name)
         votes[k][m.kind] += 1
-        if any(a in m.attrs for a in STRONG_ATTRS) and m.kind != "person":
+        if m.kind != "person" and m.attrs and not strong_attrs.isdisjoint(m.attrs):
             strong[k] = m.kind
         elif m.kind == "person" and m.attrs.get("byline"):
             strong[k] = "person"
@@ -87,20 +88,27 @@ def settle_kinds(items: list[tuple[str, Mention]]) -> None:
     # place wherever the model took it for a person ("sent to Prey Sar", "a Kampong Speu land activist")
     place_cues = {fold(m.attrs["place_cue"]): fold(m.name) for _, m in items
                   if m.kind == "place" and isinstance(m.attrs.get("place_cue"), str)}
-    for _, m in items:
-        k = fold(m.name)
-        if m.kind == "person" and k in place_cues and strong.get(k) != "person":
-            m.kind, strong[k] = "place", "place"
-            m.attrs["cue_of"] = place_cues[k]
+    if place_cues:
+        for _, m in items:
+            if m.kind != "person":
+                continue
+            k = fold(m.name)
+            if k in place_cues and strong.get(k) != "person":
+                m.kind, strong[k] = "place", "place"
+                m.attrs["cue_of"] = place_cues[k]
     # "Marta Ruiz Barrera" tagged a body in one report is the person of that name in the others
     keyed: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for _, m in items:
-        if m.kind in ("person", "organization") and len(person_key(m.name)) >= 2:
-            keyed[person_key(m.name)][m.kind] += 1
+        if m.kind in ("person", "organization"):
+            k = person_key(m.name)
+            if len(k) >= 2:
+                keyed[k][m.kind] += 1
+    org_words = word_set("names", "org_words")
     for _, m in items:
+        if m.kind != "organization" or m.attrs:
+            continue
         k = person_key(m.name)
-        if m.kind == "organization" and not m.attrs and len(k) >= 2 and keyed[k]["person"] > keyed[k]["organization"] \
-                and not set(fold(m.name).split()) & word_set("names", "org_words"):
+        if len(k) >= 2 and keyed[k]["person"] > keyed[k]["organization"] and not set(fold(m.name).split()) & org_words:
             m.kind = "person"
             votes[fold(m.name)]["person"] += 1
     _titled_persons(items, keyed, votes)
@@ -110,7 +118,7 @@ def settle_kinds(items: list[tuple[str, Mention]]) -> None:
         k = fold(m.name)
         if k in strong:
             m.kind = strong[k]
-        elif m.kind == "person" and any(t in org_tokens for t in k.split()) and votes[k]["person"] < 3:
+        elif m.kind == "person" and votes[k]["person"] < 3 and any(t in org_tokens for t in k.split()):
             m.kind = "organization"
         elif not m.attrs:
             top, n = votes[k].most_common(1)[0]
@@ -274,18 +282,25 @@ def _cluster_orgs(sub: list[tuple[str, Mention]]) -> list[list[int]]:
     # ("Cambodian Human Rights Committee", a national body)
     umbrella = {fold(x) for x in word_set("names", "umbrella_orgs") | word_set("names", "known_orgs")}
     keys = [k for k in by_key if k]
+    words = {o: o.split() for o in keys}
+    opening: dict[str, list[str]] = defaultdict(list)  # a first word -> the names it opens, in order
+    having: dict[str, list[str]] = defaultdict(list)  # a word -> the names that hold it, in order
+    for o in keys:
+        opening[words[o][0]].append(o)
+        for w in dict.fromkeys(words[o]):
+            having[w].append(o)
     for k in keys:
         if k in umbrella:
             continue
         toks = k.split()
         if len(toks) == 1:
-            longer = [o for o in keys if o != k and o.split()[0] == k]
+            longer = [o for o in opening.get(k, ()) if o != k]
         else:
             # "Main Directorate … of the Ministry of Internal Affairs" is a part of the ministry, not the ministry
             # (but "Internal Affairs", no body's name on its own, is the ministry)
             parent = bool(set(toks) & word_set("names", "org_words"))
-            longer = [o for o in keys if o != k and len(o.split()) > len(toks) and _contains(o.split(), toks)
-                      and not (parent and re.search(rf"\bof (?:the )?{re.escape(k)}$", o))]
+            longer = [o for o in having.get(toks[0], ()) if o != k and len(words[o]) > len(toks)
+                      and _contains(words[o], toks) and not (parent and re.search(rf"\bof (?:the )?{re.escape(k)}$", o))]
             # of names nested in one another, the shortest: "Internal Affairs" is the Ministry of Internal Affairs,
             # not a directorate of that ministry
             longer = [o for o in longer if not any(o2 != o and _contains(o.split(), o2.split()) for o2 in longer)]

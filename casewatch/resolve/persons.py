@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from ..model import Mention
 from ..model.names import NameParts, fold, name_parts, skeleton
@@ -145,8 +146,14 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
     for key in sorted(by_key, key=lambda k: (-length[k], -len(k), k)):
         idx = by_key[key]
         p = parts[idx[0]]
-        word = _norm(p.proper)[:1]  # every word _held_in compares stands in the longer name (the nickname's may not)
-        near = by_word.get(word[0], ()) if word else range(len(heads))
+        # every word _held_in compares stands in the longer name (the nickname's may not): the people a name could be
+        # have a name that holds each word of it
+        words = _norm(p.proper)
+        near: Iterable[int] = range(len(heads))
+        if words:
+            near = set(by_word.get(words[0], ()))
+            for w in words[1:]:
+                near &= by_word.get(w, set())
         holders = sorted({c for c in near if any(_held_in(p, h, families, reversible) for h in heads[c])})
         spellings = sorted({sub[i][1].name for i in idx})
         if len(holders) == 1:
@@ -173,12 +180,13 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
     sides = [_cluster_side(list(rs)) for rs in roles]
     initialled: dict[tuple[tuple[str, ...], str], list[int]] = {}
     spelt = [{w for i in cl for w in fold(sub[i][1].name).replace("-", " ").split()} for cl in clusters]
+    normed = [[(_norm(h.key), h) for h in hs] for hs in heads]  # each full name's words, as compared
     # 2. partial names: a family or given name alone joins the one person of the case it fits
     for i in partial:
         p = parts[i]
         word = _given(p.key[0])
         fits = [c for c in sorted(by_word.get(word, ()))
-                if any(word in _norm(h.key) and (not p.initials or _held_in(p, h)) for h in heads[c])]
+                if any(word in k and (not p.initials or _held_in(p, h)) for k, h in normed[c])]
         # spelt exactly so by some and only by transliteration by others ("Hasanova" / "Huseynova"): the former
         exact = [c for c in fits if fold(sub[i][1].name) in spelt[c]]
         if exact:

@@ -11,7 +11,7 @@ import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from markupsafe import escape
 from sqlalchemy import Connection, create_engine, event, text
@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from ..errors import AlreadyThere, CasewatchError, NoCase, NotFound
 from ..model import Document, Extraction, Judgement, from_data, to_data
 from . import migrations
-from .snapshots import pack as _pack, unpack as _unpack
+from . import snapshots as _snap
 
 
 def now() -> str:
@@ -155,6 +155,10 @@ class Store:
                          source_url=r["source_url"], fetched_at=r["fetched_at"], source_note=r["source_note"])
                 for r in rows]
 
+    def document_count(self, case: str) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(text("SELECT COUNT(*) FROM documents WHERE case_id=:c"), {"c": case}).scalar() or 0)
+
     def document(self, case: str, doc_id: str, with_raw: bool = False) -> Document:
         for d in self.documents(case, with_raw=with_raw, doc_id=doc_id):
             return d
@@ -179,21 +183,29 @@ class Store:
                 _index_facts(conn, "case_id=:c AND doc_id=:d", {"c": case, "d": ex.doc})
         return len(rows)
 
-    def extractions(self, case: str) -> dict[str, Extraction]:
+    def extractions(self, case: str, only: set[str] | None = None) -> dict[str, Extraction]:
+        """Each report's facts, in the order stored (`only`: of these reports)."""
         out: dict[str, Extraction] = {}
         with self.engine.connect() as conn:
             # by report id, whatever order they were written in (the queue's workers write them as each finishes):
             # the order SQLite's primary key gave them in before it was said, so the case files stay as they were
             for d in conn.execute(text("SELECT id FROM documents WHERE case_id=:c ORDER BY id"), {"c": case}):
-                out[d[0]] = Extraction(doc=d[0])
+                if only is None or d[0] in only:
+                    out[d[0]] = Extraction(doc=d[0])
             rows = conn.execute(text("SELECT doc_id, kind, data, extractor FROM facts WHERE case_id=:c ORDER BY id"),
                                 {"c": case}).all()
-        for doc_id, kind, data, extractor in rows:
-            ex = out.setdefault(doc_id, Extraction(doc=doc_id))
+        if only is not None:
+            rows = [r for r in rows if r[0] in only]
+        # one parse for all the facts (a JSON array of the stored objects), each object then made the fact it holds
+        datas = json.loads("[" + ",".join([r[2] for r in rows]) + "]") if rows else []
+        lists = {"person": "mentions", "organization": "mentions", "place": "mentions", "provision": "provisions",
+                 "event": "events", "figure": "figures", "claim": "claims"}
+        for (doc_id, kind, _, extractor), data in zip(rows, datas):
+            ex = out.get(doc_id)
+            if ex is None:
+                ex = out[doc_id] = Extraction(doc=doc_id)
             ex.extractor = extractor
-            fact = from_data(kind, json.loads(data))
-            {"person": ex.mentions, "organization": ex.mentions, "place": ex.mentions, "provision": ex.provisions,
-             "event": ex.events, "figure": ex.figures, "claim": ex.claims}[kind].append(fact)
+            getattr(ex, lists[kind]).append(from_data(kind, data, fresh=True))
         return out
 
     # judgements --------------------------------------------------------------
@@ -233,24 +245,45 @@ class Store:
         return [Judgement(kind=r[2], case=r[1], payload=json.loads(r[3]), user=r[4], id=r[0], created_at=r[5], undone_at=r[6])
                 for r in rows]
 
-    # snapshots ---------------------------------------------------------------
+    # snapshots (snapshots.py: whole, as deltas, or marked to be built when read) ------------------------------------
     def save_snapshot(self, conn: Connection, case: str, casefile: dict[str, Any], note: str = "") -> None:
-        """The case file as it stands, for `changes`: without the reports' texts (they are in `documents`, and
-        `changes` reads quotes, not texts), compressed: a snapshot costs a few per cent of the case file."""
-        light = dict(casefile, documents=[{k: v for k, v in d.items() if k != "text"} for d in casefile.get("documents", [])])
-        conn.execute(text("INSERT INTO snapshots (case_id, created_at, note, casefile) VALUES (:c, :t, :n, :j)"),
-                     {"c": case, "t": now(), "n": note, "j": _pack(light)})
+        """The case file as it stands, for `changes`: without the reports' texts, as a delta against the case's
+        latest snapshot (or whole, compressed)."""
+        _snap.insert(conn, case, _snap.encode(conn, case, _snap.light(casefile), None)[0], note)
+
+    def mark_snapshot(self, conn: Connection, case: str, note: str = "") -> None:
+        """A snapshot of the case as it stands, built when first read (`snapshot`): what it holds is recorded."""
+        _snap.insert(conn, case, _snap.pending(_snap.state(conn, case)), note)
 
     def snapshots(self, case: str) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
             rows = conn.execute(text("SELECT id, created_at, note FROM snapshots WHERE case_id=:c ORDER BY id"), {"c": case}).mappings().all()
         return [dict(r) for r in rows]
 
-    def snapshot(self, case: str, snap_id: int | None = None) -> dict[str, Any] | None:
-        q = "SELECT casefile FROM snapshots WHERE case_id=:c" + (" AND id=:i" if snap_id else "") + " ORDER BY id DESC LIMIT 1"
+    def pending_snapshots(self, case: str) -> list[tuple[int, dict[str, Any]]]:
+        """(id, state) of each snapshot marked and not built yet, oldest first."""
         with self.engine.connect() as conn:
-            row = conn.execute(text(q), {"c": case, "i": snap_id}).first()
-        return _unpack(row[0]) if row else None
+            return _snap.marked(conn, case)
+
+    def snapshot(self, case: str, snap_id: int | None = None,
+                 build: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> dict[str, Any] | None:
+        """A snapshot (the latest without `snap_id`); one marked and not built yet is built by `build(state)` and
+        kept (pipeline.snapshot)."""
+        with self.engine.connect() as conn:
+            row = _snap.row(conn, case, snap_id)
+            if row is None:
+                return None
+            if not _snap.is_pending(row[1]):
+                return _snap.from_lines(_snap.read_lines(conn, case, row[0], row[1]))
+        if build is None:
+            raise CasewatchError(f"snapshot {row[0]} of case {case!r} is not built yet")
+        return self.keep_snapshot(case, row[0], build(_snap.state_of(row[1])))
+
+    def keep_snapshot(self, case: str, snap_id: int, casefile: dict[str, Any]) -> dict[str, Any]:
+        """A marked snapshot built: stored (as a delta against the latest built one before it); given back as it
+        reads back."""
+        with self.transaction() as conn:
+            return _snap.keep(conn, case, snap_id, _snap.light(casefile))
 
     def counts(self, case: str) -> dict[str, int]:
         with self.engine.connect() as conn:

@@ -1,6 +1,7 @@
 """changes: each report, ingested on its own in publication order, brings something new."""
 from __future__ import annotations
 
+from casewatch.model.names import fold
 from casewatch.outputs.changes import diff, is_empty, pick, render_text, with_texts
 from casewatch.pipeline import build_casefile
 
@@ -41,3 +42,21 @@ def test_pick_since(seeds_one_by_one):
     assert base is None
     base, _ = pick(snaps, since="9999")
     assert base == snaps[-1]
+
+
+def test_people_are_found_as_a_scan_of_all_finds_them(seeds_one_by_one):
+    """`diff` finds each person of the newer case file among the older one's by index: the person a scan in order
+    finds (the first with one of their names or who has their name, else the first sharing a name)."""
+    from casewatch.outputs.changes import _names, _People
+
+    def scan(p, others):
+        for q in others:
+            if fold(q["name"]) in _names(p) or fold(p["name"]) in _names(q):
+                return q
+        return next((q for q in others if _names(p) & _names(q)), None)
+    store, _ = seeds_one_by_one
+    snaps = [store.snapshot(CASE, s["id"]) for s in store.snapshots(CASE)]
+    for old, new in zip(snaps, snaps[1:]):
+        people = _People(old["persons"])
+        for p in new["persons"] + old["persons"] + [{"name": "Nobody Known", "aliases": []}]:
+            assert people.find(p) is scan(p, old["persons"])
