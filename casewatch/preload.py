@@ -17,4 +17,6 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 from .pipeline import extractor  # noqa: E402  (after the threads are set)
 
 extractor().warm()
+from .ingest.language import detect  # noqa: E402
+detect("warm " * 100)  # the language model too: loaded once here, shared by every worker (issue 12's memory bound)
 gc.freeze()  # the loaded objects are never collected: a worker's collector does not touch (and copy) their pages
