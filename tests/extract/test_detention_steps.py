@@ -153,3 +153,12 @@ def test_a_date_that_names_its_noun_does_not_date_the_verbs_of_its_sentence(x):
                        "inserted by the junta shortly after the February 2021 coup, and sentenced him to two years.",
                        published="2024-04-30"))
     assert {(e.type, e.date) for e in ex.events} >= {("verdict", "2024-03-21"), ("sentence", "2024-03-21")}
+
+
+def test_the_convicted_person_is_a_description_not_a_verdict(x):
+    from .conftest import doc
+    ex = x.extract(doc("The hearing of the appeal, scheduled for 7 June 2024, was adjourned to 11 July 2024; the motion "
+                       "that the convicted person be brought to the capital was refused.", published="2024-08-01"))
+    assert "verdict" not in {e.type for e in ex.events}
+    assert ("verdict", "2024-10-11") in {(e.type, e.date) for e in x.extract(doc(
+        "He was convicted on 11 October 2024.", published="2024-11-01")).events}
