@@ -16,7 +16,7 @@ from ..model import Document, Event, Evidence, Extraction, Mention
 from ..model.names import fold, person_key
 from .dates import find_dates, latest_resolved, parse_iso
 from .events import DocContext, assign_people, find_claims, find_events, find_figures
-from .bodies import settle_bodies
+from .bodies import join_split_bodies, settle_bodies
 from .data import cue, load, word_set
 from .names import LO, UP, canonical, find_names, given_abbreviation_re, looks_like_person
 from .provisions import find_provisions
@@ -412,6 +412,7 @@ def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[i
     _publisher(ex.mentions, doc)
     from .laws import named_instruments
     settle_bodies(ex.mentions, doc.text, lower, [(n.start, n.end) for n in named_instruments(doc.text) if len(n.name) > 5])
+    ex.mentions = join_split_bodies(ex.mentions, doc.text, doc.span)
     _cut_heads(ex.mentions, doc)
     _address_terms(ex.mentions, doc)
     _retype_surnames(ex.mentions, doc, lower)

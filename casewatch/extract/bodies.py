@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any, Callable
 
 from ..model import Mention
 from .data import load, word_set
@@ -87,3 +88,29 @@ def settle_bodies(mentions: list[Mention], text: str, lower: frozenset[str],
             continue  # "Rapper Sentenced", "Send Appeals": a headline's or a menu's words
         keep.append(m)
     mentions[:] = keep
+
+
+JOINER = re.compile(r"\s+for(?:\s+the)?\s+$")  # "of" joins two bodies as often as one ("the Unit of the Directorate")
+
+
+def join_split_bodies(mentions: list[Mention], text: str, span: Callable[[int, int], Any]) -> list[Mention]:
+    """"the League for the Defence of Human Rights": the model cuts a body's name at "for the" into two
+    organisations; the head of the first (a word that makes a body: League, Committee, Agency …) and a capitalised
+    second are one name.  `span(start, end)` makes the joined mention's evidence."""
+    heads = {w.casefold() for w in word_set("names", "org_words")}
+    orgs = sorted((m for m in mentions if m.kind == "organization"), key=lambda m: m.evidence.start)
+    drop: set[int] = set()
+    out = list(mentions)
+    for a, b in zip(orgs, orgs[1:]):
+        if id(a) in drop or a.evidence.end >= b.evidence.start:
+            continue
+        gap = text[a.evidence.end:b.evidence.start]
+        if not JOINER.fullmatch(" " + gap.strip() + " ") and not JOINER.match(gap + " "):
+            continue
+        if a.name.split()[-1].casefold() not in heads or not b.name[:1].isupper():
+            continue
+        joined = Mention(kind="organization", name=text[a.evidence.start:b.evidence.end],
+                         evidence=span(a.evidence.start, b.evidence.end), attrs=dict(a.attrs))
+        drop |= {id(a), id(b)}
+        out.append(joined)
+    return [m for m in out if id(m) not in drop]

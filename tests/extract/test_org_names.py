@@ -26,3 +26,12 @@ def test_an_address_block_keeps_its_lines_apart_and_an_office_is_no_body(x):
     assert not [o for o in orgs if "Affairs Ministry" in o]
     assert "IPC" not in orgs and "Indian Penal Code" not in orgs
     assert "Inspector-General of Police" not in orgs
+
+
+def test_a_body_cut_at_for_the_is_one_name(x):
+    from .conftest import doc
+    ex = x.extract(doc("Samir Haddad, vice-president of the Norland League for the Defence of Human Rights (NLDH), said "
+                       "the Cyber Unit of the Criminal Investigations Directorate had summoned him."))
+    orgs = {m.name for m in ex.mentions if m.kind == "organization"}
+    assert "Norland League for the Defence of Human Rights" in orgs
+    assert "Defence of Human Rights" not in orgs
