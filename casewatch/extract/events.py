@@ -34,6 +34,10 @@ END_POINT = re.compile(r"\b(?:until|till|up\s+to|through)\s+(?:(?:at\s+least|the
 RELATIVE_AFTER = re.compile(r",\s+(?:[\w'’]+\s+){0,4}?(?:that|which|whether|when)\b")
 # a relative or "since" clause tells the background; one that only says what someone is ("who are close to the
 # group", "which is based in") tells no time, and the date after it is the main clause's
+UNTIL_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?until\b", re.I)  # "was not released until 20 February": it happened then
+UNTOLD = re.compile(r"\b(?:not|never)\b", re.I)  # inside the cue: "was not detained", "were never charged"
+COUNTERFACTUAL = re.compile(r"\b(?:should|would|could|might|must)\s+(?:never\s+|not\s+)?have\s+(?:been\s+)?\S*$", re.I)
+STATE_SINCE = re.compile(r"\s+(?:ever\s+)?since\b", re.I)  # "has been detained since that date": a state, not a step
 BACKGROUND = re.compile(r"\b(?:who|which)\b(?!\s+(?:is|are)\s+(?:close|a|an|the|members?|part|known|based|among|also)\b)"
                         r"|\b(?:whose|since)\b", re.I)
 AFTER_EVENT = re.compile(r"\b(?:following|after|during|at)\s+(?:the\s+)?(?:being\s+)?(?P<what>protest|rally|demonstration|arrest|arrests|detention|apprehended|detained|trial|hearing)\b", re.I)
@@ -223,12 +227,15 @@ def find_events(ctx: DocContext) -> list[Event]:
                 if any(a <= m.start() < b for a, b in quotes) or _hypothetical(text, st, m.start()) \
                         or cue("cues", "object_of").search(text[max(st.start, m.start() - 60):m.start()]):
                     continue  # direct speech, "if convicted, they could face …", "in protest at his detention"
+                if (UNTOLD.search(m.group(0)) and not UNTIL_AFTER.match(text, m.end())) or COUNTERFACTUAL.search(text, max(st.start, m.start() - 40), m.start() + 1) \
+                        or (etype == "arrest" and STATE_SINCE.match(text, m.end())):
+                    continue  # "was not detained", "should never have been detained", "has been detained since May"
                 found.append((etype, m))
         found.sort(key=lambda x: x[1].start())
         bg_at = BACKGROUND.search(text, st.start, st.end)
         sent_events = []
         for etype, m in found:
-            background = bool(bg_at and bg_at.start() < m.start())
+            background = bool(bg_at and bg_at.start() <= m.start())  # "who was arrested on …": the cue may open with "who"
             due = cue("cues", "due_date")
             dates = [dm for dm in st.dates if dm.start < m.end() or not due.search(text, m.end(), dm.start)]
             # "over last week's march": a possessive date belongs to its noun, not to this sentence's verbs
@@ -242,6 +249,11 @@ def find_events(ctx: DocContext) -> list[Event]:
                     and not re.search(r"[,;]", text[bg_at.end():m.start()]):
                 # "experts wrote in February about X, who was held for a week before he was brought before
                 # prosecutors": a relative clause's event without a date of its own is not dated by the main clause
+                d, d_end = None, None
+            elif background and dm is not None and bg_at and bg_at.group(0).casefold() in ("who", "which") and \
+                    dm.start > bg_at.start() and dm.start >= _relative_end(text, m.end(), st.end):
+                # "Two friends who were arrested with him, …, were released in December": the main clause's day is
+                # not the relative clause's
                 d, d_end = None, None
             elif dm is not None:
                 d, d_end = dm.value, dm.end_value
@@ -414,6 +426,13 @@ def _attributive(text: str, dm: DateMention) -> bool:
     """A date written before a noun after "the" is part of that noun's name ("the February 2021 coup", "the 2019
     elections"): it dates that thing, not the verbs of its sentence."""
     return bool(ATTRIBUTIVE_BEFORE.search(text, max(0, dm.start - 8), dm.start)) and bool(ATTRIBUTIVE_AFTER.match(text, dm.end))
+
+
+def _relative_end(text: str, pos: int, end: int) -> int:
+    """Where a relative clause whose verb ends at `pos` ends: its next comma or semicolon ("who were arrested with
+    him, the boxer A and …, were released in December")."""
+    m = re.compile(r"[,;]").search(text, pos, end)
+    return m.start() if m else end
 
 
 def _nearest_date(dates: list[DateMention], s: int, e: int, background: bool, bg_pos: int | None) -> DateMention | None:

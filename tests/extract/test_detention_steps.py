@@ -162,3 +162,18 @@ def test_the_convicted_person_is_a_description_not_a_verdict(x):
     assert "verdict" not in {e.type for e in ex.events}
     assert ("verdict", "2024-10-11") in {(e.type, e.date) for e in x.extract(doc(
         "He was convicted on 11 October 2024.", published="2024-11-01")).events}
+
+
+@pytest.mark.parametrize("sentence, arrests", [
+    ("They said the five should never have been detained in the first place.", set()),
+    ("Ms. Lena Orr was not detained on 3 March 2024, her lawyer said.", set()),
+    ("His bail was revoked on 22 December 2024, and he has been detained since that date.", set()),
+    ("Ali Karimi, who was arrested on 5 May 2024, was sentenced in December.", {"2024-05-05"}),
+    # the main clause's day is not the relative clause's
+    ("Two friends who were arrested with him, the boxer Reza Nikpour and the wrestler Omid Saleh, were released on "
+     "bail in December.", {None}),
+])
+def test_an_arrest_not_told_as_happening_or_dated_by_another_clause(x, sentence, arrests):
+    from .conftest import doc
+    ex = x.extract(doc(sentence, published="2025-01-20"))
+    assert {e.date for e in ex.events if e.type == "arrest"} == arrests
