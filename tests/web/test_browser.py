@@ -56,9 +56,9 @@ def sign_in_page(pg, name: str = "ada") -> None:  # noqa: ANN001
     pg.wait_for_url("**/")
 
 
-@pytest.fixture
-def page(browser, live_server: str) -> Iterator:  # noqa: ANN001
-    ctx = browser.new_context(base_url=live_server, viewport={"width": 1280, "height": 800})
+def _signed_in(browser, server: str) -> Iterator:  # noqa: ANN001
+    """A page signed in on `server`; no script error may happen on it."""
+    ctx = browser.new_context(base_url=server, viewport={"width": 1280, "height": 800})
     pg = ctx.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
@@ -67,6 +67,11 @@ def page(browser, live_server: str) -> Iterator:  # noqa: ANN001
     yield pg
     ctx.close()
     assert not errors, errors
+
+
+@pytest.fixture
+def page(browser, live_server: str) -> Iterator:  # noqa: ANN001
+    yield from _signed_in(browser, live_server)
 
 
 def follow_to_quote(page, link) -> None:  # noqa: ANN001
@@ -331,15 +336,7 @@ def test_each_role_sees_only_what_it_may(browser, live_server: str, who: str, se
 @pytest.fixture
 def example_page(browser, example_server: str) -> Iterator:  # noqa: ANN001
     """Signed in on the example case (runs without the shared kit)."""
-    ctx = browser.new_context(base_url=example_server, viewport={"width": 1280, "height": 800})
-    pg = ctx.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.set_default_timeout(15000)
-    sign_in_page(pg)
-    yield pg
-    ctx.close()
-    assert not errors, errors
+    yield from _signed_in(browser, example_server)
 
 
 def test_timeline_filters_by_person_and_kind(example_page) -> None:  # noqa: ANN001
