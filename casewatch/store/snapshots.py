@@ -21,7 +21,7 @@ import base64
 import json
 import re
 import zlib
-from typing import Any
+from typing import Any, Callable
 
 from sqlalchemy import Connection, text
 
@@ -98,15 +98,41 @@ def delta(old: list[str], new: list[str]) -> list[Any]:
     person with one more quote: ["~", the old line, runs of its pieces and new pieces], `_pieces`), new lines
     (strings).  A line is looked for where the last run ended, else by a dictionary; a changed line is paired with
     the old line gone from `new` that shares the most pieces with it."""
-    at: dict[str, int] = {}
-    for i, s in enumerate(old):
-        at.setdefault(s, i)
     kept = set(new)
     gone: dict[str, list[int]] = {}  # piece -> the old lines not in `new` that hold it
     for i, s in enumerate(old):
         if s not in kept:
             for p in set(_pieces(s)):
                 gone.setdefault(p, []).append(i)
+
+    def changed(s: str) -> list[Any] | None:
+        pieces = _pieces(s)
+        votes: dict[int, int] = {}
+        for p in set(pieces):
+            for j in gone.get(p, ())[:8]:
+                votes[j] = votes.get(j, 0) + len(p)
+        if not votes:
+            return None
+        j = max(votes, key=lambda j: (votes[j], -j))
+        sub = _runs(_pieces(old[j]), pieces)
+        return ["~", j, sub] if sum(len(x) for x in sub if isinstance(x, str)) < len(s) * 0.7 else None
+    return _runs(old, new, changed)
+
+
+def _pieces(line: str) -> list[str]:
+    """A line cut before each '{': the pieces of an item are mostly its quotes, one each."""
+    return _PIECE.split(line)
+
+
+_PIECE = re.compile(r"(?=\{)")
+
+
+def _runs(old: list[str], new: list[str], changed: Callable[[str], Any] | None = None) -> list[Any]:
+    """`new` as runs of `old` copied ([start, count]) and, for a line `old` lacks, what `changed` makes of it, else
+    the line itself."""
+    at: dict[str, int] = {}
+    for i, s in enumerate(old):
+        at.setdefault(s, i)
     ops: list[Any] = []
     run: list[int] | None = None
     for s in new:
@@ -119,66 +145,19 @@ def delta(old: list[str], new: list[str]) -> list[Any]:
             ops.append(run)
             continue
         run = None
-        pieces = _pieces(s)
-        votes: dict[int, int] = {}
-        for p in set(pieces):
-            for j in gone.get(p, ())[:8]:
-                votes[j] = votes.get(j, 0) + len(p)
-        if votes:
-            j = max(votes, key=lambda j: (votes[j], -j))
-            sub = _runs(_pieces(old[j]), pieces)
-            if sum(len(x) for x in sub if isinstance(x, str)) < len(s) * 0.7:
-                ops.append(["~", j, sub])
-                continue
-        ops.append(s)
-    return ops
-
-
-def _pieces(line: str) -> list[str]:
-    """A line cut before each '{': the pieces of an item are mostly its quotes, one each."""
-    return _PIECE.split(line)
-
-
-_PIECE = re.compile(r"(?=\{)")
-
-
-def _runs(old: list[str], new: list[str]) -> list[Any]:
-    at: dict[str, int] = {}
-    for i, s in enumerate(old):
-        at.setdefault(s, i)
-    ops: list[Any] = []
-    run: list[int] | None = None
-    for s in new:
-        if run is not None and run[0] + run[1] < len(old) and old[run[0] + run[1]] == s:
-            run[1] += 1
-            continue
-        i = at.get(s)
-        if i is None:
-            run = None
-            ops.append(s)
-        else:
-            run = [i, 1]
-            ops.append(run)
+        op = changed(s) if changed is not None else None
+        ops.append(s if op is None else op)
     return ops
 
 
 def apply(old: list[str], ops: list[Any]) -> list[str]:
+    """The lines (or a line's pieces) that `ops` (delta, _runs) make of `old`."""
     out: list[str] = []
     for op in ops:
         if isinstance(op, str):
             out.append(op)
         elif op[0] == "~":
-            out.append("".join(_apply_runs(_pieces(old[op[1]]), op[2])))
-        else:
-            out += old[op[0]:op[0] + op[1]]
-    return out
-
-
-def _apply_runs(old: list[str], ops: list[Any]) -> list[str]:
-    out: list[str] = []
-    for op in ops:
-        if isinstance(op, str):
-            out.append(op)
+            out.append("".join(apply(_pieces(old[op[1]]), op[2])))
         else:
             out += old[op[0]:op[0] + op[1]]
     return out
