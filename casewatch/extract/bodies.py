@@ -90,7 +90,7 @@ def settle_bodies(mentions: list[Mention], text: str, lower: frozenset[str],
     mentions[:] = keep
 
 
-JOINER = re.compile(r"\s+for(?:\s+the)?\s+$")  # "of" joins two bodies as often as one ("the Unit of the Directorate")
+JOINER = re.compile(r"\s+for(?:\s+the)?\s+")  # "of" joins two bodies as often as one ("the Unit of the Directorate")
 
 
 def join_split_bodies(mentions: list[Mention], text: str, span: Callable[[int, int], Any]) -> list[Mention]:
@@ -105,7 +105,7 @@ def join_split_bodies(mentions: list[Mention], text: str, span: Callable[[int, i
         if id(a) in drop or a.evidence.end >= b.evidence.start:
             continue
         gap = text[a.evidence.end:b.evidence.start]
-        if not JOINER.fullmatch(" " + gap.strip() + " ") and not JOINER.match(gap + " "):
+        if not JOINER.fullmatch(gap):
             continue
         if a.name.split()[-1].casefold() not in heads or not b.name[:1].isupper():
             continue

@@ -35,6 +35,7 @@ RELATIVE_AFTER = re.compile(r",\s+(?:[\w'’]+\s+){0,4}?(?:that|which|whether|wh
 # a relative or "since" clause tells the background; one that only says what someone is ("who are close to the
 # group", "which is based in") tells no time, and the date after it is the main clause's
 UNTIL_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?until\b", re.I)  # "was not released until 20 February": it happened then
+CLAUSE_END = re.compile(r"[,;]")
 UNTOLD = re.compile(r"\b(?:not|never)\b", re.I)  # inside the cue: "was not detained", "were never charged"
 COUNTERFACTUAL = re.compile(r"\b(?:should|would|could|might|must)\s+(?:never\s+|not\s+)?have\s+(?:been\s+)?\S*$", re.I)
 STATE_SINCE = re.compile(r"\s+(?:ever\s+)?since\b", re.I)  # "has been detained since that date": a state, not a step
@@ -431,7 +432,7 @@ def _attributive(text: str, dm: DateMention) -> bool:
 def _relative_end(text: str, pos: int, end: int) -> int:
     """Where a relative clause whose verb ends at `pos` ends: its next comma or semicolon ("who were arrested with
     him, the boxer A and …, were released in December")."""
-    m = re.compile(r"[,;]").search(text, pos, end)
+    m = CLAUSE_END.search(text, pos, end)
     return m.start() if m else end
 
 
@@ -672,15 +673,13 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         lead = (st.start, min(p.evidence.start for p in people))
         if GROUP_MEMBERS.match(text, st.start) and not st.historical:
             # the list's own verb before it: "Among the others arrested were A, B and C", "Among those charged are …"
-            role = "defendant" if defendant.search(text, *lead) else \
-                "detainee" if cue("cues", "detainee").search(text, *lead) else None
+            role = _step_role(text, lead, lead)
             for p in people:
                 if role and not (HARD_ROLES & set(p.roles)):
                     _add(p.roles, role)
         if named_as and not st.historical:
             # the group's step ("six of her supporters had been arrested … they would face charges")
-            role = "defendant" if defendant.search(text, prev.start, st.end) else \
-                "detainee" if cue("cues", "detainee").search(text, prev.start, prev.end) else None
+            role = _step_role(text, (prev.start, st.end), (prev.start, prev.end))
             for p in people:
                 if role:
                     _add(p.roles, role)
@@ -728,6 +727,14 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
             p.roles.remove("detainee")
         if "defendant" in p.roles and "relative" in p.roles and not p.attrs.get("caption"):
             p.roles.remove("defendant")  # "his wife, Ms. A": named here as kin, the clause's step is another's
+
+
+def _step_role(text: str, accused_in: tuple[int, int], held_in: tuple[int, int]) -> str | None:
+    """The role a group's step gives its members: accused where a word of the accused stands in `accused_in`, else
+    held where one of custody stands in `held_in`."""
+    if cue("cues", "defendant").search(text, *accused_in):
+        return "defendant"
+    return "detainee" if cue("cues", "detainee").search(text, *held_in) else None
 
 
 @lru_cache(maxsize=None)
