@@ -36,7 +36,8 @@ RELATIVE_AFTER = re.compile(r",\s+(?:[\w'’]+\s+){0,4}?(?:that|which|whether|wh
 # group", "which is based in") tells no time, and the date after it is the main clause's
 UNTIL_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?until\b", re.I)  # "was not released until 20 February": it happened then
 CLAUSE_END = re.compile(r"[,;]")
-UNTOLD = re.compile(r"\b(?:not|never)\b", re.I)  # inside the cue: "was not detained", "were never charged"
+# inside the cue: "was not detained", "were never charged"; "pleaded not guilty", "found not guilty" are told
+UNTOLD = re.compile(r"\b(?:not|never)\b(?!\s+guilty\b)", re.I)
 COUNTERFACTUAL = re.compile(r"\b(?:should|would|could|might|must)\s+(?:never\s+|not\s+)?have\s+(?:been\s+)?\S*$", re.I)
 STATE_SINCE = re.compile(r"\s+(?:ever\s+)?since\b", re.I)  # "has been detained since that date": a state, not a step
 BACKGROUND = re.compile(r"\b(?:who|which)\b(?!\s+(?:is|are)\s+(?:close|a|an|the|members?|part|known|based|among|also)\b)"
@@ -392,7 +393,12 @@ def _is_title(ctx: DocContext, st: Sentence) -> bool:
         return False
     line = ctx.text[st.start:st.end].strip().lstrip("#").strip()
     if st.start < 800 and "\n" not in line and len(line) < 200 and not line.endswith((".", "”", '"')):
-        return True  # a headline: a short line with no full stop near the top
+        # a headline: a short line with no full stop near the top; not a court paper's field whose value is a date
+        # ("Date of judgment: 21 March 2022")
+        colon = ctx.text.find(":", st.start, st.end)
+        return not (0 <= colon - st.start <= 60 and any(
+            dm.start > colon and not ctx.text[colon + 1:dm.start].strip() for dm in st.dates))
+
     # the title is a headline only where it stands on a line of its own: a title taken from the first sentence of
     # a report's first paragraph (a plain text with no headline) is the story itself
     nl = ctx.text.find("\n", st.end)

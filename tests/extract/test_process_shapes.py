@@ -1,0 +1,68 @@
+"""The steps of a case in the shapes courts and reports write them across legal systems: a sitting named by its
+date, a placement in detention by its noun, custody kept on request, a move to house arrest, a remand extended
+with an adverb between, a trial held or tried, an appeal heard or a term reduced, a ruling told in the present,
+a court paper's date of judgment, sentences handed down, offences added to a file.  Invented names and places."""
+from __future__ import annotations
+
+from .conftest import doc
+
+
+def events(x, text, published="2026-10-01"):
+    return {(e.type, e.date) for e in x.extract(doc(text, published)).events}
+
+
+def test_a_placement_in_detention_an_appeal_heard_and_a_term_reduced(x):
+    got = events(x, "Dano Ruel was arrested on 7 March 2026. On 27 March 2026, the indictment chamber of the Norland "
+                    "Court reportedly ordered his placement in pre-trial detention. On 8 September 2026, the Norland "
+                    "Court heard the appeal. The Norland Court reduced it to two years on 15 September, after an "
+                    "appeal hearing on 9 September at which the prosecution had again asked for four years.")
+    assert ("pretrial_detention", "2026-03-27") in got
+    assert ("appeal", "2026-09-08") in got
+    assert ("hearing", "2026-09-09") in got
+    assert ("appeal", "2026-09-15") in got
+
+
+def test_sittings_named_by_their_date(x):
+    got = events(x, "At the second session, held on 20 June 2026, the defendant attended with his counsel. "
+                    "At the most recent hearing, on 7 July, the court heard the testimony of two officers.")
+    assert ("hearing", "2026-06-20") in got
+    assert ("hearing", "2026-07-07") in got
+
+
+def test_a_hearing_named_only_by_its_purpose_is_no_event_without_its_date(x):
+    got = events(x, "One of her lawyers was disbarred four days before the appeal hearing. An application for bail "
+                    "pending appeal will be heard next month.")
+    assert not {t for t, _ in got} & {"hearing", "appeal"}
+
+
+def test_custody_kept_on_request_house_arrest_and_an_extension(x):
+    got = events(x, "On 10 June 2026, a judge in Norville granted the prosecution's request to keep Lira Pavo and "
+                    "Dano Ruel in custody for 90 days. On 7 July 2026, the district court transferred Tam Orsk, a "
+                    "reporter with Norland Daily, to house arrest. The remand was subsequently extended on 4 August "
+                    "2026.")
+    assert ("pretrial_detention", "2026-06-10") in got
+    assert ("house_arrest", "2026-07-07") in got
+    assert ("measure_extended", "2026-08-04") in got
+
+
+def test_a_trial_held_tried_and_a_plea_taken(x):
+    got = events(x, "His trial before the Norville court took place on 3 August 2026. The seven students were tried "
+                    "behind closed doors on 25 August 2026. On 9 September 2026 she pleaded not guilty to both counts.")
+    assert ("trial_opened", "2026-08-03") in got
+    assert ("trial_opened", "2026-08-25") in got
+    assert ("hearing", "2026-09-09") in got
+
+
+def test_a_ruling_in_the_present_a_judgment_date_and_sentences_handed_down(x):
+    got = events(x, "- 22 June 2026 – the Supreme Court overturns the death sentence.\n\n"
+                    "Date of judgment: 21 March 2026\n\n"
+                    "The notices were filed 28 days after the sentences were handed down on 19 May.")
+    assert ("appeal", "2026-06-22") in got
+    assert ("verdict", "2026-03-21") in got
+    assert ("sentence", "2026-05-19") in got
+
+
+def test_offences_added_to_the_file_are_a_charge(x):
+    got = events(x, "On 6 August 2026, the investigating officer told the family that two further offences had been "
+                    "added to the file.")
+    assert ("charge", "2026-08-06") in got
