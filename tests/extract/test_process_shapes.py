@@ -66,3 +66,21 @@ def test_offences_added_to_the_file_are_a_charge(x):
     got = events(x, "On 6 August 2026, the investigating officer told the family that two further offences had been "
                     "added to the file.")
     assert ("charge", "2026-08-06") in got
+
+
+def test_leaving_the_prison_and_a_release_ordered_in_a_courts_words_are_releases(x):
+    ex = x.extract(doc("Tam Orsk and Lira Pavo left the Norville prison on the afternoon of 24 February, a day after "
+                       "the court annulled their conviction. THIRD: To lift the precautionary measure and to order the "
+                       "IMMEDIATE RELEASE of Dano Ruel.", "2026-03-01"))
+    assert ("release", "2026-02-24") in {(e.type, e.date) for e in ex.events}
+    held: dict[str, set[str]] = {}
+    for p in ex.mentions:
+        if p.kind == "person":
+            held.setdefault(p.name, set()).update(m.type for m in p.measures)
+    assert "release" in held["Tam Orsk"] and "release" in held["Lira Pavo"]
+    assert "release" in held["Dano Ruel"]
+
+
+def test_leaving_one_prison_for_another_is_no_release(x):
+    ex = x.extract(doc("On 3 May 2026 Tam Orsk left the Norville prison for another prison in the north.", "2026-06-01"))
+    assert "release" not in {e.type for e in ex.events}
