@@ -97,6 +97,10 @@ def _clean_span(text: str, s: int, e: int, keep_possessive: bool = False) -> tup
     if m:
         s += m.end()
     seg = text[s:e]
+    m = _title_lead_re().match(seg)
+    if m:  # "Barrister Felix Agbor", "Justice Marie Abomo": the title stands before the name, it is not part of it
+        s += m.end()
+        seg = text[s:e]
     m = re.search(r"(?:’s|'s|’|')$", seg)
     if m:
         e -= len(m.group(0))
@@ -496,6 +500,13 @@ def _police_body_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=None)
+def _title_lead_re() -> re.Pattern[str]:
+    """A title of names.yaml's title_honorifics opening a name of capitalised words."""
+    words = _alternation("title_honorifics")
+    return re.compile(rf"^(?:{words})\.?[ \t]+(?={NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,4}}$)")
+
+
+@lru_cache(maxsize=None)
 def _title_honorific_re() -> re.Pattern[str]:
     words = _alternation("title_honorifics")
     return re.compile(rf"\b(?:{words})[ \t]+(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,4}})\b")
@@ -674,7 +685,7 @@ def _law_ends() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _title_words() -> frozenset[str]:
     d = load("names")
-    return frozenset(w.casefold() for w in d["person_titles"] + d["titles"] + d["title_words"])
+    return frozenset(w.casefold() for w in d["person_titles"] + d["titles"] + d["title_words"] + d["title_honorifics"])
 
 
 def canonical(text: str, kind: str = "person") -> str:

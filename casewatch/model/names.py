@@ -256,8 +256,10 @@ def name_parts(name: str, sex: str | None = None) -> NameParts:
     words = [w for w in re.split(r"\s+", _initial_re().sub("", expanded)) if w]
     caps = [w for w in words if len(w) > 1 and w.replace("-", "").isalpha() and w.isupper()]
     if caps and len(caps) < len(words):
-        k = person_key(" ".join(caps))  # "TAZHIBEK KYZY": one family name in two words
-        family = k[0] if len(k) == 1 else None
+        # "TAZHIBEK KYZY": one family name in two words; "AYUK TABE Julius Sisiku": a family name of two words, known
+        # by its first (the rest of the name may then stand in any order)
+        k = person_key(" ".join(caps))
+        family = k[0] if k else None
     if sex is None and words:
         sex = family_name_sex(words[-1]) if len(words) >= 2 or len(person_key(name)) == 1 else None
     nick: tuple[str, ...] = ()

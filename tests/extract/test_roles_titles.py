@@ -75,3 +75,12 @@ def test_a_term_given_or_jailed_for_accuses_and_a_list_takes_the_verb_that_opens
                                                                        "Idris Jaber Salem"}
     assert {n for n, p in got.items() if "defendant" in p["roles"]} == {"Walid Hassan Nouri", "Samir Fadel Azzam",
                                                                         "Omar Khalil Rahim"}
+
+
+def test_a_title_written_before_a_name_like_an_honorific_is_not_part_of_the_name(x):
+    from .conftest import doc
+    ex = x.extract(doc("Barrister Felo Ndor Tamo said on Monday that Justice Mira Abeng had refused bail to Barrister "
+                       "Kemi Ojong Ato, who was charged with terrorism.", "2026-07-05"))
+    names = {m.name for m in ex.mentions if m.kind == "person"}
+    assert {"Felo Ndor Tamo", "Mira Abeng", "Kemi Ojong Ato"} <= names
+    assert not any(n.startswith(("Barrister", "Justice")) for n in names)

@@ -66,3 +66,11 @@ def test_a_prison_named_by_its_place_is_that_place_but_a_police_station_is_not()
 def test_a_well_known_body_is_no_short_name_of_a_national_one():
     ents = resolve({"a": ex("a", ("organization", "Velmoran Human Rights Committee"), ("organization", "Human Rights Committee"))})
     assert groups(ents, "organization") == [["Human Rights Committee"], ["Velmoran Human Rights Committee"]]
+
+
+def test_a_family_name_of_two_words_in_capitals_lets_the_given_names_stand_in_any_order():
+    ents = resolve({"a": ex("a", ("person", "Tamo Jules Ekan Toba"), ("person", "Ekan Bessong")),
+                    "b": ex("b", ("person", "EKAN TOBA Jules Tamo"), ("person", "NDOR Felo Ndor"))})
+    g = groups(ents)
+    assert ["EKAN TOBA Jules Tamo", "Tamo Jules Ekan Toba"] in g
+    assert ["Ekan Bessong"] in g  # a namesake by the first word of the family name stays apart
