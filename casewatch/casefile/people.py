@@ -26,7 +26,7 @@ DATA = Path(__file__).parent / "data"
 ROLES = ["defendant", "detainee", "official", "lawyer", "advocate", "journalist", "relative", "expert", "activist",
          "witness"]
 KINDS = ["news", "ngo_statement", "urgent_appeal", "un_communication", "court_document"]
-LIST_LINE = re.compile(r"^[ \t]*(?:[-•*–]|\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]|\[\w+\])[ \t]+")
+LIST_LINE = re.compile(r"[ \t]*(?:[-•*–]|\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]|\[\w+\])[ \t]+")
 
 
 @lru_cache(maxsize=None)

@@ -315,7 +315,7 @@ def _sex(mentions: list[Mention], text: str) -> None:
 
 
 COURT_ID = r"(?:[ADR]|Accused\s+|Defendant\s+)\d{1,3}"
-COURT_ID_AFTER = re.compile(rf"^[ \t]*\((?P<id>{COURT_ID})\)")
+COURT_ID_AFTER = re.compile(rf"[ \t]*\((?P<id>{COURT_ID})\)")
 COURT_ID_BEFORE = re.compile(rf"(?P<id>\b{COURT_ID})[ \t]*\($")
 
 

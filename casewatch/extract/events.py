@@ -712,22 +712,29 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
                                           [ctx.doc.span(m.start(), m.end())]))
                 _add(p.roles, "defendant")
     # "All eleven were remanded", "The seven students were sentenced …", "They were released on Friday": a sentence
-    # whose subject is the group of the accused, naming none of them, puts each accused of the report under its measure
+    # whose subject is the group of the accused, naming none of them, puts each accused of the report under its
+    # measure; after "The ten — A, B, … and J — were handed over.", "They were sentenced to life" speaks of the people
+    # the sentence before lists, whatever the report said of them before (and however long ago it was)
     accused = [p for p in persons if "defendant" in p.roles]
-    if accused:
-        group = _group_subject()
-        for i, st in enumerate(ctx.sents):
-            if st.historical or not (group.match(text, st.start) or _all_of_group().search(text, st.start, st.end)):
-                continue
-            named = {p.name for p in by_sent.get(i, [])}
-            chosen = _first_measure(text, (st.start, st.end), measures_tbl)
-            if chosen is None or chosen[0] == "administrative_sanction":
-                continue
-            d = _measure_date(ev_by_sent.get(i, []), chosen[0])
-            for p in accused:
-                if p.name not in named and \
-                        not any(x.type == chosen[0] and x.date == d for x in p.measures):
-                    p.measures.append(Measure(chosen[0], d, [ctx.doc.span(chosen[1].start(), chosen[1].end())]))
+    group = _group_subject()
+    for i, st in enumerate(ctx.sents):
+        listed = _listed(text, by_sent.get(i - 1, [])) if THEY.match(text, st.start) else []
+        if not (listed or accused) or (st.historical and not listed) \
+                or not (group.match(text, st.start) or _all_of_group().search(text, st.start, st.end)):
+            continue
+        named = {p.name for p in by_sent.get(i, [])}
+        chosen = _first_measure(text, (st.start, st.end), measures_tbl)
+        if chosen is None or chosen[0] == "administrative_sanction":
+            continue
+        d = _measure_date(ev_by_sent.get(i, []), chosen[0])
+        role = _step_role(text, (st.start, st.end), (st.start, st.end)) if listed else None
+        for p in listed:
+            if role:
+                _add(p.roles, role)
+        for p in listed or accused:
+            if p.name not in named and \
+                    not any(x.type == chosen[0] and x.date == d for x in p.measures):
+                p.measures.append(Measure(chosen[0], d, [ctx.doc.span(chosen[1].start(), chosen[1].end())]))
     for p in persons:
         if "defendant" in p.roles and "detainee" in p.roles:
             p.roles.remove("detainee")
@@ -743,12 +750,32 @@ def _step_role(text: str, accused_in: tuple[int, int], held_in: tuple[int, int])
     return "detainee" if cue("cues", "detainee").search(text, *held_in) else None
 
 
+THEY = re.compile(r"\W*They\b")
+LIST_GAP = re.compile(r"[ \t]*(?:,|,?[ \t]+and)[ \t]+(?:[A-Z][\w’'.-]*[ \t]+){0,2}?$")
+
+
+def _listed(text: str, people: list[Mention]) -> list[Mention]:
+    """The people a sentence lists one after another ("A, Dr B, Prof. C and D"), at least two; none where its names
+    stand apart."""
+    people = sorted(people, key=lambda p: p.evidence.start)
+    run: list[Mention] = []
+    best: list[Mention] = []
+    for p in people:
+        if run and LIST_GAP.match(text[run[-1].evidence.end:p.evidence.start]):
+            run.append(p)
+        else:
+            run = [p]
+        if len(run) > len(best):
+            best = list(run)
+    return best if len(best) >= 2 else []
+
+
 @lru_cache(maxsize=None)
 def _group_subject() -> re.Pattern[str]:
     """A sentence whose subject is the group of the accused: "All eleven …", "The seven students …", "They …",
     "Both of them …" (cues.yaml group_nouns)."""
     nouns = "|".join(sorted((re.escape(n) for n in load("cues")["group_nouns"]), key=len, reverse=True))
-    return re.compile(rf"^\W*(?:{NUM}\s+(?:[\w-]+\s+){{0,2}}(?:{nouns})|(?:All|Both)\b(?:\s+(?:of\s+)?(?:the|them|those|these))?(?:\s+{NUM})?(?:\s+(?:{nouns}))?"
+    return re.compile(rf"\W*(?:{NUM}\s+(?:[\w-]+\s+){{0,2}}(?:{nouns})|(?:All|Both)\b(?:\s+(?:of\s+)?(?:the|them|those|these))?(?:\s+{NUM})?(?:\s+(?:{nouns}))?"
                       rf"|The\s+(?:{NUM}\s+)?(?:other\s+)?(?:{nouns})|They|These\s+(?:{NUM}\s+)?(?:{nouns}))\b", re.I)
 
 

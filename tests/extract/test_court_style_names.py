@@ -117,3 +117,11 @@ def test_a_centre_is_a_place_only_with_a_qualifier_and_a_court_keeps_its_regiona
     assert kinds.get("Andean Community Development Center") == "organization"
     assert kinds.get("Regional Trial Court of Cusco", "organization") == "organization"
     assert "Trial Court of Cusco" not in kinds
+
+
+def test_a_court_number_written_after_a_name_anywhere_in_a_paper_names_that_person_again(x):
+    from .conftest import doc
+    ex = x.extract(doc("The court heard the submissions of counsel. The accused were TAMO Ekan-wai (D1) and NDOR "
+                       "Felo-ming (D2). D1 is now aged 60 and D2 is a student.", "2026-05-01"))
+    ids = {m.attrs.get("court_id"): m.name for m in ex.mentions if m.attrs.get("court_id")}
+    assert set(ids) == {"D1", "D2"}

@@ -84,3 +84,21 @@ def test_leaving_the_prison_and_a_release_ordered_in_a_courts_words_are_releases
 def test_leaving_one_prison_for_another_is_no_release(x):
     ex = x.extract(doc("On 3 May 2026 Tam Orsk left the Norville prison for another prison in the north.", "2026-06-01"))
     assert "release" not in {e.type for e in ex.events}
+
+
+def test_they_after_a_list_of_names_are_the_people_listed(x):
+    ex = x.extract(doc("The Norville tribunal held its first hearing in March. Observers were turned away.\n\n"
+                       "The four — Tamo Ekan, Dr Felo Ndor, Prof. Mira Abeng and Kemi Ojong — were among 30 people "
+                       "handed over by the neighbouring state on 26 January 2018. They were sentenced to life "
+                       "imprisonment on 19 August 2019 after a hearing that ran through the night.", "2026-02-01"))
+    held = {p.name: ({m.type for m in p.measures}, set(p.roles)) for p in ex.mentions if p.kind == "person"}
+    for name in ("Tamo Ekan", "Felo Ndor", "Mira Abeng", "Kemi Ojong"):
+        assert "sentence" in held[name][0] and "defendant" in held[name][1], name
+
+
+def test_a_group_told_as_the_subject_further_into_a_report_takes_the_measure(x):
+    ex = x.extract(doc("Police in Norville arrested six members of the dockers' union on 2 March 2026. Tamo Ekan and "
+                       "Felo Ndor were charged with unlawful assembly on 4 March 2026.\n\nThe six members were remanded "
+                       "in custody until 18 March 2026.", "2026-03-10"))
+    held = {p.name: {m.type for m in p.measures} for p in ex.mentions if p.kind == "person"}
+    assert "pretrial_detention" in held["Tamo Ekan"] and "pretrial_detention" in held["Felo Ndor"]
