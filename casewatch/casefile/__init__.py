@@ -163,7 +163,8 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
     for f in cf["figures"]:
         f["sources"] = len({e["doc"] for e in f["evidence"]})
 
-    conflicts, updates = find_conflicts(extractions, entity_for, cf["figures"], judgements)
+    conflicts, updates = find_conflicts(extractions, entity_for, cf["figures"], judgements,
+                                        {d.id: d.text for d in docs})
     conflicts += date_conflicts(cf["events"], cf["figures"])
     conflicts += event_count_conflicts(cf["events"], cf["figures"])
     held = word_set("names", "facility_words") | {"institution", "colony"}

@@ -10,6 +10,7 @@ from ..model import Claim, Extraction, Judgement
 from ..extract.numbers import as_number
 from ..model.names import fold
 from .claims import KINDS as VALUE_KINDS
+from .voices import apart_in_report, voices_of
 
 COUNT_MEASURES = {"detained", "charged", "pretrial_detention", "house_arrest", "administrative_detention", "fined",
                   "convicted", "released"}
@@ -52,7 +53,7 @@ def _disagree(a: str, b: str) -> bool:
 
 
 def find_conflicts(extractions: dict[str, Extraction], entity_for: Callable, figures: list[dict[str, Any]],
-                   judgements: list[Judgement]) -> tuple[list[dict], list[dict]]:
+                   judgements: list[Judgement], texts: dict[str, str] | None = None) -> tuple[list[dict], list[dict]]:
     topics: dict[tuple[str, str | None], list[tuple[str, Claim]]] = defaultdict(list)
     names: dict[str, str] = {}  # entity id -> name: labels and keys name the subject, ids are renumbered
     for doc, ex in extractions.items():
@@ -101,15 +102,18 @@ def find_conflicts(extractions: dict[str, Extraction], entity_for: Callable, fig
                             "evidence": [x.to_dict() for x in (prev[1].evidence if prev else [])] + [x.to_dict() for x in c.evidence]})
     # counts of people that drift between sources: close numbers (six or more) that no source gives together
     # ("26 people were arrested" / "police arrested 29 activists"); 3 and 26 are two groups, not a drift
+    texts = texts or {}
     for f_measure in sorted(COUNT_MEASURES):
         fs = sorted((f for f in figures if f["measure"] == f_measure), key=lambda f: f["value"])
+        voices = [voices_of(f["evidence"], texts) for f in fs]
         group: dict[int, int] = {}  # the counts that drift into one another ("six" / "seven" / "eight") are one conflict
         for i, fa in enumerate(fs):
             for j in range(i + 1, len(fs)):
                 fb = fs[j]
-                da, db = {e["doc"] for e in fa["evidence"]}, {e["doc"] for e in fb["evidence"]}
-                # small groups grow by named arrests (three, then four, then five journalists): not a drift
-                if da & db or fa["value"] == fb["value"] or fb["value"] > 1.5 * fa["value"] or fa["value"] < 6:
+                # one report gives both only where it names a source for each ("the ministry said 33 …; the
+                # committee counted 37"); small groups grow by named arrests (three, then four, then five): no drift
+                if not apart_in_report(voices[i], voices[j]) or fa["value"] == fb["value"] \
+                        or fb["value"] > 1.5 * fa["value"] or fa["value"] < 6:
                     continue
                 gi, gj = group.setdefault(i, i), group.setdefault(j, j)
                 for k, g in group.items():

@@ -174,3 +174,21 @@ def test_the_indexed_date_search_finds_what_comparing_every_pair_finds():
                 expected.add(f"event_date.{a['type']}:{first}-{second}")
     found = [c["key"] for c in date_conflicts(events, figures)]
     assert expected and sorted(set(found)) == sorted(expected)
+
+
+def test_one_report_quoting_two_named_sources_on_a_count_is_a_conflict_but_its_own_two_counts_are_not():
+    from casewatch.casefile.voices import voice
+    text = ("The Ministry of Justice said on Saturday that 33 detainees had been released. The Norland Committee for "
+            "Detainees (NCD), which keeps a list of prisoners, counted 37 people freed over the same two days. "
+            "Police arrested 30 people; 34 were later held.")
+    assert voice(text, text.index("33")) == "ministry of justice"
+    assert voice(text, text.index("37")) == "norland committee for detainees ncd"
+    assert voice(text, text.index("34")) is None
+
+    def at(measure, value, word):
+        s = text.index(word)
+        return {"measure": measure, "value": value, "evidence": [{"doc": "a", "start": s, "end": s + 2, "quote": word}]}
+    two, _ = find_conflicts({}, lambda d, n: Ent(n), [at("released", 33, "33"), at("released", 37, "37")], [], {"a": text})
+    assert [sorted(c["value"] for c in x["claims"]) for x in two] == [["33", "37"]]
+    own, _ = find_conflicts({}, lambda d, n: Ent(n), [at("detained", 30, "30"), at("detained", 34, "34")], [], {"a": text})
+    assert own == []
