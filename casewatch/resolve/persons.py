@@ -175,6 +175,7 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
             by_word[w].add(c)
         for i in idx:
             owner[i] = c
+    _join_respellings(sub, parts, clusters, heads, owner, by_word, why, unresolved)
     sexes = [{parts[i].sex for i in cl if parts[i].sex} for cl in clusters]
     roles = [{r for i in cl for r in sub[i][1].roles} for cl in clusters]
     sides = [_cluster_side(list(rs)) for rs in roles]
@@ -220,4 +221,65 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
     for (_, word), idx in initialled.items():
         why[len(clusters)] = [f"{sub[idx[0]][1].name}: initials and a family name no full name of the case holds"]
         clusters.append(idx)
-    return PersonClusters([sorted(c) for c in clusters], dict(why), unresolved)
+    return _compact(PersonClusters([sorted(c) for c in clusters], dict(why), unresolved))
+
+
+def _respelt(a: str, b: str) -> bool:
+    """Two long words one letter apart inside them ("Ulfatkhonim" / "Ulfathonim"), not at their ends, where
+    languages mark sex or number ("Daniel" / "Danielle", "Ivan" / "Ivana" stay two names)."""
+    if a == b or min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1 or a[-2:] != b[-2:] or a[:2] != b[:2]:
+        return False
+    from rigour.text.distance import levenshtein
+    return levenshtein(a, b) == 1
+
+
+def _join_respellings(sub: list[tuple[str, Mention]], parts: list[NameParts], clusters: list[list[int]],
+                      heads: list[list[NameParts]], owner: dict[int, int], by_word: dict[str, set[int]],
+                      why: dict[int, list[str]], unresolved: list[Unresolved]) -> None:
+    """Two people whose full names differ only by one word spelt one letter apart, and whom no report names both,
+    are one person in two transliterations."""
+    docs = [{sub[i][0] for i in cl} for cl in clusters]
+    words: dict[int, list[tuple[tuple[str, ...], list[str]]]] = defaultdict(list)
+    for c, cl in enumerate(clusters):
+        for i in cl:
+            raw = fold(sub[i][1].name).split()
+            if parts[i].full and len(raw) == len(parts[i].key):
+                words[c].append((parts[i].key, raw))
+    gone: set[int] = set()
+    for a in range(len(clusters)):
+        for b in range(a + 1, len(clusters)):
+            if a in gone or b in gone or docs[a] & docs[b]:
+                continue
+            hit = next(((wa, wb) for ka, wa in words[a] for kb, wb in words[b] if len(ka) == len(kb)
+                        and sum(x != y for x, y in zip(ka, kb)) == 1
+                        and all(x == y or _respelt(u, v) for x, y, u, v in zip(ka, kb, wa, wb))), None)
+            if hit is None:
+                continue
+            why[a].append(f"{' '.join(hit[0])} / {' '.join(hit[1])}: one name in two transliterations, "
+                          "never both in one report")
+            clusters[a] += clusters[b]
+            heads[a] += heads[b]
+            docs[a] |= docs[b]
+            words[a] += words[b]
+            for i in clusters[b]:
+                owner[i] = a
+            for ws in by_word.values():
+                if b in ws:
+                    ws.discard(b)
+                    ws.add(a)
+            why[a] += why.pop(b, [])
+            clusters[b], heads[b] = [], []
+            gone.add(b)
+            for u in unresolved:
+                u.candidates = sorted({a if c == b else c for c in u.candidates})
+
+
+def _compact(pc: PersonClusters) -> PersonClusters:
+    """Clusters emptied by a join leave the list; the reasons and the unresolved follow the new numbering."""
+    keep = [c for c, cl in enumerate(pc.clusters) if cl]
+    if len(keep) == len(pc.clusters):
+        return pc
+    new = {c: k for k, c in enumerate(keep)}
+    return PersonClusters([pc.clusters[c] for c in keep], {new[c]: w for c, w in pc.why.items() if c in new},
+                          [Unresolved(u.index, [new[c] for c in u.candidates if c in new], u.reason)
+                           for u in pc.unresolved])
