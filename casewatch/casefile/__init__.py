@@ -145,6 +145,8 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
         out_events.append({"id": f"e{i}", "type": ev.type, "date": ev.date, "date_end": ev.date_end,
                            "date_inferred": ev.date_inferred, "status": ev.status, "place": place,
                            "participants": participants, "summary": ev.summary, "sources": len({d for d, _ in evdocs}),
+                           # the reports that give this date outright (others joined the event without a date)
+                           "dated_in": sorted({d for d, e0 in evdocs if e0.date == ev.date and not e0.date_inferred}),
                            "evidence": ev_list([x for _, e0 in evdocs for x in e0.evidence])})
     # an event one report tells without a date of its own (the date read from the story around it) and no other
     # report confirms is kept apart: three times in four such a date is wrong, and the timeline states dates

@@ -232,7 +232,7 @@ def date_conflicts(events: list[dict[str, Any]], figures: list[dict[str, Any]], 
     told = [ev for ev in events if day(ev.get("date")) and not ev.get("date_inferred") and ev.get("status") != "announced"]
     by_type: dict[str, list[tuple[_date, dict[str, Any]]]] = defaultdict(list)
     for ev in told:
-        by_type[ev["type"]].append((day(ev["date"]), ev))
+        by_type[STEP_OF.get(ev["type"], ev["type"])].append((day(ev["date"]), ev))
     tie_of: dict[int, set[tuple]] = {}
     # the people of a day in a report: "convicted Mohammad …" and "sentenced al-Ghamdi" on one day of the same reports
     # are one story, whoever each sentence names
@@ -258,7 +258,7 @@ def date_conflicts(events: list[dict[str, Any]], figures: list[dict[str, Any]], 
                     break
                 if a["date"] == b["date"]:
                     continue
-                if {e["doc"] for e in a["evidence"]} & {e["doc"] for e in b["evidence"]}:
+                if _dated_in(a) & _dated_in(b):
                     continue  # one source tells both dates: two events
                 ta, tb = tied(a), tied(b)
                 shared = ta & tb
@@ -282,8 +282,16 @@ def date_conflicts(events: list[dict[str, Any]], figures: list[dict[str, Any]], 
     return out
 
 
+def _dated_in(ev: dict[str, Any]) -> set[str]:
+    """The reports that give an event's date outright (a report that only joined it, undated, gives no date)."""
+    return set(ev["dated_in"]) if "dated_in" in ev else {e["doc"] for e in ev["evidence"]}
+
+
 # steps of a case that happen once to a person or a group: two days for one of them a day apart are one step
-ONE_OFF = {"arrest", "trial_opened", "verdict", "sentence"}
+ONE_OFF = {"arrest", "trial_opened", "verdict", "judgment", "sentence"}
+# a verdict and its sentence, told by reports that each give one of them with its day and never the other's,
+# are one judgment: "convicted on 8 December" / "sentenced on Monday" (12 December) disagree on its day
+STEP_OF = {"verdict": "judgment", "sentence": "judgment"}
 
 
 # the event a count of people is told in: "Three were freed on Friday" / "Four of them were released the next day"

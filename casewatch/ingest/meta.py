@@ -55,6 +55,7 @@ class Cues:
     un_reference: re.Pattern[str]
     un_title: str
     signed_date_after: re.Pattern[str] | None  # the line that closes a court order, before its dated foot
+    dateline_open: re.Pattern[str] | None = None  # "(Berlin, 26 May 2022) –" opening a press release's first paragraph
 
 
 def _rx(entry: Any, flags: int = re.MULTILINE) -> re.Pattern[str]:
@@ -89,6 +90,7 @@ def cues() -> Cues:
         un_reference=re.compile(d["un_reference"]),
         un_title=d["un_title"],
         signed_date_after=re.compile(d["signed_date_after"], re.M) if d.get("signed_date_after") else None,
+        dateline_open=re.compile(d["dateline_open"].replace("{months}", d["months"])) if d.get("dateline_open") else None,
     )
 
 
@@ -260,6 +262,8 @@ def detect_published(text: str) -> str | None:
         if len(s) > 120 and s[-1] in ".!?\"”" and len(s.split()) >= c.prose_words:
             if prose < c.date_after_prose and (d := _labelled_date(line)):
                 return d  # a translator's note: "… of Tikimt 10, 2008 E.C. (21 October 2015) …"
+            if prose == 0 and c.dateline_open and (m := c.dateline_open.match(s)) and (d := parse_date(m.group("date"))):
+                return d  # a press release's dateline: "(Berlin, 26 May 2022) – Tajik authorities should …"
             prose += 1
             if prose > c.date_after_prose:   # the body has begun: a date line further down is a timeline entry
                 break

@@ -192,3 +192,22 @@ def test_one_report_quoting_two_named_sources_on_a_count_is_a_conflict_but_its_o
     assert [sorted(c["value"] for c in x["claims"]) for x in two] == [["33", "37"]]
     own, _ = find_conflicts({}, lambda d, n: Ent(n), [at("detained", 30, "30"), at("detained", 34, "34")], [], {"a": text})
     assert own == []
+
+
+def test_a_verdict_and_a_sentence_told_on_two_days_by_reports_that_each_give_one_are_one_judgment():
+    from casewatch.casefile.conflicts import date_conflicts
+
+    def ev(kind, d, docs, dated=None, participants=("p-x",)):
+        return {"type": kind, "date": d, "date_inferred": False, "status": "happened", "participants": list(participants),
+                "dated_in": sorted(dated if dated is not None else docs),
+                "evidence": [{"doc": doc, "start": 0, "end": 100, "quote": "x"} for doc in docs]}
+
+    found = date_conflicts([ev("verdict", "2026-12-08", ["a"]), ev("sentence", "2026-12-12", ["b"])], [])
+    assert [[c["value"] for c in x["claims"]] for x in found] == [["2026-12-08", "2026-12-12"]]
+    # report b joined the verdict without a date of its own ("eleven were convicted in the case"): it still gives
+    # only the sentence's day
+    joined = [ev("verdict", "2026-12-08", ["a", "b"], dated=["a"]), ev("sentence", "2026-12-12", ["b"])]
+    assert len(date_conflicts(joined, [])) == 1
+    # a report that gives both days tells two steps
+    both = [ev("verdict", "2026-12-08", ["a"]), ev("sentence", "2026-12-12", ["a"])]
+    assert date_conflicts(both, []) == []
