@@ -37,3 +37,14 @@ def test_a_date_of_another_era_is_read_by_the_gregorian_year_beside_it():
 def test_a_byline_of_dashed_segments_gives_its_date():
     from casewatch.ingest.meta import detect_published
     assert detect_published("# Title of the story\n\n*By Ana Pop — Rights Wire — Published 13 May 2019*\n\nText.") == "2019-05-13"
+
+
+def test_a_press_releases_opening_dateline_is_its_date_but_a_date_inside_its_prose_is_not():
+    body = ("Norland: Release the Dockers\n\n(Berlin, 26 May 2022) - Norland's authorities should release three union "
+            "leaders detained last week, a rights group said today, as the dockers' strike entered its third week.")
+    assert detect_published(body) == "2022-05-26"
+    assert detect_published("GENEVA (3 March 2024) - UN experts said today that the detention of a union leader in "
+                            "Norland was arbitrary and that he should be released without delay by its authorities.") == "2024-03-03"
+    prose = ("Norland: Release the Dockers\n\nThe three union leaders, detained in Berlin, 26 May 2022 - a date the "
+             "union remembers - were moved to a prison far from their families, a rights group said on Monday.")
+    assert detect_published(prose) is None
