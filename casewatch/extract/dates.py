@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .prefilter import fast
+
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
 MON = {m: i + 1 for i, m in enumerate(MONTHS)}
@@ -41,6 +43,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(r"\b(?:on|last|this|next|(?:hours|morning|night|evening) of)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
                            rf"(?!,?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{M})(?!,?\s+{M}\s+\d)", re.I)),
 ]
+PATTERNS = [(kind, fast(rx)) for kind, rx in PATTERNS]  # each is scanned over every whole text
 
 
 @dataclass
