@@ -895,7 +895,7 @@ def find_figures(ctx: DocContext) -> list[Figure]:
                     out.append(Figure("political_prisoners", v, [ctx.doc.span(ns, ne)]))
                     used.add(ns)
             pairs = []
-            for measure, sp in spec.items():
+            for measure, sp in spec.items() if counts else ():  # a cue pairs with a count: none, nothing to look for
                 if not isinstance(sp, dict):
                     continue
                 for pat in sp.get("after", []):
