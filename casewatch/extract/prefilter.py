@@ -63,9 +63,12 @@ def _first(seq: Any, bound: bool = False) -> tuple[list[str], bool, bool]:
         if op is _c.IN:
             return found + _class_items(av), False, all_bound and bound
         if op is _c.SUBPATTERN:
-            if av[1] or av[2]:  # flags set or unset inside: the lookahead would read them otherwise
+            if (av[1] | av[2]) & ~re.IGNORECASE:  # a flag other than case set or unset inside (\w, ^ … read otherwise)
                 raise _Unknown
             chars, empty, b = _first(av[3], bound)
+            if av[1]:  # case ignored inside only: the lookahead ignores it too (it may pass more, never fewer)
+                inner = "".join(c[5:-2] if c.startswith("(?i:[") else c for c in chars)
+                chars = [f"(?i:[{inner}])"] if inner else []
         elif op is _c.BRANCH:
             chars, empty, b = [], False, True
             for alt in av[1]:
@@ -83,19 +86,34 @@ def _first(seq: Any, bound: bool = False) -> tuple[list[str], bool, bool]:
     return found, True, all_bound
 
 
+def _skips_already(parsed: Any, flags: int) -> bool:
+    """The engine finds where a match may start by itself (a literal prefix, or a set of first characters that
+    case does not change): a lookahead in front would hide that from it and slow the scan down."""
+    try:
+        from re import _compiler  # type: ignore[attr-defined]
+        return bool(_compiler._get_literal_prefix(parsed, flags)[0] or _compiler._get_charset_prefix(parsed, flags))
+    except Exception:  # noqa: BLE001 - another Python's internals: keep the pattern as it is
+        return True
+
+
 def fast(rx: re.Pattern[str]) -> re.Pattern[str]:
     """`rx`, led by a lookahead for the characters its matches can start with; `rx` itself where they cannot be
     told.  Same matches, same groups (by number and by name), same flags."""
     try:
-        chars, empty, bound = _first(_p.parse(rx.pattern, rx.flags))
+        parsed = _p.parse(rx.pattern, rx.flags)
+        chars, empty, bound = _first(parsed)
     except (_Unknown, re.error, RecursionError):
+        return rx
+    if _skips_already(parsed, rx.flags):
         return rx
     if empty or not chars:
         return rx
-    members = "".join(dict.fromkeys(chars))
+    folded = [c for c in dict.fromkeys(chars) if c.startswith("(?i:")]
+    plain = "".join(c for c in dict.fromkeys(chars) if not c.startswith("(?i:"))
+    members = "|".join(([f"[{plain}]"] if plain else []) + folded)
     lead = r"\b" if bound else ""  # every alternative asserts a word boundary before its first character
     end = "\n)" if rx.flags & re.VERBOSE else ")"  # a verbose pattern's last line may be a comment
     try:
-        return re.compile(f"(?={lead}[{members}])(?:{rx.pattern}{end}", rx.flags)
+        return re.compile(f"(?={lead}(?:{members}))(?:{rx.pattern}{end}", rx.flags)
     except re.error:  # flags written at the pattern's start must stay there
         return rx
