@@ -6,8 +6,10 @@ alternations of tens of phrases, most of them opening with ``\\b`` and a word, a
 finds no first character to skip ahead with.  ``(?=[bcfw])`` in front lets it drop a position after one test
 of one character.  A match is the same match with it or without it (the lookahead is zero-width, holds no
 group, and is true of every first character a match can have), so only the time changes.  Where the first
-characters cannot be told for certain (a class with ``\\w``, a dot, an alternative that may match nothing, a
-flag set inside the pattern), the pattern is left as it is.
+characters cannot be told for certain (a negated class, a dot, an alternative that may match nothing, a flag
+other than case set inside the pattern), or where the engine already skips ahead by itself, the pattern is left
+as it is.  The `re` module's own parser (an internal of CPython) reads the pattern; should it change, every
+pattern is simply left as it is.
 """
 from __future__ import annotations
 
@@ -102,7 +104,7 @@ def fast(rx: re.Pattern[str]) -> re.Pattern[str]:
     try:
         parsed = _p.parse(rx.pattern, rx.flags)
         chars, empty, bound = _first(parsed)
-    except (_Unknown, re.error, RecursionError):
+    except Exception:  # noqa: BLE001 - _Unknown, or a pattern or a parser this module cannot read: left as it is
         return rx
     if _skips_already(parsed, rx.flags):
         return rx
