@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from .prefilter import fast
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -18,7 +20,7 @@ def load(name: str) -> Any:
 
 
 def _compile(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    return fast(re.compile("|".join(f"(?:{p})" for p in patterns), re.I))
 
 
 @lru_cache(maxsize=None)
@@ -40,4 +42,4 @@ def word_set(name: str, key: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def frame_patterns(name: str, key: str) -> dict[str, tuple[re.Pattern[str], ...]]:
     """{frame: its cue regexes, each compiled once} for a YAML section of frame -> [regex] (claims.yaml)."""
-    return {frame: tuple(re.compile(p, re.I) for p in pats) for frame, pats in load(name)[key].items()}
+    return {frame: tuple(fast(re.compile(p, re.I)) for p in pats) for frame, pats in load(name)[key].items()}

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
+
+from .prefilter import fast
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
@@ -41,6 +44,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(r"\b(?:on|last|this|next|(?:hours|morning|night|evening) of)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
                            rf"(?!,?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{M})(?!,?\s+{M}\s+\d)", re.I)),
 ]
+PATTERNS = [(kind, fast(rx)) for kind, rx in PATTERNS]  # each is scanned over every whole text
 
 
 @dataclass
@@ -103,12 +107,11 @@ def add_months(d: date, n: int) -> date:
     return d
 
 
-def find_dates(text: str, anchor: date | None, future_at=lambda pos: False, background_at=lambda pos: False) -> list[DateMention]:
-    """All date expressions, left to right, non-overlapping, resolved where possible.
-
-    `anchor` is the document's date (or the latest absolute date in it);
-    `future_at(pos)` tells whether the clause at pos speaks of the future.
-    """
+@lru_cache(maxsize=4)
+def _expressions(text: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
+    """The date expressions of a text, left to right, non-overlapping, not yet resolved: the same whatever the
+    anchor, so a report with no date of its own, read three times (its latest full date, its latest day, then
+    its dates against that day), is scanned once."""
     found: list[tuple[int, int, str, re.Match[str]]] = []
     taken: list[tuple[int, int]] = []
     for kind, pat in PATTERNS:
@@ -123,9 +126,18 @@ def find_dates(text: str, anchor: date | None, future_at=lambda pos: False, back
             taken.append((s, e))
             found.append((s, e, kind, m))
     found.sort()
+    return tuple(found)
+
+
+def find_dates(text: str, anchor: date | None, future_at=lambda pos: False, background_at=lambda pos: False) -> list[DateMention]:
+    """All date expressions, left to right, non-overlapping, resolved where possible.
+
+    `anchor` is the document's date (or the latest absolute date in it);
+    `future_at(pos)` tells whether the clause at pos speaks of the future.
+    """
     out: list[DateMention] = []
     last: DateMention | None = None
-    for s, e, kind, m in found:
+    for s, e, kind, m in _expressions(text):
         dm = _resolve(kind, m, s, e, anchor, last, future_at(s))
         if dm is None or not "1800" <= dm.value[:4] <= "2200":
             continue  # "08/08/1401": a date of another calendar (Solar Hijri), not a Gregorian one

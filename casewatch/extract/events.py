@@ -16,6 +16,7 @@ from .gazetteer import is_country
 from .data import cue, cue_table, frame_patterns, load
 from .dates import MON, M, DateMention, parse_iso
 from .numbers import NUM, as_number, value
+from .prefilter import fast
 from .spans import ByStart
 
 CLAUSE_SPLIT_NO_DASH = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+but\b")
@@ -880,9 +881,9 @@ def _group_re() -> re.Pattern[str]:
     global GROUP_RE
     if GROUP_RE is None:
         nouns = sorted(load("cues")["group_nouns"], key=len, reverse=True)
-        GROUP_RE = re.compile(
+        GROUP_RE = fast(re.compile(
             rf"(?<![\d.,₱$€£¥])\b(?P<num>{NUM})(?![.,]\d)\s+(?P<noun>(?:(?!(?:days?|weeks?|months?|years?)\b)[\w-]+\s+){{0,3}}?(?:{'|'.join(re.escape(n) for n in nouns)}))\b"
-            rf"|(?<![\d.,₱$€£¥])\b(?P<num2>{NUM})(?![.,]\d)\s+(?=(?:were|have been|had been|are|remain|of them|(?:\w+ly\s+)?(?:arrested|detained|charged|remanded|released|convicted|sentenced|fined))\b)", re.I)
+            rf"|(?<![\d.,₱$€£¥])\b(?P<num2>{NUM})(?![.,]\d)\s+(?=(?:were|have been|had been|are|remain|of them|(?:\w+ly\s+)?(?:arrested|detained|charged|remanded|released|convicted|sentenced|fined))\b)", re.I))
     return GROUP_RE
 
 
@@ -928,7 +929,7 @@ def find_figures(ctx: DocContext) -> list[Figure]:
                     out.append(Figure("political_prisoners", v, [ctx.doc.span(ns, ne)]))
                     used.add(ns)
             pairs = []
-            for measure, sp in spec.items():
+            for measure, sp in spec.items() if counts else ():  # a cue pairs with a count: none, nothing to look for
                 if not isinstance(sp, dict):
                     continue
                 for pat in sp.get("after", []):
@@ -1225,8 +1226,8 @@ def _money_claims(ctx: DocContext) -> list[Claim]:
 @lru_cache(maxsize=None)
 def _force_re() -> re.Pattern[str]:
     nouns = "|".join(load("claims")["force_nouns"])
-    return re.compile(rf"\b(?P<q>(?:some|about|around|approximately|nearly|almost|more than|over|at least)\s+)?(?P<n>{NUM})\s+"
-                      rf"(?:(?:armed|heavily armed|uniformed)\s+)?(?:{nouns})\b", re.I)
+    return fast(re.compile(rf"\b(?P<q>(?:some|about|around|approximately|nearly|almost|more than|over|at least)\s+)?"
+                           rf"(?P<n>{NUM})\s+(?:(?:armed|heavily armed|uniformed)\s+)?(?:{nouns})\b", re.I))
 
 
 # the full stop of a company's or a person's abbreviation does not end the clause: "Golden Ltd. and its workers"
@@ -1237,8 +1238,8 @@ ABBREV_DOT = r"(?:(?<=\bCo)|(?<=\bLtd)|(?<=\bInc)|(?<=\bCorp)|(?<=\bMr)|(?<=\bMs
 def _crowd_re() -> re.Pattern[str]:
     table = load("claims")
     verbs, stop = "|".join(table["crowd_verbs"]), "|".join(table["crowd_stop"])
-    return re.compile(rf"\b(?P<q>(?:some|about|around|approximately|nearly|almost|more than|over|at least|up to)\s+)?"
-                      rf"(?P<n>{NUM})\s+(?:(?!\b(?:{stop})\b)(?:[^.;]|{ABBREV_DOT})){{0,80}}?\b(?:{verbs})\b", re.I)
+    return fast(re.compile(rf"\b(?P<q>(?:some|about|around|approximately|nearly|almost|more than|over|at least|up to)\s+)?"
+                           rf"(?P<n>{NUM})\s+(?:(?!\b(?:{stop})\b)(?:[^.;]|{ABBREV_DOT})){{0,80}}?\b(?:{verbs})\b", re.I))
 
 
 def _crowd_claims(ctx: DocContext) -> list[Claim]:

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from .data import load
+from .prefilter import fast
 
 NUMBER = r"(?:No\.?|Nr\.?|Number|№)\s*\d{1,3}[A-Z]?"
 
@@ -22,7 +23,7 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     codes = "|".join(sorted((re.escape(c) for c in d["facility_codes"]), key=len, reverse=True))
     joiners = "|".join(re.escape(j) for j in d.get("name_joiners", []))
     cap = r"[A-Z][\w'’-]*"
-    return [
+    return [(fast(rx), group) for rx, group in [  # each scanned over every whole text (prefilter.py)
         # "Xinjiang No. 1 Prison", "Urumqi City No. 3 Detention Centre"
         (re.compile(rf"\b(?:{cap}\s+){{0,3}}{NUMBER}\s+(?:(?:{cap})\s+)?(?i:{heads})\b"), "all"),
         # "pre-trial detention centre No. 1", "Penal Colony No. 7", "Correctional Colony No. 2 in Yaroslavl"
@@ -32,7 +33,7 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
         # "the Kilo 8 prison", "Kilo 5 y Medio prison": a name with a number before a lower-case word for a prison
         (re.compile(rf"\b(?P<name>{cap}(?:\s+{cap})*\s+\d{{1,3}}(?:\s+(?:{joiners})\s+{cap})?)\s+(?:prison|jail|penitentiary|camp)\b"),
          "name"),
-    ]
+    ]]
 
 
 @lru_cache(maxsize=None)

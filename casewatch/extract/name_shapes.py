@@ -12,6 +12,7 @@ from functools import lru_cache
 from ..model.names import initial_pattern, patronymic_words
 from .data import word_set
 from .numbers import WORDS as NUMBER_WORDS
+from .prefilter import fast
 
 UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽƏ"
 LO = "a-zß-öø-ÿā-žǎǐǒǔə"
@@ -30,7 +31,7 @@ _CAPS = rf"[{UP}]{{2,}}(?:-[{UP}]{{2,}})?"  # "LAM", "KARA-MURZA"
 def _res() -> tuple[re.Pattern[str], ...]:
     init = initial_pattern()
     _WORD = _word()
-    return (
+    return tuple(map(fast, (  # each scanned over every whole text (prefilter.py)
         # the family name in capitals first: "TAZHIBEK KYZY Makhabat", "KAPAROV Maadanbek (Aktilek) Zhumabaevich"
         # (the words of a name stand a single space apart: more spaces part the columns of a table)
         re.compile(rf"(?<![\w.’'-])(?P<name>{_CAPS}(?: {_CAPS})?(?: {_WORD}(?: \({_WORD}\))?){{1,3}})"
@@ -41,7 +42,7 @@ def _res() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"(?<![\w.])(?P<name>(?:{init}[ \t]?){{1,3}}{_WORD})(?![\w’'-])"),
         # initials after: "Beishekeeva A. T.", "Kaparov M. Zh.", "Kobzev V.V."
         re.compile(rf"(?<![\w.])(?P<name>{_WORD}[ \t]+{init}(?:[ \t]?{init}){{0,2}})(?![\w])"),
-    )
+    )))
 
 
 def _acronyms(text: str) -> frozenset[str]:

@@ -17,6 +17,7 @@ from .data import load, word_set
 from ..model.names import given_abbreviations
 from .gazetteer import is_place
 from .name_shapes import shaped_names
+from .prefilter import fast
 from .provisions import instruments
 from .spans import ByStart
 
@@ -469,17 +470,17 @@ def _place_cue_res() -> tuple[re.Pattern[str], ...]:
     plural = "|".join(re.escape(w[:-1] + "ies" if w.endswith("y") else w + "s") for w in d["place_suffixes"])
     heads = _alternation("place_heads_lower")
     regions = _alternation("world_regions")
-    return (re.compile(rf"\b(?:{homes})[ \t]+in[ \t]+(?P<name>{_PLACE_NAME})\b"),
+    return tuple(map(fast, (re.compile(rf"\b(?:{homes})[ \t]+in[ \t]+(?P<name>{_PLACE_NAME})\b"),
             re.compile(rf"\b(?P<a>{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN})?)[ \t]+and[ \t]+"
                        rf"(?P<b>{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN})?)[ \t]+(?:{plural})\b"),
             re.compile(rf"(?P<name>\b(?P<own>{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN})?)[ \t]+(?:{heads}))\b"),
-            re.compile(rf"(?<![{UP}][{LO}] )(?<![{UP}][{LO}]{{2}} )(?<!\band )(?P<name>\b(?:{regions}))\b(?![ \t]+[{UP}])"))
+            re.compile(rf"(?<![{UP}][{LO}] )(?<![{UP}][{LO}]{{2}} )(?<!\band )(?P<name>\b(?:{regions}))\b(?![ \t]+[{UP}])"))))
 
 
 @lru_cache(maxsize=None)
 def _place_apart_re() -> re.Pattern[str]:
     heads = _alternation("place_heads_apart")
-    return re.compile(rf"(?P<name>\b{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN}){{0,2}})[ \t]+(?:{heads})\b")
+    return fast(re.compile(rf"(?P<name>\b{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN}){{0,2}})[ \t]+(?:{heads})\b"))
 
 
 def looks_like_person_only(text: str, s: int, e: int) -> bool:
@@ -490,13 +491,13 @@ def looks_like_person_only(text: str, s: int, e: int) -> bool:
 @lru_cache(maxsize=None)
 def _business_re() -> re.Pattern[str]:
     heads = _alternation("business_heads_lower")
-    return re.compile(rf"(?P<name>\b{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN}){{0,3}})[ \t]+(?:{heads})\b")
+    return fast(re.compile(rf"(?P<name>\b{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN}){{0,3}})[ \t]+(?:{heads})\b"))
 
 
 @lru_cache(maxsize=None)
 def _police_body_re() -> re.Pattern[str]:
     heads = _alternation("org_heads_lower")
-    return re.compile(rf"(?<![\w’'])(?P<name>{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN}){{0,2}}[ \t]+(?:{heads}))\b")
+    return fast(re.compile(rf"(?<![\w’'])(?P<name>{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN}){{0,2}}[ \t]+(?:{heads}))\b"))
 
 
 @lru_cache(maxsize=None)
@@ -509,7 +510,7 @@ def _title_lead_re() -> re.Pattern[str]:
 @lru_cache(maxsize=None)
 def _title_honorific_re() -> re.Pattern[str]:
     words = _alternation("title_honorifics")
-    return re.compile(rf"\b(?:{words})[ \t]+(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,4}})\b")
+    return fast(re.compile(rf"\b(?:{words})[ \t]+(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,4}})\b"))
 
 
 @lru_cache(maxsize=None)
@@ -517,7 +518,7 @@ def _title_run_re() -> re.Pattern[str]:
     """An instrument's title (data/names.yaml title_heads) through its topic: to a stop, a clause or a lower-case
     word after a comma ("Individuals, Groups and Organs of Society" runs on; ", also known as" ends it)."""
     heads = _alternation("title_heads")
-    return re.compile(rf"\b(?:{heads})[ \t]+(?:on|of|for|against|relating to)[ \t]+(?P<rest>(?:[^.;:\n(),]|,[ \t]+(?=[{UP}]))+)")
+    return fast(re.compile(rf"\b(?:{heads})[ \t]+(?:on|of|for|against|relating to)[ \t]+(?P<rest>(?:[^.;:\n(),]|,[ \t]+(?=[{UP}]))+)"))
 
 
 @lru_cache(maxsize=None)
@@ -527,8 +528,8 @@ def _mandate_re() -> re.Pattern[str]:
     stop = r"(?:and|to|which|who|has|have|had|was|were|is|are|as)[ \t]+(?:the\b|[A-Z])|(?:which|who|as)\b" \
         r"|in[ \t]+(?:the|a|an|its|one|their|his|her)\b"  # "in Belarus" is a part of the topic, "in its report" not
     word = rf"(?!{stop})[\w'’-]+"
-    return re.compile(rf"\b(?:{heads})[ \t]+on[ \t]+(?P<topic>{word}(?:[ \t]+{word}){{0,17}})"
-                      rf"(?=[ \t]*(?:[;,.:\n()]|$)|[ \t]+(?:{stop}))")
+    return fast(re.compile(rf"\b(?:{heads})[ \t]+on[ \t]+(?P<topic>{word}(?:[ \t]+{word}){{0,17}})"
+                           rf"(?=[ \t]*(?:[;,.:\n()]|$)|[ \t]+(?:{stop}))"))
 
 
 def _wrapped_org_tails(text: str, hits: list[NameHit], orgw: frozenset[str]) -> list[NameHit]:
@@ -569,7 +570,7 @@ def _court_style_names(text: str) -> list[NameHit]:
 @lru_cache(maxsize=None)
 def _wrapped_title_re() -> re.Pattern[str]:
     words = _alternation("person_titles", "titles")
-    return re.compile(rf"(?i:\b(?:{words}))[ \t]+(?P<name>{NAME_TOKEN}(?:[ \t]*\n?[ \t]*{NAME_TOKEN}){{1,2}})\b")
+    return fast(re.compile(rf"(?i:\b(?:{words}))[ \t]+(?P<name>{NAME_TOKEN}(?:[ \t]*\n?[ \t]*{NAME_TOKEN}){{1,2}})\b"))
 
 
 def _maternal_names(hits: list[NameHit]) -> list[NameHit]:
@@ -661,7 +662,7 @@ def _settle(hits: list[NameHit]) -> list[NameHit]:
 @lru_cache(maxsize=None)
 def known_orgs_re() -> re.Pattern[str]:
     names = sorted(load("names")["known_orgs"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    return fast(re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b"))
 
 
 def is_instrument(name: str) -> bool:
@@ -715,3 +716,11 @@ def canonical(text: str, kind: str = "person") -> str:
 
 
 __all__ = ["find_names", "NameHit", "canonical", "looks_like_person", "load"]
+
+
+# the patterns scanned over every whole text, each led by the characters its matches can start with (prefilter.py)
+(NAME_RE, LIST_RE, HONORIFIC_RE, ACRONYM_RE, TRANSLATION_RE, PLACE_INTRO_RE, PLACE_SUFFIX_RE, ORG_CUE_RE, ORG_PHRASE_RE,
+ FACILITY_RE, DATELINE_RE, BYLINE_RE, MATERNAL_RE, NICKNAME_RE, NUMBERED_CENTRE_RE, MINISTRY_RE, MEDIA_RE,
+ SIGNATURE_RE) = map(fast, (NAME_RE, LIST_RE, HONORIFIC_RE, ACRONYM_RE, TRANSLATION_RE, PLACE_INTRO_RE, PLACE_SUFFIX_RE,
+                            ORG_CUE_RE, ORG_PHRASE_RE, FACILITY_RE, DATELINE_RE, BYLINE_RE, MATERNAL_RE, NICKNAME_RE,
+                            NUMBERED_CENTRE_RE, MINISTRY_RE, MEDIA_RE, SIGNATURE_RE))

@@ -16,6 +16,7 @@ from ..model import Claim, Figure, Mention, Provision
 from ..model.names import person_key
 from .data import load
 from .numbers import NUM, value
+from .prefilter import fast
 from .spans import ByStart
 
 # people who speak about a case rather than undergo it: an age or a bail amount next to them is another's
@@ -47,7 +48,7 @@ def _spec() -> dict:
 @lru_cache(maxsize=None)
 def _compiled() -> dict:
     sp = _spec()
-    c = lambda pats: [re.compile(p, re.I) for p in pats]  # noqa: E731
+    c = lambda pats: [fast(re.compile(p, re.I)) for p in pats]  # noqa: E731
     cur = sp["amount"]["currencies"]
     alts = "|".join(sorted(cur, key=len, reverse=True))
     mult = "|".join(sorted(sp["amount"]["multipliers"], key=len, reverse=True))
@@ -61,13 +62,13 @@ def _compiled() -> dict:
         "duration_ended": c(sp["duration"]["ended_before"]),
         "duration_whole": re.compile(sp["duration"]["ended_compound"], re.I),
         "amount_frames": {k: c(v) for k, v in sp["amount"]["frames"].items()},
-        "money": [re.compile(rf"(?P<cur>{alts})\s?{amount}", re.I),
-                  re.compile(rf"{amount}\s?(?:\(\w[^)]{{0,30}}\)\s?)?(?P<cur>{alts})(?![\w$])", re.I)],
+        "money": [fast(re.compile(rf"(?P<cur>{alts})\s?{amount}", re.I)),
+                  fast(re.compile(rf"{amount}\s?(?:\(\w[^)]{{0,30}}\)\s?)?(?P<cur>{alts})(?![\w$])", re.I))],
         "currencies": [(re.compile(p, re.I), code) for p, code in cur.items()],
         "facility_verbs": c(sp["facility"]["verbs"]), "facility_moves": c(sp["facility"]["moves"]),
         "facility_to": c(sp["facility"]["verbs_to"]), "facility_after": c(sp["facility"]["verbs_after"]),
         "facility_moved_before": c(sp["facility"]["moves_before"]),
-        "count": re.compile(rf"(?<![\d,.])\b(?P<n>{NUM})\s+(?:(?:more|other|further|of\s+the)\s+)?(?P<noun>{'|'.join(sp['count_nouns'])})\b", re.I),
+        "count": fast(re.compile(rf"(?<![\d,.])\b(?P<n>{NUM})\s+(?:(?:more|other|further|of\s+the)\s+)?(?P<noun>{'|'.join(sp['count_nouns'])})\b", re.I)),
         "count_same": {w: k for k, ws in sp.get("count_same", {}).items() for w in ws},
         "update": {k: c(v) for k, v in sp["update"].items()},
     }
