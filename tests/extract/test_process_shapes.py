@@ -102,3 +102,15 @@ def test_a_group_told_as_the_subject_further_into_a_report_takes_the_measure(x):
                        "in custody until 18 March 2026.", "2026-03-10"))
     held = {p.name: {m.type for m in p.measures} for p in ex.mentions if p.kind == "person"}
     assert "pretrial_detention" in held["Tamo Ekan"] and "pretrial_detention" in held["Felo Ndor"]
+
+
+def test_custody_kept_on_a_refused_request_appeals_by_amparo_and_charges_on_counts(x):
+    got = events(x, "On 18 December 2025, Judge Mira Abeng rejected the defence's request to replace the prisión "
+                    "preventiva with alternative measures. On 2 February 2026, the Second Court of Appeals of Norville "
+                    "(Corte Segunda de Apelaciones) confirmed the decision of Judge Abeng. On 7 April 2026, the legal "
+                    "team filed an amparo before the Constitutional Chamber. On 27 April 2026 the four were brought "
+                    "before the tribunal and charged on ten counts.", "2026-06-10")
+    assert ("pretrial_detention", "2025-12-18") in got
+    assert ("appeal", "2026-02-02") in got
+    assert ("appeal", "2026-04-07") in got
+    assert ("charge", "2026-04-27") in got
