@@ -269,7 +269,9 @@ def date_conflicts(events: list[dict[str, Any]], figures: list[dict[str, Any]], 
                 ca = {(t[1], t[2]) for t in ta if t[0] == "count"}
                 cb = {(t[1], t[2]) for t in tb if t[0] == "count"}
                 apart = any(m1 == m2 and max(v1, v2) > 1.5 * min(v1, v2) for m1, v1 in ca for m2, v2 in cb)
-                adjacent = kind in ONE_OFF and gap <= 2 \
+                # a judgment is one day of a case: reports that each give it a different day within the week
+                # ("convicted on 8 December" / "sentenced on Monday", the 12th) disagree on it
+                adjacent = kind in ONE_OFF and (gap <= 2 or kind == "judgment") \
                     and not (pa and pb and not pa & pb) and not apart  # nine detained, then four: two raids
                 if not shared and not adjacent:
                     continue

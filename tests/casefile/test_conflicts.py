@@ -211,3 +211,17 @@ def test_a_verdict_and_a_sentence_told_on_two_days_by_reports_that_each_give_one
     # a report that gives both days tells two steps
     both = [ev("verdict", "2026-12-08", ["a"]), ev("sentence", "2026-12-12", ["a"])]
     assert date_conflicts(both, []) == []
+
+
+def test_a_judgment_told_on_two_days_of_one_week_by_two_reports_conflicts_unless_each_names_other_people():
+    from casewatch.casefile.conflicts import date_conflicts
+
+    def ev(kind, d, doc, participants=()):
+        return {"type": kind, "date": d, "date_inferred": False, "status": "happened", "participants": list(participants),
+                "dated_in": [doc], "evidence": [{"doc": doc, "start": 0, "end": 100, "quote": "x"}]}
+
+    found = date_conflicts([ev("verdict", "2026-12-08", "a"), ev("sentence", "2026-12-12", "b", ["p-x"])], [])
+    assert len(found) == 1
+    apart = [ev("verdict", "2026-12-08", "a", ["p-y"]), ev("sentence", "2026-12-12", "b", ["p-x"])]
+    assert date_conflicts(apart, []) == []  # two trials, each of its own people
+    assert date_conflicts([ev("arrest", "2026-12-08", "a"), ev("arrest", "2026-12-12", "b")], []) == []
