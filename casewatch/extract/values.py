@@ -32,6 +32,7 @@ HELD_IN = frozenset(["prison", "jail", "centre", "center", "institution", "colon
 PARTICIPLE_START = re.compile(r"\s*(?:and\s+)?(?:(?:has|have|had)\s+been\s+|is\s+|are\s+|was\s+|were\s+)?"
                               r"(?:detained|held|remanded|jailed|imprisoned|kept|serving)\b", re.I)
 SUBJECTLESS = re.compile(r"\W*(?:currently|now|still|presently)\s+(?:being\s+)?(?:detained|held|jailed|imprisoned|kept)\b", re.I)
+HANDED = re.compile(r"\b(?:sentenced\s+to|given|jailed\s+for|got|received)\s+(?:a\s+)?$", re.I)  # a term imposed, just before it
 CLAUSE_CUT = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+but\b")
 TERM_RE = re.compile(
     rf"\b(?P<y>{NUM})(?:\s*\(\d{{1,2}}\))?[\s-]+years?(?!-?\s?old\b)(?:['’]s?)?(?:\s*,?\s*(?:and\s+)?(?P<m>{NUM})(?:\s*\(\d{{1,2}}\))?[\s-]+months?)?"
@@ -127,6 +128,11 @@ class _Subjects:
             before = [p for p in self.people if s0 <= p.evidence.start < pos]
         if before:
             return before[-1]
+        # the person the clause opens with is its subject, whatever the report calls them ("X, a lawyer, was given
+        # 28 years": a lawyer in the dock)
+        opening = [p for p in self.persons if s <= p.evidence.start < pos and not self.text[s:p.evidence.start].strip(" \t\n\"“(")]
+        if opening:
+            return opening[0]
         here = [p for p in self.people if s <= p.evidence.start < e]
         if len({p.name for p in here}) == 1:
             return here[0]
@@ -151,7 +157,10 @@ class _Subjects:
 
 # a penalty the law sets, not one imposed: "carry up to six years", "punishable by ten years", "could face"
 MAXIMUM = re.compile(r"\b(?:up\s+to|maximum|max\.|not\s+exceeding|punish\w*|carr(?:y|ies|ying)|face[sd]?|facing|"
-                     r"could\s+(?:get|receive)|between|from)\b[^.;]{0,40}$", re.I)
+                     r"could\s+(?:get|receive))\b[^.;]{0,40}$"
+                     # a range's upper end: "between three and eight years", "from five to ten years" (not "a lawyer
+                     # from the city, was given 28 years")
+                     r"|\b(?:between|from)\s+[\w.,()-]+(?:\s+[\w.,()-]+)?\s+(?:and|to)\s+$", re.I)
 # the same, told by the law's own verbs further back in the clause: "Section 112, which punishes anyone who defames,
 # insults or threatens the King … with three to fifteen years", "may be sentenced to not less than ten years"
 LAW_PENALTY = re.compile(r"\b(?:punish\w*|carr(?:y|ies)|provides?\s+for|prescrib\w+|liable\s+to|"
@@ -214,7 +223,8 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
         # prison terms
         if any(rx.search(sent) for rx in cp["term_cue"]):
             for m in TERM_RE.finditer(sent):
-                if re.match(r"\s*(?:old|of age|ago|later|earlier|before|after)\b", sent[m.end():m.end() + 12]) or \
+                handed = HANDED.search(sent[max(0, m.start() - 30):m.start()])  # "given 28 years after being found guilty"
+                if (re.match(r"\s*(?:old|of age|ago|later|earlier|before|after)\b", sent[m.end():m.end() + 12]) and not handed) or \
                         re.search(r"\b(?:aged|age of|since|for the past|in the past|over the past|within)\s*$", sent[:m.start()]):
                     continue
                 months = _months(m)

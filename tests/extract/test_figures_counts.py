@@ -46,3 +46,14 @@ def test_the_penalty_a_law_sets_is_a_maximum_not_a_sentence(x):
                        "insults or threatens the King, the Queen or the Heir-apparent with three to fifteen years "
                        "in prison."))
     assert not [f for f in ex.figures if f.measure == "sentence_years"]
+
+
+def test_a_term_given_without_a_word_of_prison_and_a_range_told_from_to(x):
+    from .conftest import doc
+    ex = x.extract(doc("Tamo Ekan, a lawyer from the city, was given 28 years after being found guilty of terrorism. "
+                       "Felo Ndor got 16 years.", "2026-05-10"))
+    terms = {(c.subject, c.value) for c in ex.claims if c.topic == "term"}
+    assert ("Tamo Ekan", "28 years") in terms and ("Felo Ndor", "16 years") in terms
+    ex = x.extract(doc("Tamo Ekan was tried in Norville; three years after his arrest, the court had still not ruled.",
+                       "2026-05-10"))
+    assert not [c for c in ex.claims if c.topic == "term"]
