@@ -57,3 +57,13 @@ def test_a_term_given_without_a_word_of_prison_and_a_range_told_from_to(x):
     ex = x.extract(doc("Tamo Ekan was tried in Norville; three years after his arrest, the court had still not ruled.",
                        "2026-05-10"))
     assert not [c for c in ex.claims if c.topic == "term"]
+
+
+def test_amounts_in_ringgit_and_cfa_francs_and_a_currency_sign_only_before_its_number(x):
+    from .conftest import doc
+    ex = x.extract(doc("Tamo Ekan pleaded not guilty and was freed on bail of RM5,000 (about US$1,650). The court "
+                       "ordered the state to pay 25 million CFA francs in damages. Form 5 was filed.", "2026-05-10"))
+    amounts = {(c.topic, c.value) for c in ex.claims if c.topic.startswith("amount")}
+    assert ("amount.bail", "MYR 5,000") in amounts
+    assert ("amount.damages", "XAF 25,000,000") in amounts
+    assert not any(v.startswith("MYR 5") and t != "amount.bail" for t, v in amounts)
