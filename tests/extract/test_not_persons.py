@@ -43,3 +43,13 @@ def test_a_wife_named_in_a_sentence_about_the_accused_is_kin(x):
                        "transferred on 11 April 2026 to a pre-trial detention centre after he was sentenced."))
     p = people(ex)
     assert "defendant" not in p["Marina Volkova"]["roles"]
+
+
+def test_an_address_an_outlet_and_a_magistrates_title_are_not_people(x):
+    from .conftest import doc
+    ex = x.extract(doc("Please write to: Minister of Justice, Federal Ministry of Justice, Shehu Tamo Way, Central Area, "
+                       "P.O. Box 1234, Norville. The Norland Courier reported that Magistrate Felo Ndor remanded the "
+                       "defendants at the Louis Ekan House.", "2026-05-10"))
+    people = {m.name for m in ex.mentions if m.kind == "person"}
+    assert not people & {"Shehu Tamo Way", "P.O. Box", "Norland Courier", "Louis Ekan House", "Magistrate Felo Ndor"}
+    assert "Felo Ndor" in people
