@@ -84,3 +84,12 @@ def test_a_title_written_before_a_name_like_an_honorific_is_not_part_of_the_name
     names = {m.name for m in ex.mentions if m.kind == "person"}
     assert {"Felo Ndor Tamo", "Mira Abeng", "Kemi Ojong Ato"} <= names
     assert not any(n.startswith(("Barrister", "Justice")) for n in names)
+
+
+def test_the_head_of_a_provinces_judiciary_speaking_of_an_indictment_is_an_official_not_accused(x):
+    from .conftest import doc
+    ex = x.extract(doc("On Sunday, 27 November 2026, the head of the judiciary of Norland province, Tamo Ekan, told "
+                       "reporters that the indictment against the rapper Felo Ndor had been issued.", "2026-12-01"))
+    roles = {m.name: set(m.roles) for m in ex.mentions if m.kind == "person"}
+    assert "official" in roles["Tamo Ekan"] and "defendant" not in roles["Tamo Ekan"]
+    assert "defendant" in roles["Felo Ndor"]
