@@ -15,7 +15,11 @@ from typing import Any, Iterable, Iterator
 from ..model import Document, Event, Evidence, Extraction, Mention
 from ..model.names import fold, person_key
 from .dates import find_dates, latest_resolved, parse_iso
-from .events import DocContext, assign_people, find_claims, find_events, find_figures
+from .claims import find_claims
+from .context import DocContext
+from .events import find_events
+from .figures import find_figures
+from .people import assign_people
 from .bodies import join_split_bodies, settle_bodies
 from .data import cue, load, word_set
 from .names import LO, UP, canonical, find_names, given_abbreviation_re, looks_like_person

@@ -14,55 +14,16 @@ from functools import lru_cache
 from ..model import Document
 from .facilities import numbered_facilities
 from .data import load, word_set
-from ..model.names import given_abbreviations
 from .gazetteer import is_place
+from .name_patterns import (ACRONYM_RE, BOOK_BEFORE, BYLINE_RE, COURT_LEVEL_RE, DATELINE_RE, FACILITY_RE,
+    HONORIFIC_RE, HONOR_BEFORE, HONOR_LEAD, JUNK_TAIL, LIST_RE, LO, MATERNAL_RE, MEDIA_RE, MINISTRY_RE, NAME_RE,
+    NICKNAME_RE, NUMBERED_CENTRE_RE, ORG_BEFORE, ORG_CUE_RE, ORG_PHRASE_RE, PERSON_AFTER, PLACE_INTRO_RE,
+    PLACE_LIST_BEFORE, PLACE_SUFFIX_RE, PLACE_TOKEN, SIGNATURE_RE, STRIP_RE, TRANSLATION_RE, UN_REF_RE, UP,
+    business_re, given_abbreviation_re, known_orgs_re, mandate_re, place_apart_re, place_cue_res, police_body_re,
+    possessive_cut, title_honorific_re, title_lead_re, title_res, title_run_re, wrapped_title_re)
 from .name_shapes import shaped_names
-from .prefilter import fast
 from .provisions import instruments
 from .spans import ByStart
-
-# letters beyond ASCII: Solórzano, Näkkäläjärvi, Tiúl, Şahin, Əliyev, Жанар
-UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽƏА-ЯЁІЇЄҚҒҮҰӘӨҺ"
-LO = "a-zß-öø-ÿā-žǎǐǒǔəа-яёіїєқғүұәөһ"
-NAME_TOKEN = rf"(?:(?:Mc|Mac|O['’]|[Ee]l-|[Aa]l-)?[{UP}][{LO}]+(?:[-'’][{UP}][{LO}]+)*(?:-[{LO}]{{2,}}\b)?|[{UP}]\.|(?:Ma|Md|Mohd|Muhd|Wm|Jos|Fco)\.)"
-NAME = rf"{NAME_TOKEN}(?:[ \t]+(?:de|da|dos|van|von|bin|ibn|al|el|del|la|le)[ \t]+{NAME_TOKEN}|[ \t]+{NAME_TOKEN}){{1,3}}"
-NAME_RE = re.compile(rf"\b{NAME}\b")
-LIST_RE = re.compile(rf"(?P<items>(?:Ms\.?\s+|Mr\.?\s+|Mrs\.?\s+)?{NAME}(?:\s*,\s*(?:and\s+)?(?:Ms\.?\s+|Mr\.?\s+|Mrs\.?\s+)?{NAME})+(?:\s*,?\s+and\s+(?:Ms\.?\s+|Mr\.?\s+|Mrs\.?\s+)?{NAME})?)")
-HONORIFIC_RE = re.compile(r"\b(?:H\.E\.\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Prof|Atty|Engr|Hon|Rev)\.?\s+(?P<name>" + NAME_TOKEN + r"(?:[ \t]+" + NAME_TOKEN + r"){0,3})")
-ACRONYM_RE = re.compile(r"(?P<long>(?:[A-Z][\w’'-]+\s+)(?:(?:of|for|on|and|the|in|de|du|des|la|le)\s+|[A-Z][\w’'-]+\s+){0,10}[A-Z][\w’'-]+)\s+\((?P<short>[A-Z][A-Za-z]{1,9})\)")
-TRANSLATION_RE = re.compile(r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,4})\s+\((?P<alt>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,4})\)")
-PLACE_INTRO_RE = re.compile(r"\b(?:village|city|town|district|province|region|municipality|settlement) of (?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
-# "Thpong district", "Kampong Speu province", "Por Sen Chey district": a place's name of up to three words before
-# its kind of place
-PLACE_SUFFIX_RE = re.compile(r"\b(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]+(?P<suffix>region|province|district|oblast|county|governorate|prefecture|Region|Province|District|Oblast|County|Governorate|Prefecture)\b")
-ORG_CUE_RE = re.compile(r"\b(?:(?:a\s+)?(?:leader|founder|member|members|head|director) of|affiliated with(?: the)?)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})")
-ORG_PHRASE_RE = re.compile(
-    r"\b(?:the\s+)?(?P<name>(?:(?:[A-Z][\w’'-]+(?:’s|'s)?)[ \t]+)?(?:Chinese|Russian|Turkish|US|American|British|French|German|[A-Z][a-z]+(?:’s|'s)?)[ \t]+"
-    r"(?:Embassy|Consulate|consulate|embassy|Foreign Ministry|Ministry of [A-Z][a-z]+(?: [A-Z][a-z]+)*|Interior Ministry|Justice Ministry)"
-    r"(?:[ \t]+in[ \t]+[A-Z][a-z]+)?)")
-# "Gazi Yaşargil Training and Research Hospital", "Elazığ High Security Prison": where people are held or treated
-FACILITY_RE = re.compile(rf"(?P<name>(?:[ae]l-)?[{UP}][\w’'-]+(?:\s+(?:(?:and|of|for|the|de)\s+)?[{UP}][\w’'-]+){{0,6}}\s+"
-                         r"(?:Hospital|Prison|Penitentiary|Detention Cent(?:re|er)|Remand Prison|Penal Colony|Clinic|Jail)"
-                         r"(?:\s+No\.\s?\d{1,3}\b)?)\b")  # "Pretrial Detention Centre No. 8": the number is the name
-DATELINE_RE = re.compile(rf"^[ \t]*(?P<places>[{UP}]{{3,}}(?:[ \t][{UP}]{{3,}})?(?:/[{UP}]{{3,}}(?:[ \t][{UP}]{{3,}})?)*)"
-                         r"(?:,[^\n–—]{0,30}?)?[ \t]+(?:–|—|--?)[ \t]+(?=[A-Z][a-z][^\n]{60,})", re.M)
-HONOR_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Atty)\.?\s*$")
-HONOR_LEAD = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Atty)\.?\s+")
-JUNK_TAIL = re.compile(r"(?:^|\s)(?:No|Nos|Sec|Art|Para)\.?$")
-BYLINE_RE = re.compile(rf"^[ \t]*(?:By|Written by|Reporting by|Text:)[ \t]+(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,3}})(?=[ \t]*(?:$|[|·,•]|and\b))", re.M)
-STRIP_RE = re.compile(r"^(?:the|The)\s+|(?:’s|'s)$")
-# a court caption's or a Spanish-style name with the maternal surname after "y": "JUAN DELA CRUZ y SANTOS",
-# "Juan Dela Cruz y Santos"; the name is the part before "y" (a second full name after "y" is a conjunction)
-_WS = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
-_CAPS_TOKEN = rf"(?:[{UP}]{{2,}}(?:[-'’][{UP}]+)*\.?|[{UP}]\.)"
-MATERNAL_RE = re.compile(
-    rf"(?<![\w.])(?P<name>{_CAPS_TOKEN}(?:{_WS}{_CAPS_TOKEN}){{1,4}}){_WS}[yY]{_WS}(?P<mat>[{UP}]{{2,}})\b(?![ \t]+[{UP}]{{2,}})"
-    rf"|(?<![\w.])(?P<name2>{NAME_TOKEN}(?:[ \t]+(?:{NAME_TOKEN}|(?:Jr|Sr)\.?)){{1,4}})[ \t]+y[ \t]+(?P<mat2>[{UP}][{LO}]+)\b"
-    rf"(?![ \t]+[{UP}][{LO}])")
-# a nickname in quotes inside a name: Teodoro "Teddy" Gallardo Jr., Rogelio “Jojo” Villanueva
-NICKNAME_RE = re.compile(
-    rf"(?<![\w.])(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,2}}[ \t]+[\"“](?P<nick>[{UP}][{LO}]+(?:[ \t][{UP}][{LO}]+){{0,2}})[\"”]"
-    rf"[ \t]+{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,2}}(?:[ \t]+(?:II|III|IV)\b)?)")
 
 
 @dataclass
@@ -74,14 +35,6 @@ class NameHit:
     attrs: dict = field(default_factory=dict)
 
 
-@lru_cache(maxsize=None)
-def _possessive_cut() -> re.Pattern[str]:
-    """Where a name ends: at a bracket, or at a possessive ("China's Foreign Ministry" is a ministry's name after
-    it), except the possessive of names.yaml possessive_bodies ("the Urumqi Municipal People's Court")."""
-    words = "".join(f"(?<!\\b{re.escape(w)})" for w in load("names")["possessive_bodies"])
-    return re.compile(rf"\s*\(|{words}(?:’s|'s)\s")
-
-
 def _clean_span(text: str, s: int, e: int, keep_possessive: bool = False) -> tuple[int, int]:
     seg = text[s:e]
     sep = re.search(r"\s+[·•|–—-]\s+", seg)  # "Harare Ledger · Courts", "X - Defendant": a separator ends the name
@@ -90,7 +43,7 @@ def _clean_span(text: str, s: int, e: int, keep_possessive: bool = False) -> tup
         seg = text[s:e]
     # "Qanater Women's Prison", "Urumqi Municipal People's Court": a facility's or a body's name holds a possessive
     # (a capitalised word after it); elsewhere one ends the name
-    cut = re.search(r"\s*\(" if keep_possessive else _possessive_cut(), seg)
+    cut = re.search(r"\s*\(" if keep_possessive else possessive_cut(), seg)
     if cut:
         e = s + cut.start()
     seg = text[s:e]
@@ -98,7 +51,7 @@ def _clean_span(text: str, s: int, e: int, keep_possessive: bool = False) -> tup
     if m:
         s += m.end()
     seg = text[s:e]
-    m = _title_lead_re().match(seg)
+    m = title_lead_re().match(seg)
     if m:  # "Barrister Felix Agbor", "Justice Marie Abomo": the title stands before the name, it is not part of it
         s += m.end()
         seg = text[s:e]
@@ -180,7 +133,7 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
             hits.append(NameHit("person", s, e, strong=True))
 
     # 2b. titles written as honorifics: "Counsellor Hisham Farouk Abdel Wahab", "Sheikh Ali Salman"
-    for m in _title_honorific_re().finditer(text):
+    for m in title_honorific_re().finditer(text):
         s, e = m.span("name")
         if looks_like_person(text[s:e]):
             hits.append(NameHit("person", s, e, strong=True))
@@ -244,7 +197,7 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
             hits.append(NameHit("person", m.start("name"), m.end("name"), strong=True))
 
     # UN mandates and treaty bodies: "Working Group on Arbitrary Detention", "Special Rapporteur on the situation …"
-    mandates = [(m.start(), m.end("topic")) for m in _mandate_re().finditer(text)]
+    mandates = [(m.start(), m.end("topic")) for m in mandate_re().finditer(text)]
     for s, e in mandates:
         hits.append(NameHit("organization", s, e, strong=True))
 
@@ -252,14 +205,14 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
     for m in PLACE_INTRO_RE.finditer(text):
         s, e = m.span("name")
         hits.append(NameHit("place", s, e, strong=True))
-    for rx in _place_cue_res():
+    for rx in place_cue_res():
         for m in rx.finditer(text):
             for g in ("name", "a", "b"):
                 if g not in rx.groupindex or not m.group(g):
                     continue
                 s, e = m.span(g)
                 s = _skip_common_words(text, s, e)  # "At Matariya police station": "At" opens no name
-                if s < e and re.match(_PLACE_TOKEN, text[s:e]):  # a name left, not only "police station"
+                if s < e and re.match(PLACE_TOKEN, text[s:e]):  # a name left, not only "police station"
                     own = {"place_cue": text[s:m.end("own")]} if "own" in rx.groupindex and s < m.end("own") else {}
                     hits.append(NameHit("place", s, e, strong=True, attrs=own))
     for m in PLACE_SUFFIX_RE.finditer(text):
@@ -275,7 +228,7 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
         hits.append(NameHit("place", s, end, strong=True, attrs={"place_cue": text[s:m.end("name")]}))
     # "the Prey Sar prison complex", "the Tanah Merah area": a place's own name before a lower-case word for it
     # (data/names.yaml place_heads_apart); the name is the part before that word
-    for m in _place_apart_re().finditer(text):
+    for m in place_apart_re().finditer(text):
         s, e = m.span("name")
         s = _skip_common_words(text, s, e)
         if s < e and not looks_like_person_only(text, s, e):
@@ -376,7 +329,7 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
                                                    for a, b in mandates)]
     # "the Declaration on the Protection of All Persons from Enforced Disappearance": the capitalised words of an
     # instrument's title name no body of their own
-    titles = [(m.start("rest"), m.end()) for m in _title_run_re().finditer(text)]
+    titles = [(m.start("rest"), m.end()) for m in title_run_re().finditer(text)]
     hits = [h for h in hits if h.strong or not any(a <= h.start and h.end <= b for a, b in titles)]
     # "the Centre", "the Prison": a facility word alone names no place of its own
     hits = [h for h in hits if not (h.kind in ("organization", "place") and not h.strong
@@ -398,14 +351,14 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
                 hits = [o for o in hits if o is h or not (h.end <= o.start < m.end())]
                 h.end = m.end()
     # "the Golden Lotus Apparel factory": the name before a lower-case word for a business is the business's
-    for m in _business_re().finditer(text):
+    for m in business_re().finditer(text):
         s, e = m.span("name")
         s = _skip_common_words(text, s, e)
         if s < e:
             hits = [h for h in hits if not (h.kind == "place" and not h.strong and h.start <= s and e <= h.end)]
             hits.append(NameHit("organization", s, e, strong=True))
     # "Phnom Penh municipal police", "Kampong Speu provincial police": a place's police force is a body
-    for m in _police_body_re().finditer(text):
+    for m in police_body_re().finditer(text):
         hits.append(NameHit("organization", m.start("name"), m.end("name"), strong=True))
     hits += _court_style_names(text)
     hits += [NameHit("place", s, e, strong=True) for s, e in numbered_facilities(text)]  # "Xinjiang No. 1 Prison"
@@ -451,85 +404,9 @@ def _common_word(text: str, word: str) -> bool:
         re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) is not None
 
 
-def _alternation(*keys: str) -> str:
-    """names.yaml's word lists KEYS as one regex alternation, longest first (so "prison complex" beats "prison")."""
-    d = load("names")
-    return "|".join(sorted((re.escape(w) for k in keys for w in d[k]), key=len, reverse=True))
-
-
-_PLACE_TOKEN = rf"(?:(?:[ae]l-)?[{UP}][{LO}]+(?:-(?:[ae]l-)?[{UP}][{LO}]+)*)"
-_PLACE_NAME = rf"{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN}){{0,2}}"
-
-
-@lru_cache(maxsize=None)
-def _place_cue_res() -> tuple[re.Pattern[str], ...]:
-    """Places named by the words around them (data/names.yaml): "his home in X", "the A and B districts",
-    "X police station", a world region."""
-    d = load("names")
-    homes = _alternation("place_in_cues")
-    plural = "|".join(re.escape(w[:-1] + "ies" if w.endswith("y") else w + "s") for w in d["place_suffixes"])
-    heads = _alternation("place_heads_lower")
-    regions = _alternation("world_regions")
-    return tuple(map(fast, (re.compile(rf"\b(?:{homes})[ \t]+in[ \t]+(?P<name>{_PLACE_NAME})\b"),
-            re.compile(rf"\b(?P<a>{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN})?)[ \t]+and[ \t]+"
-                       rf"(?P<b>{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN})?)[ \t]+(?:{plural})\b"),
-            re.compile(rf"(?P<name>\b(?P<own>{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN})?)[ \t]+(?:{heads}))\b"),
-            re.compile(rf"(?<![{UP}][{LO}] )(?<![{UP}][{LO}]{{2}} )(?<!\band )(?P<name>\b(?:{regions}))\b(?![ \t]+[{UP}])"))))
-
-
-@lru_cache(maxsize=None)
-def _place_apart_re() -> re.Pattern[str]:
-    heads = _alternation("place_heads_apart")
-    return fast(re.compile(rf"(?P<name>\b{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN}){{0,2}})[ \t]+(?:{heads})\b"))
-
-
 def looks_like_person_only(text: str, s: int, e: int) -> bool:
     """A name before a place word that is a person's by an honorific before it ("Mr Sok's village")."""
     return bool(HONOR_BEFORE.search(text[max(0, s - 8):s]))
-
-
-@lru_cache(maxsize=None)
-def _business_re() -> re.Pattern[str]:
-    heads = _alternation("business_heads_lower")
-    return fast(re.compile(rf"(?P<name>\b{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN}){{0,3}})[ \t]+(?:{heads})\b"))
-
-
-@lru_cache(maxsize=None)
-def _police_body_re() -> re.Pattern[str]:
-    heads = _alternation("org_heads_lower")
-    return fast(re.compile(rf"(?<![\w’'])(?P<name>{_PLACE_TOKEN}(?:[ \t]+{_PLACE_TOKEN}){{0,2}}[ \t]+(?:{heads}))\b"))
-
-
-@lru_cache(maxsize=None)
-def _title_lead_re() -> re.Pattern[str]:
-    """A title of names.yaml's title_honorifics opening a name of capitalised words."""
-    words = _alternation("title_honorifics")
-    return re.compile(rf"^(?:{words})\.?[ \t]+(?={NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,4}}$)")
-
-
-@lru_cache(maxsize=None)
-def _title_honorific_re() -> re.Pattern[str]:
-    words = _alternation("title_honorifics")
-    return fast(re.compile(rf"\b(?:{words})[ \t]+(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,4}})\b"))
-
-
-@lru_cache(maxsize=None)
-def _title_run_re() -> re.Pattern[str]:
-    """An instrument's title (data/names.yaml title_heads) through its topic: to a stop, a clause or a lower-case
-    word after a comma ("Individuals, Groups and Organs of Society" runs on; ", also known as" ends it)."""
-    heads = _alternation("title_heads")
-    return fast(re.compile(rf"\b(?:{heads})[ \t]+(?:on|of|for|against|relating to)[ \t]+(?P<rest>(?:[^.;:\n(),]|,[ \t]+(?=[{UP}]))+)"))
-
-
-@lru_cache(maxsize=None)
-def _mandate_re() -> re.Pattern[str]:
-    """A UN mandate's or body's name runs from its head through its topic, to a stop or the next clause."""
-    heads = _alternation("mandate_heads")
-    stop = r"(?:and|to|which|who|has|have|had|was|were|is|are|as)[ \t]+(?:the\b|[A-Z])|(?:which|who|as)\b" \
-        r"|in[ \t]+(?:the|a|an|its|one|their|his|her)\b"  # "in Belarus" is a part of the topic, "in its report" not
-    word = rf"(?!{stop})[\w'’-]+"
-    return fast(re.compile(rf"\b(?:{heads})[ \t]+on[ \t]+(?P<topic>{word}(?:[ \t]+{word}){{0,17}})"
-                           rf"(?=[ \t]*(?:[;,.:\n()]|$)|[ \t]+(?:{stop}))"))
 
 
 def _wrapped_org_tails(text: str, hits: list[NameHit], orgw: frozenset[str]) -> list[NameHit]:
@@ -560,17 +437,11 @@ def _court_style_names(text: str) -> list[NameHit]:
         bare = re.sub(r"\s+[\"“][^\"”]+[\"”]", "", m.group("name"))
         if looks_like_person(bare):
             out.append(NameHit("person", m.start("name"), m.end("name"), strong=True, attrs={"nickname": m.group("nick")}))
-    for m in _wrapped_title_re().finditer(text):
+    for m in wrapped_title_re().finditer(text):
         nm = m.group("name")
         if "\n" in nm and looks_like_person(re.sub(r"\s+", " ", nm)):
             out.append(NameHit("person", m.start("name"), m.end("name"), strong=True))
     return out
-
-
-@lru_cache(maxsize=None)
-def _wrapped_title_re() -> re.Pattern[str]:
-    words = _alternation("person_titles", "titles")
-    return fast(re.compile(rf"(?i:\b(?:{words}))[ \t]+(?P<name>{NAME_TOKEN}(?:[ \t]*\n?[ \t]*{NAME_TOKEN}){{1,2}})\b"))
 
 
 def _maternal_names(hits: list[NameHit]) -> list[NameHit]:
@@ -579,12 +450,6 @@ def _maternal_names(hits: list[NameHit]) -> list[NameHit]:
         if "name_end" in h.attrs:
             h.end = h.attrs.pop("name_end")
     return hits
-
-
-@lru_cache(maxsize=None)
-def given_abbreviation_re(tail: str) -> re.Pattern[str]:
-    """An abbreviated given name (model/data/translit.yaml: "Ma.", "Md.") standing alone, then TAIL."""
-    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in given_abbreviations()) + r")" + tail)
 
 
 def _given_abbreviations(text: str, hits: list[NameHit]) -> list[NameHit]:
@@ -602,37 +467,12 @@ def _given_abbreviations(text: str, hits: list[NameHit]) -> list[NameHit]:
     return [o for o in hits if id(o) not in drop] if drop else hits
 
 
-NUMBERED_CENTRE_RE = re.compile(rf"(?P<name>\b(?:[{UP}][\w’'-]+[ \t]+){{0,3}}(?P<q>[{UP}][\w’'-]+)[ \t]+Cent(?:re|er)"
-                                r"[ \t]+(?:No\.[ \t]?)?\d{1,3})\b(?![.,/]\d)")
-COURT_LEVEL_RE = re.compile(r"[ \t]+of[ \t]+(?:First[ \t]+Instance|Appeals?|Cassation)\b")
-MINISTRY_RE = re.compile(r"\b(?P<head>Ministry|Minister) of (?P<dept>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2}"
-                         r"(?:,?[ \t]+and[ \t]+(?P<more>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2}))?)\b(?![ \t]+[A-Z])")
-PLACE_LIST_BEFORE = re.compile(r"\b(?:in|at|from|near|across)\s+$")
-MEDIA_RE = re.compile(rf"\b(?:told|(?:as )?seen by|according to|interview with)\s+(?P<name>[{UP}][{LO}]+(?:[{UP}][{LO}]+)?)\b(?!\s+[A-Z])")
-# the title line under a signature: "Special Rapporteur on …", "Secretary-General, …", "Presiding Judge"
-_SIGNED_AS = r"(?:[A-Z][\w-]*\s+){0,3}(?:Rapporteur|Chair|Director|President|Secretary|Coordinator|Chair-Rapporteur|Expert|Member|of the|Judge|Justice|Magistrate|Prosecutor|Clerk)"
-SIGNATURE_RE = re.compile(rf"^(?P<name>[{UP}][{LO}]+(?:[- ](?:(?:van der|van den|von der|van|von|de|da|del|della|la|le)[ ])?[{UP}][{LO}]+){{1,3}}|[{UP}]{{2,}}(?:[ ](?:[{UP}]\.|[{UP}]{{2,}}(?:-[{UP}]{{2,}})?)){{1,3}})[ \t]*\n(?=[ \t]*{_SIGNED_AS})", re.M)
-ORG_BEFORE = re.compile(r"\b(?:group|movement|organi[sz]ation|NGO|party|union|association|network|newspaper|outlet|website|agency)\s+$", re.I)
-# a work's title, not a name: "the book Backlash: China's Struggle…" ("book" anywhere just before, the others adjacent)
-BOOK_BEFORE = re.compile(r"(?-i:\bbook\b)|\b(?:film|report|novel|documentary)\s+$", re.I)
-PERSON_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|explained|wrote|noted|stated|joined|staged|was|is|has|had|remains|remained|spent|went|who\b|an?\s+(?:\d+-year-old|ethnic|human rights|journalist|lawyer|activist|blogger|citizen|member|leader|woman|man|mother|father))")
-
-
-@lru_cache(maxsize=None)
-def _title_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Words that stand before or after a person's name: "chairperson X", "X, secretary of …", "X, 64,"."""
-    words = _alternation("person_titles")
-    before = re.compile(rf"\b(?:said|says|told|release of|{words})\s+$", re.I)
-    after = re.compile(rf"^(?:,\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){{0,2}}(?:{words})\b|,\s+\d{{1,3}},|,\s+respectively\b)", re.I)
-    return before, after
-
-
 def _person_context(text: str, s: int, e: int) -> bool:
     after = text[e:e + 60]
     before = text[max(0, s - 30):s]
     if PERSON_AFTER.match(after):
         return True
-    tb, ta = _title_res()
+    tb, ta = title_res()
     return bool(tb.search(before) or ta.match(after))
 
 
@@ -659,12 +499,6 @@ def _settle(hits: list[NameHit]) -> list[NameHit]:
     return out
 
 
-@lru_cache(maxsize=None)
-def known_orgs_re() -> re.Pattern[str]:
-    names = sorted(load("names")["known_orgs"], key=len, reverse=True)
-    return fast(re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b"))
-
-
 def is_instrument(name: str) -> bool:
     return any(pat.fullmatch(name.strip()) for _, _, pat in instruments())
 
@@ -672,9 +506,6 @@ def is_instrument(name: str) -> bool:
 def starts_instrument(text: str, s: int, e: int) -> bool:
     """The span is the head of an instrument's name ("ILO Convention No" of "ILO Convention No. 169")."""
     return any((m := pat.match(text, s)) is not None and m.end() >= e - 1 for _, _, pat in instruments())
-
-
-UN_REF_RE = re.compile(r"(?:AL|UA|OL|JAL|JUA|JOL)\s+[A-Z]{3}$")
 
 
 @lru_cache(maxsize=None)
@@ -716,11 +547,3 @@ def canonical(text: str, kind: str = "person") -> str:
 
 
 __all__ = ["find_names", "NameHit", "canonical", "looks_like_person", "load"]
-
-
-# the patterns scanned over every whole text, each led by the characters its matches can start with (prefilter.py)
-(NAME_RE, LIST_RE, HONORIFIC_RE, ACRONYM_RE, TRANSLATION_RE, PLACE_INTRO_RE, PLACE_SUFFIX_RE, ORG_CUE_RE, ORG_PHRASE_RE,
- FACILITY_RE, DATELINE_RE, BYLINE_RE, MATERNAL_RE, NICKNAME_RE, NUMBERED_CENTRE_RE, MINISTRY_RE, MEDIA_RE,
- SIGNATURE_RE) = map(fast, (NAME_RE, LIST_RE, HONORIFIC_RE, ACRONYM_RE, TRANSLATION_RE, PLACE_INTRO_RE, PLACE_SUFFIX_RE,
-                            ORG_CUE_RE, ORG_PHRASE_RE, FACILITY_RE, DATELINE_RE, BYLINE_RE, MATERNAL_RE, NICKNAME_RE,
-                            NUMBERED_CENTRE_RE, MINISTRY_RE, MEDIA_RE, SIGNATURE_RE))

@@ -109,7 +109,7 @@ def m002_search(conn: Connection) -> None:
     CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='', {tokenize});
     CREATE VIRTUAL TABLE facts_fts USING fts5(quote, kind, label, {tokenize})
     """)
-    from . import rebuild_search_index  # the same code that keeps the index up to date
+    from .search import rebuild_search_index  # the same code that keeps the index up to date
     rebuild_search_index(conn)
 
 
