@@ -64,7 +64,7 @@ def find_events(ctx: DocContext) -> list[Event]:
             own = [dm for dm in dates if not POSSESSIVE.match(text, dm.end) and not _attributive(text, dm)]
             dates = own or dates
             dates = [dm for dm in dates if not end_point(text, st.start, dm)]
-            dm = _nearest_date(dates, m.start(), m.end(), background, bg_at.start() if bg_at else None)
+            dm = _nearest_date(dates, m.start(), m.end(), background, bg_at.start() if bg_at else None, text)
             inferred = False
             if background and bg_at and (dm is None or dm.start < bg_at.start()) \
                     and not re.search(r"[,;]", text[bg_at.end():m.start()]):
@@ -244,13 +244,21 @@ def _relative_end(text: str, pos: int, end: int) -> int:
     return m.start() if m else end
 
 
-def _nearest_date(dates: list[DateMention], s: int, e: int, background: bool, bg_pos: int | None) -> DateMention | None:
+ON_DATE = re.compile(r"\s*(?:on|in)\s+(?:the\s+)?$", re.I)
+
+
+def _nearest_date(dates: list[DateMention], s: int, e: int, background: bool, bg_pos: int | None,
+                  text: str = "") -> DateMention | None:
+    """The date nearest the cue; one the cue leads straight into ("… and released on 3 June") before any other
+    ("detained on 25 May and released on 3 June": the release is the 3rd)."""
     best, bd = None, 10 ** 9
     for dm in dates:
         in_bg = bg_pos is not None and dm.start > bg_pos
         if in_bg and not background:
             continue
         dist = s - dm.end if dm.end <= s else (dm.start - e if dm.start >= e else 0)
+        if text and dm.start >= e and dm.start - e <= 12 and ON_DATE.fullmatch(text, e, dm.start):
+            dist = -1
         if dist < bd:
             best, bd = dm, dist
     return best

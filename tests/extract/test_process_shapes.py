@@ -114,3 +114,10 @@ def test_custody_kept_on_a_refused_request_appeals_by_amparo_and_charges_on_coun
     assert ("appeal", "2026-02-02") in got
     assert ("appeal", "2026-04-07") in got
     assert ("charge", "2026-04-27") in got
+
+
+def test_held_then_freed_in_one_clause_each_step_on_its_own_day(x):
+    got = events(x, "Tam Orsk, a blogger from Norville, was detained on 25 May 2026 and released on 3 June 2026 "
+                    "without being charged.", "2026-06-10")
+    assert ("arrest", "2026-05-25") in got and ("release", "2026-06-03") in got
+    assert ("release", "2026-05-25") not in got
