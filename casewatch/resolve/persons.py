@@ -245,33 +245,48 @@ def _join_respellings(sub: list[tuple[str, Mention]], parts: list[NameParts], cl
             raw = fold(sub[i][1].name).split()
             if parts[i].full and len(raw) == len(parts[i].key):
                 words[c].append((parts[i].key, raw))
-    gone: set[int] = set()
-    for a in range(len(clusters)):
-        for b in range(a + 1, len(clusters)):
-            if a in gone or b in gone or docs[a] & docs[b]:
-                continue
-            hit = next(((wa, wb) for ka, wa in words[a] for kb, wb in words[b] if len(ka) == len(kb)
-                        and sum(x != y for x, y in zip(ka, kb)) == 1
-                        and all(x == y or _respelt(u, v) for x, y, u, v in zip(ka, kb, wa, wb))), None)
-            if hit is None:
-                continue
-            why[a].append(f"{' '.join(hit[0])} / {' '.join(hit[1])}: one name in two transliterations, "
-                          "never both in one report")
-            clusters[a] += clusters[b]
-            heads[a] += heads[b]
-            docs[a] |= docs[b]
-            words[a] += words[b]
-            for i in clusters[b]:
-                owner[i] = a
-            for ws in by_word.values():
-                if b in ws:
-                    ws.discard(b)
-                    ws.add(a)
-            why[a] += why.pop(b, [])
-            clusters[b], heads[b] = [], []
-            gone.add(b)
-            for u in unresolved:
-                u.candidates = sorted({a if c == b else c for c in u.candidates})
+    # the names that may be one respelling apart are found by the words they share: a name's words with one long
+    # word left out, and that word's first and last letters, make its bucket (the cost grows with the names, not
+    # with their pairs); a bucket that many people share tells no respelling
+    buckets: dict[tuple, list[tuple[int, tuple[str, ...], list[str]]]] = defaultdict(list)
+    for c in range(len(clusters)):
+        for key, raw in words[c]:
+            for k, w in enumerate(raw):
+                if len(w) >= 6:
+                    buckets[(key[:k], key[k + 1:], w[:2], w[-2:])].append((c, key, raw))
+    root = list(range(len(clusters)))
+
+    def find(c: int) -> int:
+        while root[c] != c:
+            root[c] = root[root[c]]
+            c = root[c]
+        return c
+
+    for bucket in buckets.values():
+        if len({c for c, _, _ in bucket}) < 2 or len(bucket) > 50:
+            continue
+        for n, (ca, ka, wa) in enumerate(bucket):
+            for cb, kb, wb in bucket[n + 1:]:
+                a, b = sorted((find(ca), find(cb)))
+                if a == b or docs[a] & docs[b] or sum(x != y for x, y in zip(ka, kb)) != 1 \
+                        or not all(x == y or _respelt(u, v) for x, y, u, v in zip(ka, kb, wa, wb)):
+                    continue
+                why[a].append(f"{' '.join(wa)} / {' '.join(wb)}: one name in two transliterations, "
+                              "never both in one report")
+                for h in heads[b]:
+                    for w in _norm(h.key):
+                        by_word[w].discard(b)
+                        by_word[w].add(a)
+                clusters[a] += clusters[b]
+                heads[a] += heads[b]
+                docs[a] |= docs[b]
+                for i in clusters[b]:
+                    owner[i] = a
+                why[a] += why.pop(b, [])
+                clusters[b], heads[b] = [], []
+                root[b] = a
+                for u in unresolved:
+                    u.candidates = sorted({a if c == b else c for c in u.candidates})
 
 
 def _compact(pc: PersonClusters) -> PersonClusters:
