@@ -28,10 +28,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
-    stop = text.rfind(". ", 0, pos)
-    a = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, pos) + 1)
-    ends = [x for x in (text.find(". ", pos), text.find("\n", pos)) if x >= 0]
-    return a, min(ends) if ends else len(text)
+    lo, hi = max(0, pos - 1000), min(len(text), pos + 1000)  # a sentence is read within 1,000 characters each way
+    stop = text.rfind(". ", lo, pos)
+    a = max(stop + 2 if stop >= 0 else lo, text.rfind("\n", lo, pos) + 1)
+    ends = [x for x in (text.find(". ", pos, hi), text.find("\n", pos, hi)) if x >= 0]
+    return a, min(ends) if ends else hi
 
 
 def voice(text: str, pos: int) -> str | None:
