@@ -131,7 +131,10 @@ def mandate_re() -> re.Pattern[str]:
     """A UN mandate's or body's name runs from its head through its topic, to a stop or the next clause."""
     heads = alternation("mandate_heads")
     stop = r"(?:and|to|which|who|has|have|had|was|were|is|are|as)[ \t]+(?:the\b|[A-Z])|(?:which|who|as)\b" \
-        r"|in[ \t]+(?:the|a|an|its|one|their|his|her)\b"  # "in Belarus" is a part of the topic, "in its report" not
+        r"|in[ \t]+(?:the|a|an|its|one|their|his|her)\b" \
+        r"|(?:found|finds|called|calls|said|says|urged|urges|expressed|concluded|considered|considers|noted|notes" \
+        r"|wrote|adopted|issued|requested|welcomed|declared|transmitted|sent)\b"
+    # "in Belarus" is a part of the topic, "in its report" not; a verb ends it ("… on Arbitrary Detention found that")
     word = rf"(?!{stop})[\w'’-]+"
     return fast(re.compile(rf"\b(?:{heads})[ \t]+on[ \t]+(?P<topic>{word}(?:[ \t]+{word}){{0,17}})"
                            rf"(?=[ \t]*(?:[;,.:\n()]|$)|[ \t]+(?:{stop}))"))

@@ -35,3 +35,12 @@ def test_a_body_cut_at_for_the_is_one_name(x):
     orgs = {m.name for m in ex.mentions if m.kind == "organization"}
     assert "Norland League for the Defence of Human Rights" in orgs
     assert "Defence of Human Rights" not in orgs
+
+
+def test_a_mandates_name_ends_at_the_verb_that_follows_it(x):
+    from .conftest import doc
+    ex = x.extract(doc("In its opinion, the Working Group on Arbitrary Detention found that the detention of the eight "
+                       "defenders in Norville is arbitrary.", "2026-01-01"))
+    orgs = {m.name for m in ex.mentions if m.kind == "organization"}
+    assert "Working Group on Arbitrary Detention" in orgs
+    assert not any("found" in o for o in orgs)
