@@ -105,15 +105,21 @@ def find_conflicts(extractions: dict[str, Extraction], entity_for: Callable, fig
     texts = texts or {}
     for f_measure in sorted(COUNT_MEASURES):
         fs = sorted((f for f in figures if f["measure"] == f_measure), key=lambda f: f["value"])
-        voices = [voices_of(f["evidence"], texts) for f in fs]
+        docs = [{e["doc"] for e in f["evidence"]} for f in fs]
+        voices: dict[int, dict[str, set[str | None]]] = {}  # read only for counts a report gives beside another
+
+        def voiced(k: int) -> dict[str, set[str | None]]:
+            if k not in voices:
+                voices[k] = voices_of(fs[k]["evidence"], texts)
+            return voices[k]
         group: dict[int, int] = {}  # the counts that drift into one another ("six" / "seven" / "eight") are one conflict
         for i, fa in enumerate(fs):
             for j in range(i + 1, len(fs)):
                 fb = fs[j]
-                # one report gives both only where it names a source for each ("the ministry said 33 …; the
-                # committee counted 37"); small groups grow by named arrests (three, then four, then five): no drift
-                if not apart_in_report(voices[i], voices[j]) or fa["value"] == fb["value"] \
-                        or fb["value"] > 1.5 * fa["value"] or fa["value"] < 6:
+                # small groups grow by named arrests (three, then four, then five): no drift; one report gives both
+                # only where it names a source for each ("the ministry said 33 …; the committee counted 37")
+                if fa["value"] == fb["value"] or fb["value"] > 1.5 * fa["value"] or fa["value"] < 6 \
+                        or (docs[i] & docs[j] and not apart_in_report(voiced(i), voiced(j))):
                     continue
                 gi, gj = group.setdefault(i, i), group.setdefault(j, j)
                 for k, g in group.items():
@@ -269,9 +275,7 @@ def date_conflicts(events: list[dict[str, Any]], figures: list[dict[str, Any]], 
                 ca = {(t[1], t[2]) for t in ta if t[0] == "count"}
                 cb = {(t[1], t[2]) for t in tb if t[0] == "count"}
                 apart = any(m1 == m2 and max(v1, v2) > 1.5 * min(v1, v2) for m1, v1 in ca for m2, v2 in cb)
-                # a judgment is one day of a case: reports that each give it a different day within the week
-                # ("convicted on 8 December" / "sentenced on Monday", the 12th) disagree on it
-                adjacent = kind in ONE_OFF and (gap <= 2 or kind == "judgment") \
+                adjacent = gap <= ONE_OFF.get(kind, -1) \
                     and not (pa and pb and not pa & pb) and not apart  # nine detained, then four: two raids
                 if not shared and not adjacent:
                     continue
@@ -289,8 +293,10 @@ def _dated_in(ev: dict[str, Any]) -> set[str]:
     return set(ev["dated_in"]) if "dated_in" in ev else {e["doc"] for e in ev["evidence"]}
 
 
-# steps of a case that happen once to a person or a group: two days for one of them a day apart are one step
-ONE_OFF = {"arrest", "trial_opened", "verdict", "judgment", "sentence"}
+# steps of a case that happen once to a person or a group, and how many days apart two days given for one of them
+# are still one step told two ways: an arrest a day apart ("the night of 29 October" / "30 October"); a judgment
+# within the week ("convicted on 8 December" / "sentenced on Monday", the 12th)
+ONE_OFF = {"arrest": 2, "trial_opened": 2, "judgment": 7}
 # a verdict and its sentence, told by reports that each give one of them with its day and never the other's,
 # are one judgment: "convicted on 8 December" / "sentenced on Monday" (12 December) disagree on its day
 STEP_OF = {"verdict": "judgment", "sentence": "judgment"}

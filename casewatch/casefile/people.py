@@ -58,10 +58,14 @@ def model() -> dict[str, Any] | None:
     return {"linear": Linear(spec["model"]), "roles": spec["model"]["classes"], "use": set(spec.get("use", []))}
 
 
-def _sentence(text: str, s: int, e: int) -> tuple[int, int]:
-    a = max(text.rfind(". ", max(0, s - 400), s) + 2, text.rfind("\n", max(0, s - 400), s) + 1, max(0, s - 400))
-    ends = [x for x in (text.find(". ", e, e + 400), text.find("\n", e, e + 400)) if x >= 0]
-    return a, (min(ends) if ends else min(len(text), e + 400))
+def sentence_around(text: str, s: int, e: int, reach: int = 400) -> tuple[int, int]:
+    """The sentence (to a full stop or a line break) that holds text[s:e], looked for within `reach` characters
+    each way."""
+    lo, hi = max(0, s - reach), min(len(text), e + reach)
+    stop = text.rfind(". ", lo, s)
+    a = max(stop + 2 if stop >= 0 else lo, text.rfind("\n", lo, s) + 1)
+    ends = [x for x in (text.find(". ", e, hi), text.find("\n", e, hi)) if x >= 0]
+    return a, (min(ends) if ends else hi)
 
 
 def cues_in(seg: str, memo: dict[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
@@ -88,7 +92,7 @@ def _window_names() -> dict[str, tuple[str, str, str]]:
 def mention_features(m: Mention, doc: Document, memo: dict[str, tuple[str, ...]] | None = None) -> dict[str, float]:
     text = doc.text
     s, e = m.evidence.start, m.evidence.end
-    a, b = _sentence(text, s, e)
+    a, b = sentence_around(text, s, e)
     fb = cues_in(text[max(a, s - 60):s], memo)  # the windows: before, after, the sentence
     fa = cues_in(text[e:min(b, e + 100)], memo)
     fs = cues_in(text[a:b], memo)

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..extract.data import load
 from ..model.names import fold
+from .people import sentence_around
 
 _CAP = r"[A-Z][\w'’.&-]*"
 _NP = rf"(?:[Tt]he\s+)?{_CAP}(?:\s+(?:of|for|on|and|the|de|du|des|\({_CAP}\)|{_CAP})){{0,10}}"
@@ -27,17 +28,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return according, subject
 
 
-def _sentence(text: str, pos: int) -> tuple[int, int]:
-    lo, hi = max(0, pos - 1000), min(len(text), pos + 1000)  # a sentence is read within 1,000 characters each way
-    stop = text.rfind(". ", lo, pos)
-    a = max(stop + 2 if stop >= 0 else lo, text.rfind("\n", lo, pos) + 1)
-    ends = [x for x in (text.find(". ", pos, hi), text.find("\n", pos, hi)) if x >= 0]
-    return a, min(ends) if ends else hi
-
-
 def voice(text: str, pos: int) -> str | None:
     """The source a report names for what it says at `pos` (folded), or None where the report speaks itself."""
-    a, b = _sentence(text, pos)
+    a, b = sentence_around(text, pos, pos, reach=1000)
     sent = text[a:b]
     according, subject = _patterns()
     m = according.search(sent) or subject.match(sent)

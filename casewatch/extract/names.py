@@ -520,11 +520,6 @@ def _title_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in d["person_titles"] + d["titles"] + d["title_words"] + d["title_honorifics"])
 
 
-@lru_cache(maxsize=None)
-def _honorific_titles() -> frozenset[str]:
-    return frozenset(w.casefold() for w in load("names")["title_honorifics"])
-
-
 def canonical(text: str, kind: str = "person") -> str:
     """A mention's name as shown: inner whitespace folded, honorific and possessive removed (and, for a person,
     a leading title: the "Regional" of "Regional Trial Court" is part of a court's name)."""
@@ -537,7 +532,7 @@ def canonical(text: str, kind: str = "person") -> str:
     while k < len(toks) - 2 and toks[k].casefold() in lead:
         k += 1
     # a title written like an honorific goes even before a name of one word ("Barrister Shufai" is Shufai)
-    if kind == "person" and k < len(toks) - 1 and toks[k].rstrip(".").casefold() in _honorific_titles():
+    if kind == "person" and k < len(toks) - 1 and toks[k].rstrip(".").casefold() in word_set("names", "title_honorifics"):
         k += 1
     t = " ".join(toks[k:])
     t = re.sub(r"\s+(?:and|or|of|the|de|y)$", "", t)

@@ -145,7 +145,7 @@ def test_the_indexed_date_search_finds_what_comparing_every_pair_finds():
     synthetic case it must find exactly what the plain comparison of every pair against every count finds."""
     from datetime import date
 
-    from casewatch.casefile.conflicts import COUNT_MEASURES, ONE_OFF, date_conflicts
+    from casewatch.casefile.conflicts import COUNT_MEASURES, ONE_OFF, STEP_OF, date_conflicts
     from casewatch.cli.benchconflicts import synthetic
     events, figures = synthetic(60, seed=7)
 
@@ -160,7 +160,8 @@ def test_the_indexed_date_search_finds_what_comparing_every_pair_finds():
     for i, a in enumerate(events):
         for b in events[i + 1:]:
             gap = abs((date.fromisoformat(a["date"]) - date.fromisoformat(b["date"])).days)
-            if a["type"] != b["type"] or a["date"] == b["date"] or gap > 7 or \
+            kind = STEP_OF.get(a["type"], a["type"])
+            if kind != STEP_OF.get(b["type"], b["type"]) or a["date"] == b["date"] or gap > 7 or \
                     {e["doc"] for e in a["evidence"]} & {e["doc"] for e in b["evidence"]}:
                 continue
             ta, tb = ties(a), ties(b)
@@ -168,10 +169,10 @@ def test_the_indexed_date_search_finds_what_comparing_every_pair_finds():
             cb = {(t[1], t[2]) for t in tb if t[0] == "count"}
             apart = any(m1 == m2 and max(v1, v2) > 1.5 * min(v1, v2) for m1, v1 in ca for m2, v2 in cb)
             pa, pb = set(a["participants"]), set(b["participants"])
-            adjacent = a["type"] in ONE_OFF and gap <= 2 and not (pa and pb and not pa & pb) and not apart
+            adjacent = gap <= ONE_OFF.get(kind, -1) and not (pa and pb and not pa & pb) and not apart
             if ta & tb or adjacent:
-                first, second = sorted((a["date"], b["date"]))
-                expected.add(f"event_date.{a['type']}:{first}-{second}")
+                (first, t), (second, _) = sorted(((a["date"], a["type"]), (b["date"], b["type"])))
+                expected.add(f"event_date.{t}:{first}-{second}")
     found = [c["key"] for c in date_conflicts(events, figures)]
     assert expected and sorted(set(found)) == sorted(expected)
 
