@@ -23,6 +23,7 @@ from .people import assign_people
 from .bodies import join_split_bodies, settle_bodies
 from .data import cue, load, word_set
 from .names import LO, UP, canonical, find_names, given_abbreviation_re, looks_like_person
+from .name_patterns import inside_abbreviation_re
 from .provisions import find_provisions
 from .syntax import settle_accused
 from .spans import ByStart
@@ -133,11 +134,13 @@ def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
 
 def _join_abbreviations(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A sentence the model ends at an abbreviated given name ("… director, Ma." + "Cristina Dela Peña, on May
-    19, …") goes on into the next."""
-    rx = given_abbreviation_re("$")
+    19, …") or at a title's or a number's abbreviation ("… indicted Mr." + "Tohti under article 103 …") goes on
+    into the next."""
+    rx, inside = given_abbreviation_re("$"), inside_abbreviation_re()
     out: list[tuple[int, int]] = []
     for s, e in sents:
-        if out and rx.search(text[out[-1][0]:out[-1][1]].rstrip()):
+        before = text[out[-1][0]:out[-1][1]].rstrip() if out else ""
+        if out and (rx.search(before) or inside.search(before)):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
@@ -394,6 +397,27 @@ def _document_event(doc: Document) -> Event | None:
                  summary=f"statement: {m.group('t').strip()[:200]}") if m else None
 
 
+# a nickname in quotes after a full name: Hitler Jessia Chiconda "Samussuku", José Gomes Hata "Cheick Hata",
+# A, known as "Nito"
+NICK_AFTER = re.compile(rf"[ \t]*,?[ \t]*(?:\(?(?:(?:also|better|popularly)[ \t]+)?known[ \t]+as[ \t]+|\(?alias[ \t]+|\(?a\.k\.a\.?[ \t]+|\()?"
+                        rf"[\"“«](?P<nick>[{UP}][\w'’.-]+(?:[ \t][{UP}][\w'’.-]+){{0,2}})[\"”»]")
+
+
+def _nicknames(mentions: list[Mention], doc: Document) -> None:
+    """A full name followed by a nickname in quotes: the nickname is the person's (attrs `alias`, which the
+    resolver joins the person's other mentions by), and no name of its own where it is written."""
+    quoted: list[tuple[int, int]] = []
+    for m in mentions:
+        if m.kind != "person" or len(m.name.split()) < 2 or "nickname" in m.attrs or "alias" in m.attrs:
+            continue
+        n = NICK_AFTER.match(doc.text, m.evidence.end)
+        if n and fold(n.group("nick")) != fold(m.name):
+            m.attrs["alias"] = n.group("nick")
+            quoted.append((n.start("nick"), n.end("nick")))
+    if quoted:
+        mentions[:] = [m for m in mentions if not any(a <= m.evidence.start < b for a, b in quoted)]
+
+
 def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[int, int]], parse=None) -> Extraction:
     """The domain layer over the statistical model's names and sentences."""
     anchor = parse_iso(doc.published) if doc.published and len(doc.published) == 10 else None
@@ -422,6 +446,7 @@ def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[i
     _retype_surnames(ex.mentions, doc, lower)
     _sex(ex.mentions, doc.text)
     _court_ids(ex.mentions, doc)
+    _nicknames(ex.mentions, doc)
     persons = [m for m in ex.mentions if m.kind == "person"]
     ex.events = find_events(ctx)
     assign_people(ctx, persons, ex.events)

@@ -20,6 +20,10 @@ WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 WHEN_FUTURE = re.compile(r"\s+(?:[\w'’]+\s+){0,3}?(?:is|are|was|were)\s+(?:due|expected|scheduled|set|to)\b|\s+(?:[\w'’]+\s+){0,3}?will\b", re.I)
 END_POINT = re.compile(r"\b(?:until|till|up\s+to|through)\s+(?:(?:at\s+least|the|on)\s+)?"
                        r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$", re.I)
+# a day a sitting or a term is moved to: "adjourned the matter to 4 August", "extended his detention to 5 May" (not
+# "corresponding to 28 May", the same day in another calendar)
+MOVED_TO = re.compile(r"\b(?:adjourn|postpon|defer|reschedul|moved|put\s+off|extend|prolong|brought\s+forward|pushed\s+back)"
+                      r"\w*\b[^.;]{0,60}?\bto\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$", re.I)
 RELATIVE_AFTER = re.compile(r",\s+(?:[\w'’]+\s+){0,4}?(?:that|which|whether|when)\b")
 # a relative or "since" clause tells the background; one that only says what someone is ("who are close to the
 # group", "which is based in") tells no time, and the date after it is the main clause's
@@ -145,7 +149,7 @@ def end_point(text: str, start: int, dm: DateMention) -> bool:
     negation makes it the day it happened ("not released until 20 December") or a clause is told at it
     ("nothing was heard of him until last Thursday, when he was questioned")."""
     if not END_POINT.search(text, max(start, dm.start - 20), dm.start):
-        return False
+        return bool(MOVED_TO.search(text, max(start, dm.start - 90), dm.start))
     when = WHEN_AFTER.match(text, dm.end)
     if when and WHEN_FUTURE.match(text, when.end()):
         when = None  # "until Friday, when she is due to return to court": still the end point

@@ -63,7 +63,9 @@ def find_events(ctx: DocContext) -> list[Event]:
             # nor does a date that names its noun ("the February 2021 coup", "the 2019 election")
             own = [dm for dm in dates if not POSSESSIVE.match(text, dm.end) and not _attributive(text, dm)]
             dates = own or dates
-            dates = [dm for dm in dates if not end_point(text, st.start, dm)]
+            # a date after "until" is where a measure runs to, unless the cue leads into it ("remained in custody until")
+            dates = [dm for dm in dates if not end_point(text, st.start, dm)
+                     or (m.group(0)[-5:].lower() == "until" and 0 <= dm.start - m.end() <= 12)]
             dm = _nearest_date(dates, m.start(), m.end(), background, bg_at.start() if bg_at else None, text)
             inferred = False
             if background and bg_at and (dm is None or dm.start < bg_at.start()) \

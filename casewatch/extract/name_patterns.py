@@ -152,6 +152,13 @@ def given_abbreviation_re(tail: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in given_abbreviations()) + r")" + tail)
 
 
+@lru_cache(maxsize=None)
+def inside_abbreviation_re() -> re.Pattern[str]:
+    """A text that ends in an abbreviation a sentence goes on through (names.yaml `inside_abbreviations`)."""
+    words = "|".join(re.escape(a) for a in load("names")["inside_abbreviations"])
+    return re.compile(rf"(?<![\w.])(?:{words})\.$")
+
+
 NUMBERED_CENTRE_RE = re.compile(rf"(?P<name>\b(?:[{UP}][\w’'-]+[ \t]+){{0,3}}(?P<q>[{UP}][\w’'-]+)[ \t]+Cent(?:re|er)"
                                 r"[ \t]+(?:No\.[ \t]?)?\d{1,3})\b(?![.,/]\d)")
 COURT_LEVEL_RE = re.compile(r"[ \t]+of[ \t]+(?:First[ \t]+Instance|Appeals?|Cassation)\b")

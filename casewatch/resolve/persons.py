@@ -176,6 +176,7 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
         for i in idx:
             owner[i] = c
     _join_respellings(sub, parts, clusters, heads, owner, by_word, why, unresolved)
+    partial = _join_aliases(sub, parts, partial, clusters, heads, owner, by_word, why)
     sexes = [{parts[i].sex for i in cl if parts[i].sex} for cl in clusters]
     roles = [{r for i in cl for r in sub[i][1].roles} for cl in clusters]
     sides = [_cluster_side(list(rs)) for rs in roles]
@@ -222,6 +223,50 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
         why[len(clusters)] = [f"{sub[idx[0]][1].name}: initials and a family name no full name of the case holds"]
         clusters.append(idx)
     return _compact(PersonClusters([sorted(c) for c in clusters], dict(why), unresolved))
+
+
+def _join_aliases(sub: list[tuple[str, Mention]], parts: list[NameParts], partial: list[int],
+                  clusters: list[list[int]], heads: list[list[NameParts]], owner: dict[int, int],
+                  by_word: dict[str, set[int]], why: dict[int, list[str]]) -> list[int]:
+    """A nickname a report gives in quotes after a full name (`alias`: José Gomes Hata "Cheick Hata") is that
+    person's wherever it is written alone, as a name of two words or one, while it is the nickname of one person
+    only; the partial names it takes are no longer looked for among the others."""
+    owners: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for i, (_, m) in enumerate(sub):
+        if m.attrs.get("alias") and i in owner:
+            owners[_norm(name_parts(m.attrs["alias"]).key)].add(owner[i])
+    if not owners:
+        return partial
+    for key, cs in owners.items():
+        if len(cs) != 1 or not key:
+            continue
+        a = cs.pop()
+        for b, cl in enumerate(clusters):
+            if b == a or not cl or any(_norm(h.key) != key for h in heads[b]):
+                continue
+            why[a].append(f"{sub[cl[0]][1].name}: the nickname a report gives {sub[clusters[a][0]][1].name}")
+            for h in heads[b]:
+                for w in _norm(h.key):
+                    by_word[w].discard(b)
+            clusters[a] += cl
+            for i in cl:
+                owner[i] = a
+            why[a] += why.pop(b, [])
+            clusters[b], heads[b] = [], []
+        owners[key] = {a}
+    rest = []
+    for i in partial:
+        cs = owners.get(_norm(parts[i].key), set())
+        if len(cs) == 1 and not parts[i].initials:
+            a = next(iter(cs))
+            reason = f"{sub[i][1].name}: the nickname a report gives {sub[clusters[a][0]][1].name}"
+            if reason not in why[a]:
+                why[a].append(reason)
+            clusters[a].append(i)
+            owner[i] = a
+        else:
+            rest.append(i)
+    return rest
 
 
 def _respelt(a: str, b: str) -> bool:

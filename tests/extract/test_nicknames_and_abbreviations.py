@@ -1,0 +1,78 @@
+"""A nickname in quotes after a full name, and sentences that go on through a title's abbreviation."""
+from __future__ import annotations
+
+from casewatch.model import Evidence, Extraction, Mention
+from casewatch.resolve import resolve
+from tests.extract.conftest import doc
+from tests.resolve.test_resolve import groups
+
+
+def test_a_nickname_in_quotes_after_a_name_is_that_persons_and_no_name_of_its_own(x):
+    ex = x.extract(doc('Police arrested the activists Nelson Tavares Mendes "Kilamba", Domingos Ferraz Lopes '
+                       '"Dito Bala" and Afonso Matoso on Saturday.', published="2026-03-02"))
+    persons = {m.name: m.attrs.get("alias") for m in ex.mentions if m.kind == "person"}
+    assert persons.get("Nelson Tavares Mendes") == "Kilamba"
+    assert persons.get("Domingos Ferraz Lopes") == "Dito Bala"
+    assert persons.get("Afonso Matoso") is None
+    names = {m.name for m in ex.mentions}
+    assert "Kilamba" not in names and "Dito Bala" not in names
+
+
+def _m(d, name, pos, **attrs):
+    return Mention(kind="person", name=name, evidence=Evidence(d, pos, pos + len(name), name), attrs=attrs)
+
+
+def test_the_nickname_written_alone_in_another_report_joins_its_person():
+    a = Extraction(doc="a", mentions=[_m("a", "Ilidio Santo Merca", 0, alias="Dito Vau"),
+                                      _m("a", "Tomaso Velindre Quirbal", 40, alias="Zarambo")])
+    b = Extraction(doc="b", mentions=[_m("b", "Dito Vau", 0), _m("b", "Zarambo", 20), _m("b", "Vau Dito", 40)])
+    g = groups(resolve({"a": a, "b": b}))
+    assert ["Dito Vau", "Ilidio Santo Merca"] in g
+    assert ["Tomaso Velindre Quirbal", "Zarambo"] in g
+
+
+def test_a_nickname_two_people_are_given_joins_neither():
+    a = Extraction(doc="a", mentions=[_m("a", "Ilidio Santo Merca", 0, alias="Dito"),
+                                      _m("a", "Tomaso Velindre Quirbal", 40, alias="Dito")])
+    b = Extraction(doc="b", mentions=[_m("b", "Dito", 0)])
+    g = groups(resolve({"a": a, "b": b}))
+    assert ["Ilidio Santo Merca"] in g and ["Tomaso Velindre Quirbal"] in g
+
+
+def test_a_sentence_goes_on_through_a_title_abbreviation(x):
+    ex = x.extract(doc("On 10 February 2017, the public prosecutor indicted Mr. Somchai Rattanavong under article 9 "
+                       "of the Computer Act. On 17 April 2024, Mr. Vadim Orekhin was transferred again, to "
+                       "detention centre No. 2 in Tolvar.", published="2024-06-01"))
+    got = {(e.type, e.date) for e in ex.events}
+    assert ("charge", "2017-02-10") in got
+    assert ("other", "2024-04-17") in got
+
+
+def test_a_sitting_moved_to_a_day_happened_on_the_day_it_was_moved(x):
+    ex = x.extract(doc("The charges were first read on 18 July 2014 without their lawyers; the hearing was adjourned "
+                       "to 4 August 2014.", published="2014-08-20"))
+    got = {(e.type, e.date) for e in ex.events}
+    assert ("hearing_postponed", "2014-07-18") in got
+    assert ("hearing_postponed", "2014-08-04") not in got
+
+
+def test_a_date_in_another_calendar_corresponding_to_a_day_is_that_day(x):
+    ex = x.extract(doc("The indictment was registered on 8/11/1444 AH, corresponding to 28 May 2023.",
+                       published="2023-09-01"))
+    assert ("charge", "2023-05-28") in {(e.type, e.date) for e in ex.events}
+
+
+def test_custody_told_up_to_its_end_is_a_release_on_that_day(x):
+    ex = x.extract(doc("On 2 May 2021 officers took him to the Orlanda hospital, where he remained under police "
+                       "custody until 31 May 2021.", published="2021-07-01"))
+    assert ("release", "2021-05-31") in {(e.type, e.date) for e in ex.events}
+    ex = x.extract(doc("The magistrate remanded him in custody until 31 May 2021.", published="2021-05-20"))
+    assert "release" not in {e.type for e in ex.events}
+
+
+def test_bail_upheld_on_review_and_a_ruling_put_off(x):
+    ex = x.extract(doc("On 11 March the judge upheld bail for Helena Wong Pik-wan. On 7 October the court again "
+                       "postponed its ruling.", published="2021-10-20"))
+    got = {(e.type, e.date) for e in ex.events}
+    assert ("release", "2021-03-11") in got
+    assert ("hearing_postponed", "2021-10-07") in got
