@@ -170,7 +170,7 @@ def _retype_surnames(mentions: list[Mention], doc: Document | None = None, lower
     full name the model took for a body or a place is a person where the report names that person elsewhere
     (the same full name, or its last word alone, as a person: "indicted Jane Roe, the rapper" beside "Roe said")."""
     parts = _retype_words(mentions)
-    if _retype_full_names(mentions):
+    if _retype_full_names(mentions, doc.text if doc is not None else ""):
         parts = _retype_words(mentions)  # "Toomaj" of "Toomaj Salehi", now a person
     if not parts or doc is None:
         return
@@ -227,9 +227,20 @@ def _place_not_spelt(word: str, spelt: frozenset[str]) -> bool:
 OWN_KIND = ("acronym", "expansion", "place_cue", "dateline", "publisher", "translation")
 
 
-def _retype_full_names(mentions: list[Mention]) -> bool:
+@lru_cache(maxsize=None)
+def _occupation_before() -> re.Pattern[str]:
+    """A person's occupation written just before a name ("the film-makers A and B", "the artist C")."""
+    words = "|".join(re.escape(w).replace("\\-", "-?") for w in sorted(load("names")["person_titles"], key=len, reverse=True))
+    return re.compile(rf"(?-i:\b(?:the|a|an|and|with|by|of|to|for|as)\s+(?:[a-z][\w-]*\s+)?(?:{words})s?[ \t]+$)", re.I)
+
+
+def _retype_full_names(mentions: list[Mention], text: str = "") -> bool:
+    """A full name the model took for a body or a place is a person's where the report names that person (or the
+    name's last word) as a person elsewhere, or writes an occupation just before it ("the film-makers A and B")."""
     from .gazetteer import is_place
     facility = word_set("names", "facility_words")
+    orgw = {fold(w) for w in word_set("names", "org_words")}
+    before = _occupation_before()
     done = False
     full = {person_key(m.name) for m in mentions if m.kind == "person" and len(person_key(m.name)) >= 2}
     alone = {person_key(m.name)[0] for m in mentions if m.kind == "person" and len(person_key(m.name)) == 1}
@@ -237,7 +248,10 @@ def _retype_full_names(mentions: list[Mention]) -> bool:
         key = person_key(m.name)
         if m.kind == "person" or len(key) < 2 or any(a in m.attrs for a in OWN_KIND) or m.name.isupper():
             continue
-        if (key in full or key[-1] in alone) and looks_like_person(m.name) and not is_place(m.name) \
+        told = key in full or key[-1] in alone or (
+            m.kind == "organization" and bool(text) and before.search(text, max(0, m.evidence.start - 40), m.evidence.start)
+            and not {fold(t) for t in m.name.split()} & orgw)
+        if told and looks_like_person(m.name) and not is_place(m.name) \
                 and not any(t.casefold() in facility for t in m.name.split()):
             m.kind = "person"
             m.attrs["retyped"] = done = True

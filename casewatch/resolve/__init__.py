@@ -82,8 +82,8 @@ def settle_kinds(items: list[tuple[str, Mention]]) -> None:
         votes[k][m.kind] += 1
         if m.kind != "person" and m.attrs and not strong_attrs.isdisjoint(m.attrs):
             strong[k] = m.kind
-        elif m.kind == "person" and m.attrs.get("byline"):
-            strong[k] = "person"
+        elif m.kind == "person" and (m.attrs.get("byline") or m.attrs.get("sex")):
+            strong[k] = "person"  # a byline, or an honorific before the name ("Mr. A"): a person wherever named
     # "Prey Sar prison", "Kampong Speu province": a name that a place word follows somewhere in the case is that
     # place wherever the model took it for a person ("sent to Prey Sar", "a Kampong Speu land activist")
     place_cues = {fold(m.attrs["place_cue"]): fold(m.name) for _, m in items

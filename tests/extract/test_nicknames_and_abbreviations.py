@@ -76,3 +76,18 @@ def test_bail_upheld_on_review_and_a_ruling_put_off(x):
     got = {(e.type, e.date) for e in ex.events}
     assert ("release", "2021-03-11") in got
     assert ("hearing_postponed", "2021-10-07") in got
+
+
+def test_an_occupation_just_before_a_name_makes_it_a_persons(x):
+    ex = x.extract(doc("In April, the film-makers Jafar Panahi and Mohammad Rasoulof travelled to Shiraz.",
+                       published="2024-06-01"))
+    kinds = {m.name: m.kind for m in ex.mentions}
+    assert kinds.get("Jafar Panahi") == "person" and kinds.get("Mohammad Rasoulof") == "person"
+
+
+def test_a_name_an_honorific_stands_before_is_a_person_in_every_report():
+    a = Extraction(doc="a", mentions=[_m("a", "Femi Falana", 0, sex="m")])
+    b = Extraction(doc="b", mentions=[Mention(kind="organization", name="Femi Falana", evidence=Evidence("b", 0, 11, "Femi Falana")),
+                                      Mention(kind="organization", name="Femi Falana", evidence=Evidence("b", 40, 51, "Femi Falana"))])
+    ents = resolve({"a": a, "b": b})
+    assert [e.kind for e in ents if e.name == "Femi Falana"] == ["person"]
