@@ -432,6 +432,23 @@ def _nicknames(mentions: list[Mention], doc: Document) -> None:
         mentions[:] = [m for m in mentions if not any(a <= m.evidence.start < b for a, b in quoted)]
 
 
+@lru_cache(maxsize=None)
+def _patronymic_tail() -> re.Pattern[str]:
+    from ..model.names import patronymic_words
+    words = "|".join(sorted(map(re.escape, patronymic_words()), key=len, reverse=True))
+    return re.compile(rf"[ \t-](?:{words})\b", re.I)
+
+
+def _patronymic_tails(mentions: list[Mention], doc: Document) -> None:
+    """"Makhabat Tazhibek kyzy": the model's name often stops before the patronymic's marker word, written in lower
+    case; the name goes on through it."""
+    rx = _patronymic_tail()
+    for m in mentions:
+        if m.kind == "person" and (t := rx.match(doc.text, m.evidence.end)):
+            m.evidence = doc.span(m.evidence.start, t.end())
+            m.name = canonical(doc.text[m.evidence.start:t.end()], "person") or m.name
+
+
 def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[int, int]], parse=None) -> Extraction:
     """The domain layer over the statistical model's names and sentences."""
     anchor = parse_iso(doc.published) if doc.published and len(doc.published) == 10 else None
@@ -461,6 +478,7 @@ def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[i
     _sex(ex.mentions, doc.text)
     _court_ids(ex.mentions, doc)
     _nicknames(ex.mentions, doc)
+    _patronymic_tails(ex.mentions, doc)
     persons = [m for m in ex.mentions if m.kind == "person"]
     ex.events = find_events(ctx)
     assign_people(ctx, persons, ex.events)

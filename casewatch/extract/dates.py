@@ -25,12 +25,12 @@ PART = r"(?:(early|mid|late|the end of|the beginning of|the start of)[\s-]+)?"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy_range", re.compile(rf"\b(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})\s+{M}\s+(\d{{4}})\b", re.I)),
-    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{M},?\s+(\d{{4}})\b", re.I)),
+    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+|of\s+)?{M},?\s+(\d{{4}})\b", re.I)),
     ("mdy", re.compile(rf"\b{M}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)),
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
     ("dotted", re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")),
     ("dm_range", re.compile(rf"\b(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})\s+{M}\b(?!,?\s+\d{{4}})", re.I)),
-    ("dm", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{M}\b(?!,?\s+\d{{4}})", re.I)),
+    ("dm", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+|of\s+)?{M}\b(?!,?\s+\d{{4}})", re.I)),
     ("md", re.compile(rf"\b{M}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})(?!\s*[-–]\s*\d)", re.I)),
     ("my", re.compile(rf"\b{PART}{M},?\s+(\d{{4}})\b", re.I)),
     ("last_month_name", re.compile(rf"\b(last|this|next|in)\s+{PART}{M}\b(?!\s+\d)", re.I)),

@@ -260,6 +260,15 @@ def name_parts(name: str, sex: str | None = None) -> NameParts:
         # by its first (the rest of the name may then stand in any order)
         k = person_key(" ".join(caps))
         family = k[0] if k else None
+    if family is None and len(words) >= 3:
+        # "Tazhibek kyzy Makhabat" / "Makhabat Tazhibek kyzy": the patronymic stands where a family name does, and
+        # the given name may come before or after it
+        markers = patronymic_words()
+        for k, w in enumerate(words[1:], 1):
+            if fold(w).strip("-") in markers:
+                pk = person_key(" ".join(words[k - 1:k + 1]))
+                family = pk[0] if len(pk) == 1 else None
+                break
     if sex is None and words:
         sex = family_name_sex(words[-1]) if len(words) >= 2 or len(person_key(name)) == 1 else None
     nick: tuple[str, ...] = ()

@@ -91,3 +91,24 @@ def test_a_name_an_honorific_stands_before_is_a_person_in_every_report():
                                       Mention(kind="organization", name="Femi Falana", evidence=Evidence("b", 40, 51, "Femi Falana"))])
     ents = resolve({"a": a, "b": b})
     assert [e.kind for e in ents if e.name == "Femi Falana"] == ["person"]
+
+
+def test_a_court_papers_day_of_the_month_is_a_date(x):
+    ex = x.extract(doc("It was further deposed that on the 7th day of January, 2018, the Applicants were arrested at "
+                       "the hotel by officers.", published="2019-03-01"))
+    assert ("arrest", "2018-01-07") in {(e.type, e.date) for e in ex.events}
+
+
+def test_a_name_goes_on_through_its_patronymic_marker(x):
+    ex = x.extract(doc("Police detained the journalist Makhabat Tazhibek kyzy and her brother Maksat Tazhibek uulu "
+                       "on Tuesday.", published="2024-01-20"))
+    names = {m.name for m in ex.mentions if m.kind == "person"}
+    assert {"Makhabat Tazhibek kyzy", "Maksat Tazhibek uulu"} <= names
+
+
+def test_a_patronymic_may_stand_before_or_after_the_given_name():
+    a = Extraction(doc="a", mentions=[_m("a", "Makhabat Tazhibek kyzy", 0), _m("a", "Maksat Tazhibek uulu", 40)])
+    b = Extraction(doc="b", mentions=[_m("b", "Tazhibek kyzy Makhabat", 0), _m("b", "Tazhibek uulu Maksat", 40)])
+    g = groups(resolve({"a": a, "b": b}))
+    assert ["Makhabat Tazhibek kyzy", "Tazhibek kyzy Makhabat"] in g
+    assert ["Maksat Tazhibek uulu", "Tazhibek uulu Maksat"] in g
