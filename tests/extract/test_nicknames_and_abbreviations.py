@@ -112,3 +112,9 @@ def test_a_patronymic_may_stand_before_or_after_the_given_name():
     g = groups(resolve({"a": a, "b": b}))
     assert ["Makhabat Tazhibek kyzy", "Tazhibek kyzy Makhabat"] in g
     assert ["Maksat Tazhibek uulu", "Tazhibek uulu Maksat"] in g
+
+
+def test_a_term_cut_on_appeal_is_a_term_served(x):
+    ex = x.extract(doc("Sultanbek Kaipov's term was cut from seven to five years.", published="2023-06-01"))
+    got = {m.name: {ms.type for ms in m.measures} for m in ex.mentions if m.kind == "person"}
+    assert got.get("Sultanbek Kaipov") == {"sentence"}
