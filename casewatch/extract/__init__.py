@@ -432,6 +432,25 @@ def _nicknames(mentions: list[Mention], doc: Document) -> None:
         mentions[:] = [m for m in mentions if not any(a <= m.evidence.start < b for a, b in quoted)]
 
 
+WIDE_GAP = re.compile(r"[ \t]{3,}|\t")
+
+
+def _apart_on_line(hits: list, text: str) -> list:
+    """Two names set apart on one line by a run of spaces (signatures side by side: "A B        C D") are two."""
+    out = []
+    for h in hits:
+        cuts = [(m.start(), m.end()) for m in WIDE_GAP.finditer(text, h.start, h.end)]
+        if not cuts:
+            out.append(h)
+            continue
+        a = h.start
+        for s, e in cuts + [(h.end, h.end)]:
+            if s > a:
+                out.append(replace(h, start=a, end=s, attrs=dict(h.attrs)))
+            a = e
+    return out
+
+
 @lru_cache(maxsize=None)
 def _patronymic_tail() -> re.Pattern[str]:
     from ..model.names import patronymic_words
@@ -458,7 +477,7 @@ def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[i
     dates = find_dates(doc.text, anchor, ctx0.future, ctx0.background)
     ctx = DocContext(doc, sents, dates, anchor)
     ex = Extraction(doc=doc.id, extractor=EXTRACTOR)
-    for h in find_names(doc, ents):
+    for h in _apart_on_line(find_names(doc, ents), doc.text):
         name = canonical(doc.text[h.start:h.end], h.kind)
         if not name:
             continue

@@ -151,6 +151,8 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         # a title the name itself begins with ("Justice Alex Lee Wan-tang", "Senior General A B")
         words = p.name.split()
         own_title = [" ".join(words[:k]) for k in (1, 2) if len(words) >= k + 2]
+        if cue("cues", "defendant_apposition").match(after):
+            _add(p.roles, "defendant")  # "A, a Dutch defendant who …", "B, one of the accused"
         for role, pat in roles_tbl.items():
             hit_after = pat.search(after)
             hit_before = pat.search(near) if near.strip() else None

@@ -118,3 +118,18 @@ def test_a_term_cut_on_appeal_is_a_term_served(x):
     ex = x.extract(doc("Sultanbek Kaipov's term was cut from seven to five years.", published="2023-06-01"))
     got = {m.name: {ms.type for ms in m.measures} for m in ex.mentions if m.kind == "person"}
     assert got.get("Sultanbek Kaipov") == {"sentence"}
+
+
+def test_an_apposition_naming_one_of_the_accused(x):
+    ex = x.extract(doc("Pieter Wittenberg, a Dutch defendant who had volunteered with the group in 2017, said he hoped "
+                       "the ruling would help. Anna Berg, one of the accused, did not speak.", published="2026-01-16"))
+    got = {m.name: set(m.roles) for m in ex.mentions if m.kind == "person"}
+    assert "defendant" in got["Pieter Wittenberg"] and "defendant" in got["Anna Berg"]
+
+
+def test_names_set_apart_on_one_line_are_two(x):
+    ex = x.extract(doc("Signed by the bench on 3 May 2023.\nMarkus Feldmann                   Eleni Giannakou\n"
+                       "President                          Secretary", published="2023-05-03"))
+    names = {m.name for m in ex.mentions if m.kind == "person"}
+    assert "Eleni Giannakou" in names
+    assert not any("Giannakou" in n and n != "Eleni Giannakou" for n in names)
