@@ -11,7 +11,8 @@ from .numbers import NUM, value
 from .prefilter import fast
 
 # a year written after a month (and day) or after "in", "since" …: a date, not a count ("On 20 June 2014 the …")
-YEAR_BEFORE = re.compile(rf"(?:\b{M}(?:\s+\d{{1,2}},?)?|\b(?:in|since|of|by|until|from|during)|^)\s*$", re.I)
+YEAR_BEFORE = re.compile(rf"(?:\b{M}(?:\s+\d{{1,2}},?)?|\b(?:in|since|of|by|until|from|during|early|late|mid|end\s+of|"
+                         rf"beginning\s+of|start\s+of)|^)[\s-]*$", re.I)
 
 
 GROUP_RE = None
@@ -22,7 +23,7 @@ def _group_re() -> re.Pattern[str]:
     if GROUP_RE is None:
         nouns = sorted(load("cues")["group_nouns"], key=len, reverse=True)
         GROUP_RE = fast(re.compile(
-            rf"(?<![\d.,₱$€£¥])\b(?P<num>{NUM})(?![.,]\d)\s+(?P<noun>(?:(?!(?:days?|weeks?|months?|years?)\b)[\w-]+\s+){{0,3}}?(?:{'|'.join(re.escape(n) for n in nouns)}))\b"
+            rf"(?<![\d.,₱$€£¥])\b(?P<num>{NUM})(?![.,]\d)\s+(?P<noun>(?:(?!(?:days?|weeks?|months?|years?)\b)(?!\d)[\w-]+\s+){{0,3}}?(?:{'|'.join(re.escape(n) for n in nouns)}))\b"
             rf"|(?<![\d.,₱$€£¥])\b(?P<num2>{NUM})(?![.,]\d)\s+(?=(?:were|have been|had been|are|remain|of them|(?:\w+ly\s+)?(?:arrested|detained|charged|remanded|released|convicted|sentenced|fined))\b)", re.I))
     return GROUP_RE
 

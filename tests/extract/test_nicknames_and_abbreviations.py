@@ -133,3 +133,12 @@ def test_names_set_apart_on_one_line_are_two(x):
     names = {m.name for m in ex.mentions if m.kind == "person"}
     assert "Eleni Giannakou" in names
     assert not any("Giannakou" in n and n != "Eleni Giannakou" for n in names)
+
+
+def test_a_year_is_no_count_and_proceedings_brought_against_people_are_charges(x):
+    ex = x.extract(doc("The Prosecutor General's Office said in late 2022 that 171 people had been charged. In "
+                       "December the office said criminal proceedings had been brought against 180 people.",
+                       published="2023-06-01"))
+    got = {(f.measure, f.value) for f in ex.figures}
+    assert ("charged", 171) in got and ("charged", 180) in got
+    assert not any(v == 2022 for _, v in got)
