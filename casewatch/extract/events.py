@@ -247,6 +247,8 @@ def _relative_end(text: str, pos: int, end: int) -> int:
 
 
 ON_DATE = re.compile(r"\s*(?:on|in)\s+(?:the\s+)?$", re.I)
+# a date another verb leads into ("Those arrested on 20 June were placed in detention … on 22 June"): that verb's
+OTHER_VERB_ON = re.compile(r"\b[a-z]+ed\s+(?:on|in)\s+(?:the\s+)?$")
 
 
 def _nearest_date(dates: list[DateMention], s: int, e: int, background: bool, bg_pos: int | None,
@@ -261,6 +263,8 @@ def _nearest_date(dates: list[DateMention], s: int, e: int, background: bool, bg
         dist = s - dm.end if dm.end <= s else (dm.start - e if dm.start >= e else 0)
         if text and dm.start >= e and dm.start - e <= 12 and ON_DATE.fullmatch(text, e, dm.start):
             dist = -1
+        elif text and dm.end <= s and OTHER_VERB_ON.search(text, max(0, dm.start - 24), dm.start):
+            dist += 1000  # another verb's date: this cue's only where it has none nearer of its own
         if dist < bd:
             best, bd = dm, dist
     return best

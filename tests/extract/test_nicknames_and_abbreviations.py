@@ -142,3 +142,17 @@ def test_a_year_is_no_count_and_proceedings_brought_against_people_are_charges(x
     got = {(f.measure, f.value) for f in ex.figures}
     assert ("charged", 171) in got and ("charged", 180) in got
     assert not any(v == 2022 for _, v in got)
+
+
+def test_a_date_another_verb_leads_into_is_that_verbs(x):
+    ex = x.extract(doc("Those arrested on 20 June were placed in pretrial detention by the prosecutor's office on "
+                       "22 June 2015.", published="2015-07-01"))
+    got = {(e.type, e.date) for e in ex.events}
+    assert ("pretrial_detention", "2015-06-22") in got and ("pretrial_detention", "2015-06-20") not in got
+
+
+def test_a_trial_resumed_and_proceedings_suspended(x):
+    ex = x.extract(doc("The trial resumed on Tuesday 10 January 2023. On 22 April 2024 the hearing did not go ahead "
+                       "and the court suspended the proceedings.", published="2024-06-01"))
+    got = {(e.type, e.date) for e in ex.events}
+    assert ("hearing", "2023-01-10") in got and ("hearing_postponed", "2024-04-22") in got
