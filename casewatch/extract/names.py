@@ -67,6 +67,10 @@ def _tokens(name: str) -> list[str]:
     return [t for t in re.split(r"\s+", name) if t]
 
 
+def _place_first(toks: list[str]) -> bool:
+    return toks[0].casefold() in word_set("names", "place_heads_first")
+
+
 def looks_like_person(name: str) -> bool:
     toks = _tokens(name)
     if not toks or len(toks) > 5:
@@ -77,8 +81,9 @@ def looks_like_person(name: str) -> bool:
     titles = word_set("names", "titles")
     months = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-    if toks[-1].casefold() in word_set("names", "place_heads") | word_set("names", "place_name_ends"):
-        return False  # "Pishchalauski Castle", "Taksim Square": a place
+    if toks[-1].casefold() in word_set("names", "place_heads") | word_set("names", "place_name_ends") or \
+            (len(toks) > 1 and _place_first(toks)):
+        return False  # "Pishchalauski Castle", "Taksim Square", "Largo da Independência": a place
     if len(toks) > 1 and toks[-1] in _law_ends():
         return False  # "Islamic Penal Code": a law's name
     if len(toks) > 1 and is_place(name):
@@ -87,7 +92,7 @@ def looks_like_person(name: str) -> bool:
         if re.search(r"\w\.\w", t):
             return False
         f = t.casefold().strip(".,")
-        if f in orgw or f in months or any(ch.isdigit() for ch in t):
+        if f in orgw or (len(f) > 5 and f.endswith("s") and f[:-1] in orgw) or f in months or any(ch.isdigit() for ch in t):
             return False
     if any(t.casefold() in dem or t.casefold() in titles for t in toks):
         return False
@@ -273,7 +278,7 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
         elif label == "PERSON":
             if any(t.casefold() in orgw for t in toks):
                 hits.append(NameHit("organization", s, e))
-            elif len(toks) >= 2 and toks[-1].casefold() in word_set("names", "place_heads"):
+            elif len(toks) >= 2 and (toks[-1].casefold() in word_set("names", "place_heads") or _place_first(toks)):
                 hits.append(NameHit("place", s, e))
             elif looks_like_person(nm):
                 hits.append(NameHit("person", s, e))

@@ -156,3 +156,10 @@ def test_a_trial_resumed_and_proceedings_suspended(x):
                        "and the court suspended the proceedings.", published="2024-06-01"))
     got = {(e.type, e.date) for e in ex.events}
     assert ("hearing", "2023-01-10") in got and ("hearing_postponed", "2024-04-22") in got
+
+
+def test_places_whose_head_comes_first_and_plural_bodies_are_no_people():
+    from casewatch.extract.names import looks_like_person
+    for name in ("Largo da Independência", "Place Bir Hakem", "County Kerry", "Co. Dublin", "UN Special Rapporteurs"):
+        assert not looks_like_person(name), name
+    assert looks_like_person("Juan Plaza") and looks_like_person("Sarah Mardini")
