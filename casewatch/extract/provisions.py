@@ -26,11 +26,13 @@ HEAD = r"(?P<head>Articles?|Arts?\.|Sections?|Secs?\.|ss?\.|§§?|Rules?|Clauses
 SEP = r"\s*(?i:,\s*(?:and\s+|or\s+)?|\band\b|\bor\b|\bto\b|–|&|\bread\s+with\s+(?:(?:Articles?|Sections?|ss?\.|§)\s*)?)\s*"
 CITE_RE = re.compile(
     rf"\b{HEAD}\s*(?P<list>{NUM}(?:{SEP}{NUM})*)"
-    rf"(?:,?\s+(?:part|paragraph|para\.|subsection|item|point|clause)\s+(?P<part>\d{{1,2}}(?:\([a-z]\))?))?"
+    rf"(?:,?\s+(?:part|paragraph|para\.|par\.|subsection|item|point|clause|al\.|alinéa|apartado|inciso|numeral)\s+(?P<part>\d{{1,2}}(?:\([a-z]\))?))?"
     r"(?P<tail>,?\s+(?:of|under|in)\s+(?:the\s+|its\s+|this\s+|that\s+)?)?", re.I)
 PART_OF_RE = re.compile(
     rf"\b(?:part|paragraph|subsection|clause|point|item)\s+(?P<part>\d{{1,2}}|[a-z])\s+of\s+(?:Article|section|art\.)\s+(?P<art>{NUM})"
     r"(?P<tail>\s+(?:of|under|in)\s+(?:the\s+)?)?", re.I)
+# a code's acronym written straight after the citation, without "of"
+ACRONYM_NEXT = re.compile(r"[ \t]+(?P<acr>[A-Z]{2,6})\b(?![ \t]+[A-Z][a-z])")
 # "Article 19 said", "ARTICLE 19, the press freedom group": the organisation, not a provision
 NOT_PROVISION_RE = re.compile(r"(?:['’]s\b|,?\s+(?:said|says|has|have|is|was|called|urged|noted|and\s+other)\b"
                               r"|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:group|organi[sz]ation|NGO|watchdog)\b)")
@@ -161,6 +163,10 @@ def find_provisions(doc: Document) -> list[Provision]:
         if m.group("part") and len(pairs) == 1:
             pairs = [(pairs[0][0], m.group("part"))]
         tail_end = m.end("tail") if m.group("tail") else None
+        if tail_end is None and (acr := ACRONYM_NEXT.match(text, m.end())) \
+                and any(n.start == acr.start("acr") for n in named):
+            # "Article 187 par. 1 PC": the acronym of a code the text names, right after the citation
+            tail_end = acr.start("acr")
         inst, iend = resolve(tail_end, m.start(), pairs[0][0])
         if inst is None or (iend is None and word.startswith(("section", "s", "§")) and inst.key in table
                             and not table[inst.key].get("national")):

@@ -163,3 +163,11 @@ def test_places_whose_head_comes_first_and_plural_bodies_are_no_people():
     for name in ("Largo da Independência", "Place Bir Hakem", "County Kerry", "Co. Dublin", "UN Special Rapporteurs"):
         assert not looks_like_person(name), name
     assert looks_like_person("Juan Plaza") and looks_like_person("Sarah Mardini")
+
+
+def test_a_greek_style_citation_with_its_paragraph_and_the_codes_acronym(x):
+    ex = x.extract(doc("The Penal Code (PC) applies. They are charged with forming a criminal organisation (Article 187 "
+                       "par. 1 PC) and under Article 30 par. 2 of Law 4251/2014.", published="2021-11-01"))
+    got = {(p.instrument, p.article, p.part) for p in ex.provisions}
+    assert ("criminal_code", "187", "1") in got
+    assert any(a == "30" and part == "2" for _, a, part in got)
