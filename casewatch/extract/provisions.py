@@ -100,9 +100,10 @@ def _expand(listing: str, three_level: bool) -> list[tuple[str, str | None]]:
 
 
 def _parts(art: str, part: str | None) -> list[tuple[str, str | None]]:
-    """A nested part ("1(a)") is also cited at its first level ("1"): readers key either."""
+    """A nested part ("1(a)") is cited at its first level ("1"), as answer keys and registers number parts; the
+    evidence quote keeps the point ("37(1)(b)")."""
     if part and "(" in part:
-        return [(art, part), (art, part.split("(")[0].rstrip("."))]
+        return [(art, part.split("(")[0].rstrip("."))]
     return [(art, part)]
 
 
