@@ -385,7 +385,7 @@ def _publisher(mentions: list[Mention], doc: Document) -> None:
 
 UN_REF_RE = re.compile(r"\b((?:AL|UA|OL|JAL|JUA|JOL)\s+[A-Z]{3}\s+\d{1,3}/\d{4})\b")
 APPEAL_REF_RE = re.compile(r"\b(?:UA|JUA|UA No\.?)\s+(?:[A-Z]{3}\s+)?\d{1,4}/\d{2,4}\b|(?<![A-Z] )\b[A-Z]{3}\s+\d{3}/\d{4}\b")
-APPEAL_HEADING_RE = re.compile(r"^\s*(URGENT APPEAL|URGENT ACTION|Urgent Appeal|Urgent Action)\b", re.M)
+APPEAL_HEADING_RE = re.compile(r"^[^\n]{0,50}?\b(URGENT APPEAL|URGENT ACTION|Urgent Appeal|Urgent Action)\b", re.M)
 TITLE_LINE_RE = re.compile(r"^[ \t#]*(?P<t>[A-Z][^\n]{10,200})$", re.M)
 
 

@@ -56,6 +56,7 @@ class Cues:
     un_title: str
     signed_date_after: re.Pattern[str] | None  # the line that closes a court order, before its dated foot
     dateline_open: re.Pattern[str] | None = None  # "(Berlin, 26 May 2022) –" opening a press release's first paragraph
+    signed_line: re.Pattern[str] | None = None  # "Decided in Mytilene on 5 December 2018": a court paper's dated foot
 
 
 def _rx(entry: Any, flags: int = re.MULTILINE) -> re.Pattern[str]:
@@ -91,6 +92,7 @@ def cues() -> Cues:
         un_title=d["un_title"],
         signed_date_after=re.compile(d["signed_date_after"], re.M) if d.get("signed_date_after") else None,
         dateline_open=re.compile(d["dateline_open"].replace("{months}", d["months"])) if d.get("dateline_open") else None,
+        signed_line=re.compile(d["signed_line"].replace("{months}", d["months"]), re.M) if d.get("signed_line") else None,
     )
 
 
@@ -304,20 +306,23 @@ def detect_published_in_page(page: str) -> str | None:
     """A page's date line among the furniture the story's text leaves out ("Published 26 June 2021, 09:14 ·
     Updated …"): a labelled date on a line of its own among the first lines of the page."""
     for line in [x for x in page.split("\n") if x.strip()][:80]:
-        if re.match(r"\s*(?:published|posted|updated|date)\b", line, re.I):
-            segs = re.split(r"\s+[·•|]\s+", line.strip())
-            d = date_line(segs[0]) or _labelled_date(segs[0])
-            if d:
-                return d
+        # the label may open the line or one of its segments ("By A, Mytilene · Published Wednesday 29 August 2018")
+        for seg in re.split(r"\s+[·•|]\s+", line.strip()):
+            if re.match(r"\s*(?:published|posted|updated|date)\b", seg, re.I):
+                d = date_line(seg) or _labelled_date(seg)
+                if d:
+                    return d
     return None
 
 
 def _signed_date(text: str) -> str | None:
-    """A court order's date at its foot: the date line just after "SO ORDERED."."""
+    """A court order's date at its foot: the date line just after "SO ORDERED.", or its "Decided in X on DATE"."""
     rx = cues().signed_date_after
     m = rx.search(text) if rx else None
     if not m:
-        return None
+        # "Decided in Mytilene on 5 December 2018, and issued in chambers the same day.": the last such line
+        feet = list(cues().signed_line.finditer(text)) if cues().signed_line else []
+        return parse_date(feet[-1].group("date")) if feet else None
     for line in [x for x in text[m.end():].split("\n") if x.strip()][:2]:
         d = date_line(line.strip().rstrip("."))
         if d:

@@ -171,3 +171,10 @@ def test_a_greek_style_citation_with_its_paragraph_and_the_codes_acronym(x):
     got = {(p.instrument, p.article, p.part) for p in ex.provisions}
     assert ("criminal_code", "187", "1") in got
     assert any(a == "30" and part == "2" for _, a, part in got)
+
+
+def test_an_urgent_appeal_headed_by_its_senders_name_dates_a_communication(x):
+    ex = x.extract(doc("FRONT LINE DEFENDERS – URGENT APPEAL\n\nAngola: detained defender on hunger strike\n\n"
+                       "Dublin, 8 October 2015\n\nOn 16 September 2015, prosecutors charged 17 activists.",
+                       published="2015-10-08", kind="urgent_appeal"))
+    assert ("communication", "2015-10-08") in {(e.type, e.date) for e in ex.events}
