@@ -322,7 +322,11 @@ def _signed_date(text: str) -> str | None:
     if not m:
         # "Decided in Mytilene on 5 December 2018, and issued in chambers the same day.": the last such line
         feet = list(cues().signed_line.finditer(text)) if cues().signed_line else []
-        return parse_date(feet[-1].group("date")) if feet else None
+        if feet:
+            return parse_date(feet[-1].group("date"))
+        # a judgment's date on a line of its own among its last lines, above the seal or the signatures
+        tail = [x for x in text.split("\n") if x.strip()][-10:]
+        return next((d for line in reversed(tail) if (d := date_line(line))), None)
     for line in [x for x in text[m.end():].split("\n") if x.strip()][:2]:
         d = date_line(line.strip().rstrip("."))
         if d:

@@ -28,3 +28,15 @@ def test_an_orders_caption_and_a_press_releases_dateline_tell_the_genre():
     release = "(Athens, November 5, 2018) – Greek judicial authorities should drop the accusations against five " \
               "rescuers and release those still held, Human Rights Watch said today."
     assert detect_kind(release) == "ngo_statement"
+
+
+def test_a_commonwealth_caption_and_a_judgments_foot_date_and_type_it():
+    caption = "IN THE FEDERAL HIGH COURT OF NIGERIA\nIN THE ABUJA JUDICIAL DIVISION\nHOLDEN AT ABUJA\n\n" \
+              "ON FRIDAY, THE 1ST DAY OF NOVEMBER, 2024\n\nBEFORE HIS LORDSHIP, THE HONOURABLE JUSTICE A. B. CD\n"
+    assert detect_published(caption) == "2024-11-01"
+    assert detect_kind(caption + "\nThe defendants were arraigned and pleaded not guilty.") == "court_document"
+    foot = "CRIMINAL RULING\n\n(2014) Case No. 171\n\nThe appeal is rejected and the original judgment upheld.\n\n" \
+           "Presiding Judge: A\nJudge: B\n20 November 2014\n(Seal of the Court)\n"
+    assert detect_published(foot) == "2014-11-20"
+    assert detect_published("The court heard the appeal.\n\nDated and delivered at Kampala this 20th day of "
+                            "February, 2020.\nJUDGE\n") == "2020-02-20"
