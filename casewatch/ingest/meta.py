@@ -315,6 +315,9 @@ def detect_published_in_page(page: str) -> str | None:
     return None
 
 
+SIGNED_FOOT = re.compile(r"\b(?:seal|clerk|judge|signed|signature|registrar|presiding)\b", re.I)
+
+
 def _signed_date(text: str) -> str | None:
     """A court order's date at its foot: the date line just after "SO ORDERED.", or its "Decided in X on DATE"."""
     rx = cues().signed_date_after
@@ -324,8 +327,10 @@ def _signed_date(text: str) -> str | None:
         feet = list(cues().signed_line.finditer(text)) if cues().signed_line else []
         if feet:
             return parse_date(feet[-1].group("date"))
-        # a judgment's date on a line of its own among its last lines, above the seal or the signatures
+        # a judgment's date on a line of its own among its last lines, beside the seal or the judges' signatures
         tail = [x for x in text.split("\n") if x.strip()][-10:]
+        if not any(SIGNED_FOOT.search(x) for x in tail):
+            return None
         return next((d for line in reversed(tail) if (d := date_line(line))), None)
     for line in [x for x in text[m.end():].split("\n") if x.strip()][:2]:
         d = date_line(line.strip().rstrip("."))
