@@ -178,3 +178,12 @@ def test_an_urgent_appeal_headed_by_its_senders_name_dates_a_communication(x):
                        "Dublin, 8 October 2015\n\nOn 16 September 2015, prosecutors charged 17 activists.",
                        published="2015-10-08", kind="urgent_appeal"))
     assert ("communication", "2015-10-08") in {(e.type, e.date) for e in ex.events}
+
+
+def test_letters_opinions_and_addresses_told_inside_another_report(x):
+    ex = x.extract(doc("Amnesty International issued the original Urgent Action on her case on 14 October 2016. "
+                       "In its Opinion No. 85/2020, made public on 3 March 2021, the Working Group found the detention "
+                       "arbitrary. The president announced in a televised address on 18 February that he would grant "
+                       "clemency.", published="2021-06-01"))
+    got = {(e.type, e.date) for e in ex.events}
+    assert {("communication", "2016-10-14"), ("communication", "2021-03-03"), ("statement", "2021-02-18")} <= got
