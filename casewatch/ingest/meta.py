@@ -57,6 +57,7 @@ class Cues:
     signed_date_after: re.Pattern[str] | None  # the line that closes a court order, before its dated foot
     dateline_open: re.Pattern[str] | None = None  # "(Berlin, 26 May 2022) –" opening a press release's first paragraph
     signed_line: re.Pattern[str] | None = None  # "Decided in Mytilene on 5 December 2018": a court paper's dated foot
+    foot_line: re.Pattern[str] | None = None  # "… was delivered in open court on 20 September 2021", among the last lines
 
 
 def _rx(entry: Any, flags: int = re.MULTILINE) -> re.Pattern[str]:
@@ -93,6 +94,7 @@ def cues() -> Cues:
         signed_date_after=re.compile(d["signed_date_after"], re.M) if d.get("signed_date_after") else None,
         dateline_open=re.compile(d["dateline_open"].replace("{months}", d["months"])) if d.get("dateline_open") else None,
         signed_line=re.compile(d["signed_line"].replace("{months}", d["months"]), re.M) if d.get("signed_line") else None,
+        foot_line=re.compile(d["foot_line"].replace("{months}", d["months"]), re.I) if d.get("foot_line") else None,
     )
 
 
@@ -329,9 +331,14 @@ def _signed_date(text: str) -> str | None:
             return parse_date(feet[-1].group("date"))
         # a judgment's date on a line of its own among its last lines, beside the seal or the judges' signatures
         tail = [x for x in text.split("\n") if x.strip()][-10:]
-        if not any(SIGNED_FOOT.search(x) for x in tail):
-            return None
-        return next((d for line in reversed(tail) if (d := date_line(line))), None)
+        if any(SIGNED_FOOT.search(x) for x in tail):
+            d = next((d for line in reversed(tail) if (d := date_line(line))), None)
+            if d:
+                return d
+        # the day told in the foot's own sentence: "This judgment was delivered in open court on 20 September 2021"
+        rx = cues().foot_line
+        told = [m for line in tail for m in (rx.finditer(line) if rx else [])]
+        return parse_date(told[-1].group("date")) if told else None
     for line in [x for x in text[m.end():].split("\n") if x.strip()][:2]:
         d = date_line(line.strip().rstrip("."))
         if d:

@@ -40,3 +40,11 @@ def test_a_commonwealth_caption_and_a_judgments_foot_date_and_type_it():
     assert detect_published(foot) == "2014-11-20"
     assert detect_published("The court heard the appeal.\n\nDated and delivered at Kampala this 20th day of "
                             "February, 2020.\nJUDGE\n") == "2020-02-20"
+
+
+def test_a_judgments_parties_operative_part_and_foot_sentence():
+    text = "THE PROSECUTOR v. A B\n\nThe Chamber heard the parties.\n\nFOR THESE REASONS\n\nThe Chamber hereby " \
+           "convicts the accused.\n\nThis judgment was delivered in open court on 20 September 2021.\n"
+    assert detect_kind(text) == "court_document"
+    assert detect_published(text) == "2021-09-20"
+    assert detect_published("Thus judged and pronounced in public at Kigali on the 3rd of May 2024.\n") == "2024-05-03"
