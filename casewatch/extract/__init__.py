@@ -23,7 +23,7 @@ from .people import assign_people
 from .bodies import join_split_bodies, settle_bodies
 from .data import cue, load, word_set
 from .names import LO, UP, canonical, find_names, given_abbreviation_re, looks_like_person
-from .name_patterns import inside_abbreviation_re
+from .name_patterns import NICK_AFTER, inside_abbreviation_re, occupation_before_re
 from .provisions import find_provisions
 from .syntax import settle_accused
 from .spans import ByStart
@@ -227,20 +227,13 @@ def _place_not_spelt(word: str, spelt: frozenset[str]) -> bool:
 OWN_KIND = ("acronym", "expansion", "place_cue", "dateline", "publisher", "translation")
 
 
-@lru_cache(maxsize=None)
-def _occupation_before() -> re.Pattern[str]:
-    """A person's occupation written just before a name ("the film-makers A and B", "the artist C")."""
-    words = "|".join(re.escape(w).replace("\\-", "-?") for w in sorted(load("names")["person_titles"], key=len, reverse=True))
-    return re.compile(rf"(?-i:\b(?:the|a|an|and|with|by|of|to|for|as)\s+(?:[a-z][\w-]*\s+)?(?:{words})s?[ \t]+$)", re.I)
-
-
 def _retype_full_names(mentions: list[Mention], text: str = "") -> bool:
     """A full name the model took for a body or a place is a person's where the report names that person (or the
     name's last word) as a person elsewhere, or writes an occupation just before it ("the film-makers A and B")."""
     from .gazetteer import is_place
     facility = word_set("names", "facility_words")
     orgw = {fold(w) for w in word_set("names", "org_words")}
-    before = _occupation_before()
+    before = occupation_before_re()
     done = False
     full = {person_key(m.name) for m in mentions if m.kind == "person" and len(person_key(m.name)) >= 2}
     alone = {person_key(m.name)[0] for m in mentions if m.kind == "person" and len(person_key(m.name)) == 1}
@@ -409,12 +402,6 @@ def _document_event(doc: Document) -> Event | None:
     m = TITLE_LINE_RE.search(head)
     return Event(type="statement", date=doc.published, evidence=[doc.span(m.start("t"), m.end("t"))],
                  summary=f"statement: {m.group('t').strip()[:200]}") if m else None
-
-
-# a nickname in quotes after a full name: Hitler Jessia Chiconda "Samussuku", José Gomes Hata "Cheick Hata",
-# A, known as "Nito"
-NICK_AFTER = re.compile(rf"[ \t]*,?[ \t]*(?:\(?(?:(?:also|better|popularly)[ \t]+)?known[ \t]+as[ \t]+|\(?alias[ \t]+|\(?a\.k\.a\.?[ \t]+|\()?"
-                        rf"[\"“«](?P<nick>[{UP}][\w'’.-]+(?:[ \t][{UP}][\w'’.-]+){{0,2}})[\"”»]")
 
 
 def _nicknames(mentions: list[Mention], doc: Document) -> None:

@@ -47,6 +47,10 @@ MATERNAL_RE = re.compile(
     rf"(?<![\w.])(?P<name>{_CAPS_TOKEN}(?:{_WS}{_CAPS_TOKEN}){{1,4}}){_WS}[yY]{_WS}(?P<mat>[{UP}]{{2,}})\b(?![ \t]+[{UP}]{{2,}})"
     rf"|(?<![\w.])(?P<name2>{NAME_TOKEN}(?:[ \t]+(?:{NAME_TOKEN}|(?:Jr|Sr)\.?)){{1,4}})[ \t]+y[ \t]+(?P<mat2>[{UP}][{LO}]+)\b"
     rf"(?![ \t]+[{UP}][{LO}])")
+# a nickname in quotes after a full name: Hitler Jessia Chiconda "Samussuku", José Gomes Hata "Cheick Hata",
+# A, known as "Nito"
+NICK_AFTER = re.compile(rf"[ \t]*,?[ \t]*(?:\(?(?:(?:also|better|popularly)[ \t]+)?known[ \t]+as[ \t]+|\(?alias[ \t]+|\(?a\.k\.a\.?[ \t]+|\()?"
+                        rf"[\"“«](?P<nick>[{UP}][\w'’.-]+(?:[ \t][{UP}][\w'’.-]+){{0,2}})[\"”»]")
 # a nickname in quotes inside a name: Teodoro "Teddy" Gallardo Jr., Rogelio “Jojo” Villanueva
 NICKNAME_RE = re.compile(
     rf"(?<![\w.])(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,2}}[ \t]+[\"“](?P<nick>[{UP}][{LO}]+(?:[ \t][{UP}][{LO}]+){{0,2}})[\"”]"
@@ -144,6 +148,14 @@ def mandate_re() -> re.Pattern[str]:
 def wrapped_title_re() -> re.Pattern[str]:
     words = alternation("person_titles", "titles")
     return fast(re.compile(rf"(?i:\b(?:{words}))[ \t]+(?P<name>{NAME_TOKEN}(?:[ \t]*\n?[ \t]*{NAME_TOKEN}){{1,2}})\b"))
+
+
+@lru_cache(maxsize=None)
+def occupation_before_re() -> re.Pattern[str]:
+    """A person's occupation written just before a name ("the film-makers A and B", "the artist C"); a hyphen in a
+    title may be left out ("cofounder")."""
+    words = alternation("person_titles").replace("\\-", "-?")
+    return re.compile(rf"(?-i:\b(?:the|a|an|and|with|by|of|to|for|as)\s+(?:[a-z][\w-]*\s+)?(?:{words})s?[ \t]+$)", re.I)
 
 
 @lru_cache(maxsize=None)

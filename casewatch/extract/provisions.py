@@ -99,12 +99,10 @@ def _expand(listing: str, three_level: bool) -> list[tuple[str, str | None]]:
     return out
 
 
-def _parts(art: str, part: str | None) -> list[tuple[str, str | None]]:
+def _first_level(part: str | None) -> str | None:
     """A nested part ("1(a)") is cited at its first level ("1"), as answer keys and registers number parts; the
     evidence quote keeps the point ("37(1)(b)")."""
-    if part and "(" in part:
-        return [(art, part.split("(")[0].rstrip("."))]
-    return [(art, part)]
+    return part.split("(")[0].rstrip(".") if part and "(" in part else part
 
 
 def find_provisions(doc: Document) -> list[Provision]:
@@ -120,9 +118,8 @@ def find_provisions(doc: Document) -> list[Provision]:
     cited_ends: list[int] = []
 
     def add(inst: Named, art: str, part: str | None, head: str, s: int, e: int) -> None:
-        for a, p in _parts(art, part):
-            out.append(Provision(instrument=inst.key, instrument_name=inst.name, article=a, part=p,
-                                 evidence=[doc.span(s, e)], head=head, acronym=inst.acronym))
+        out.append(Provision(instrument=inst.key, instrument_name=inst.name, article=art, part=_first_level(part),
+                             evidence=[doc.span(s, e)], head=head, acronym=inst.acronym))
 
     def resolve(tail_end: int | None, start: int, art: str) -> tuple[Named | None, int | None]:
         if tail_end is not None:

@@ -317,28 +317,32 @@ def detect_published_in_page(page: str) -> str | None:
     return None
 
 
+def _foot_date(text: str) -> str | None:
+    """A court paper with no "SO ORDERED." dated at its foot: "Decided in Mytilene on 5 December 2018" (the last such
+    line), else a date line among the last lines beside the seal or the judges' signatures, else the day the foot's
+    own sentence tells ("This judgment was delivered in open court on 20 September 2021")."""
+    c = cues()
+    feet = list(c.signed_line.finditer(text)) if c.signed_line else []
+    if feet:
+        return parse_date(feet[-1].group("date"))
+    tail = [x for x in text.split("\n") if x.strip()][-10:]
+    if any(SIGNED_FOOT.search(x) for x in tail):
+        d = next((d for line in reversed(tail) if (d := date_line(line))), None)
+        if d:
+            return d
+    told = [m for line in tail for m in c.foot_line.finditer(line)] if c.foot_line else []
+    return parse_date(told[-1].group("date")) if told else None
+
+
 SIGNED_FOOT = re.compile(r"\b(?:seal|clerk|judge|signed|signature|registrar|presiding)\b", re.I)
 
 
 def _signed_date(text: str) -> str | None:
-    """A court order's date at its foot: the date line just after "SO ORDERED.", or its "Decided in X on DATE"."""
+    """A court order's date at its foot: the date line just after "SO ORDERED." (else `_foot_date`)."""
     rx = cues().signed_date_after
     m = rx.search(text) if rx else None
     if not m:
-        # "Decided in Mytilene on 5 December 2018, and issued in chambers the same day.": the last such line
-        feet = list(cues().signed_line.finditer(text)) if cues().signed_line else []
-        if feet:
-            return parse_date(feet[-1].group("date"))
-        # a judgment's date on a line of its own among its last lines, beside the seal or the judges' signatures
-        tail = [x for x in text.split("\n") if x.strip()][-10:]
-        if any(SIGNED_FOOT.search(x) for x in tail):
-            d = next((d for line in reversed(tail) if (d := date_line(line))), None)
-            if d:
-                return d
-        # the day told in the foot's own sentence: "This judgment was delivered in open court on 20 September 2021"
-        rx = cues().foot_line
-        told = [m for line in tail for m in (rx.finditer(line) if rx else [])]
-        return parse_date(told[-1].group("date")) if told else None
+        return _foot_date(text)
     for line in [x for x in text[m.end():].split("\n") if x.strip()][:2]:
         d = date_line(line.strip().rstrip("."))
         if d:

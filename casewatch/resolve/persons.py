@@ -225,6 +225,28 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
     return _compact(PersonClusters([sorted(c) for c in clusters], dict(why), unresolved))
 
 
+def _absorb(a: int, b: int, clusters: list[list[int]], heads: list[list[NameParts]], owner: dict[int, int],
+            by_word: dict[str, set[int]], why: dict[int, list[str]], unresolved: list[Unresolved] | None = None,
+            keep_names: bool = True) -> None:
+    """Cluster `b` joins cluster `a`, with its mentions and reasons; its full names become `a`'s (the names other
+    names are looked for in) unless `keep_names` is false (a nickname's cluster: it holds no one else's name), and
+    the unresolved mentions that could be `b` could be `a`."""
+    for h in heads[b]:
+        for w in _norm(h.key):
+            by_word[w].discard(b)
+            if keep_names:
+                by_word[w].add(a)
+    clusters[a] += clusters[b]
+    if keep_names:
+        heads[a] += heads[b]
+    for i in clusters[b]:
+        owner[i] = a
+    why[a] += why.pop(b, [])
+    clusters[b], heads[b] = [], []
+    for u in unresolved or []:
+        u.candidates = sorted({a if c == b else c for c in u.candidates})
+
+
 def _join_aliases(sub: list[tuple[str, Mention]], parts: list[NameParts], partial: list[int],
                   clusters: list[list[int]], heads: list[list[NameParts]], owner: dict[int, int],
                   by_word: dict[str, set[int]], why: dict[int, list[str]]) -> list[int]:
@@ -245,14 +267,7 @@ def _join_aliases(sub: list[tuple[str, Mention]], parts: list[NameParts], partia
             if b == a or not cl or any(_norm(h.key) != key for h in heads[b]):
                 continue
             why[a].append(f"{sub[cl[0]][1].name}: the nickname a report gives {sub[clusters[a][0]][1].name}")
-            for h in heads[b]:
-                for w in _norm(h.key):
-                    by_word[w].discard(b)
-            clusters[a] += cl
-            for i in cl:
-                owner[i] = a
-            why[a] += why.pop(b, [])
-            clusters[b], heads[b] = [], []
+            _absorb(a, b, clusters, heads, owner, by_word, why, keep_names=False)
         owners[key] = {a}
     rest = []
     for i in partial:
@@ -318,20 +333,9 @@ def _join_respellings(sub: list[tuple[str, Mention]], parts: list[NameParts], cl
                     continue
                 why[a].append(f"{' '.join(wa)} / {' '.join(wb)}: one name in two transliterations, "
                               "never both in one report")
-                for h in heads[b]:
-                    for w in _norm(h.key):
-                        by_word[w].discard(b)
-                        by_word[w].add(a)
-                clusters[a] += clusters[b]
-                heads[a] += heads[b]
                 docs[a] |= docs[b]
-                for i in clusters[b]:
-                    owner[i] = a
-                why[a] += why.pop(b, [])
-                clusters[b], heads[b] = [], []
+                _absorb(a, b, clusters, heads, owner, by_word, why, unresolved)
                 root[b] = a
-                for u in unresolved:
-                    u.candidates = sorted({a if c == b else c for c in u.candidates})
 
 
 def _compact(pc: PersonClusters) -> PersonClusters:
