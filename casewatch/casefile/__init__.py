@@ -14,8 +14,9 @@ from ..model.names import fold
 from ..resolve import Entity, resolve_case
 from ..extract.data import word_set
 from .claims import part_conflicts, value_conflicts
-from .people import decide_roles, person_features, ranks
+from .people import accused_elsewhere, decide_roles, person_features, ranks
 from .state import state
+from .steps import implied_steps
 from .conflicts import date_conflicts, event_count_conflicts, find_conflicts
 
 SCHEMA = "casewatch.casefile/1"
@@ -81,6 +82,8 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
             roles = [r for r in roles if r not in ("defendant", "detainee")]
         elif "official" in roles and {"defendant", "detainee"} & set(roles):
             roles.remove("official")  # named among the accused more often than as an official
+        if "defendant" in roles and accused_elsewhere(e.mentions, docs_by_id):
+            roles = [r for r in roles if r != "defendant"] + [r for r in ("detainee",) if r not in roles]
         if "defendant" in roles:
             roles = [r for r in roles if r not in ("detainee", "activist")]
         roles = decide_roles(person_features(e.mentions, docs_by_id, len(docs), rank.get(e.id, 0.5), cues), roles)
@@ -126,7 +129,8 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
         if e.kind == "place":
             for d, m in e.mentions:
                 places_by_doc[d].append((m.evidence.start, e.id))
-    merged = _merge_events([(doc, ev) for doc, ex in extractions.items() for ev in ex.events])
+    told = [(doc, ev) for doc, ex in extractions.items() for ev in ex.events]
+    merged = _merge_events(told + implied_steps(told))
     out_events = []
     for i, (ev, evdocs) in enumerate(merged, 1):
         participants = []

@@ -163,3 +163,21 @@ def decide_roles(feats: dict[str, float], rule_roles: list[str]) -> list[str]:
     never = {"official", "detainee", "activist"} if "defendant" in held else ({"official"} if held else set())
     return list(rule_roles) + [r for r in spec["roles"] if r in spec["use"] and p[r] >= 0.5 and r not in rule_roles
                                and r not in never]
+
+
+def accused_elsewhere(mentions: list[tuple[str, Mention]], docs: dict[str, Document], reach: int = 4) -> bool:
+    """Every mention that makes the person accused stands where a report turns to other cases (the sentence or the
+    one before it: extract/data/cues.yaml `other_case`): held in another case, not accused in this one.  A person
+    accused in more than `reach` mentions is the case's own."""
+    from ..extract.data import cue
+    other = cue("cues", "other_case")
+    accused = [(d, m) for d, m in mentions if "defendant" in m.roles and d in docs]
+    if not accused or len(accused) > reach:
+        return False
+    for d, m in accused:
+        text = docs[d].text
+        a, b = sentence_around(text, m.evidence.start, m.evidence.end)
+        pa, _ = sentence_around(text, max(0, a - 2), max(0, a - 1)) if a > 1 else (a, a)
+        if not other.search(text, pa, b):
+            return False
+    return True

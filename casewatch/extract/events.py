@@ -23,6 +23,9 @@ UNTOLD = re.compile(r"\b(?:not|never)\b(?!\s+guilty\b)", re.I)
 COUNTERFACTUAL = re.compile(r"\b(?:should|would|could|might|must)\s+(?:never\s+|not\s+)?have\s+(?:been\s+)?\S*$", re.I)
 STATE_SINCE = re.compile(r"\s+(?:ever\s+)?since\b", re.I)  # "has been detained since that date": a state, not a step
 AFTER_EVENT = re.compile(r"\b(?:following|after|during|at)\s+(?:the\s+)?(?:being\s+)?(?P<what>protest|rally|demonstration|arrest|arrests|detention|apprehended|detained|trial|hearing)\b", re.I)
+# a sitting, and what ends one: an adjournment told right after a sitting's sentence, without a day of its own, is that sitting's
+SITTINGS = {"hearing", "trial_opened"}
+SITTING_ENDS = {"hearing_postponed"}
 SEQUENCE = re.compile(r"\b(?:shortly afterwards|subsequently|afterwards|then|later)\b", re.I)
 
 
@@ -34,6 +37,7 @@ def find_events(ctx: DocContext) -> list[Event]:
     narrative_sent = -2
     by_type: dict[str, Event] = {}
     last_event: Event | None = None
+    told_before: set[tuple[str, str]] = set()  # the dated steps the sentence before told
     for idx, st in enumerate(ctx.sents):
         found: list[tuple[str, re.Match[str]]] = []
         if _is_title(ctx, st):
@@ -46,7 +50,8 @@ def find_events(ctx: DocContext) -> list[Event]:
                 if m.re.groupindex.get("dest") and m.group("dest") and not _a_country(m.group("dest")):
                     continue  # "moved to Almaty" is no exile; "moved to the United States" is
                 if any(a <= m.start() < b for a, b in quotes) or _hypothetical(text, st, m.start()) \
-                        or cue("cues", "object_of").search(text[max(st.start, m.start() - 60):m.start()]):
+                        or cue("cues", "object_of").search(text[max(st.start, m.start() - 60):m.start()]) \
+                        or _requested(text, st.start, m):
                     continue  # direct speech, "if convicted, they could face …", "in protest at his detention"
                 if (UNTOLD.search(m.group(0)) and not UNTIL_AFTER.match(text, m.end())) or COUNTERFACTUAL.search(text, max(st.start, m.start() - 40), m.start() + 1) \
                         or (etype == "arrest" and STATE_SINCE.match(text, m.end())):
@@ -102,6 +107,8 @@ def find_events(ctx: DocContext) -> list[Event]:
                 if src is None and ctx.doc.published and cue("cues", "operative").search(text, prev.start, st.end):
                     d = ctx.doc.published  # "… are hereby DENIED. They shall remain …": the ruling speaks on its date
                 inferred = d is not None
+                if close and etype in SITTING_ENDS and any(t in SITTINGS and dd == d for t, dd in told_before):
+                    inferred = False  # "On 1 November they were arraigned … The case was adjourned to 24 January": that sitting's day
             if sent_events and sent_events[-1][0].date and PARTICIPLE.match(m.group(0)) \
                     and re.search(r",\s*$", text[max(st.start, m.start() - 3):m.start()]):
                 # "convicted five activists on Tuesday, handing their leader a two-year term": the main verb's date
@@ -127,6 +134,7 @@ def find_events(ctx: DocContext) -> list[Event]:
                                     summary=ev.summary, status=ev.status)
                         sent_events.append((ev2, ev_bg))
                         out.append(ev2)
+        told_before = {(ev.type, ev.date) for ev, bg in sent_events if not bg and ev.date and not ev.date_inferred}
         for ev, bg in sent_events:
             if not bg and ev.date:
                 by_type.setdefault(ev.type, ev)
@@ -201,6 +209,12 @@ def _hypothetical(text: str, st: Sentence, pos: int) -> bool:
     _, b = clause_of(clauses(text, st.start, st.end, dashes=False), pos)
     return bool(cue("cues", "hypothetical").search(text, st.start, min(b, pos + 30))) and \
         bool(re.search(r"\b(?:if|could|would|might)\b", text[st.start:min(b, pos + 30)], re.I))
+
+
+def _requested(text: str, s: int, m: re.Match[str]) -> bool:
+    """A step asked for, not taken: "asked the court to sentence each of them", "urged the court to release him"."""
+    lead = 3 if m.group(0)[:3].lower() == "to " else 0  # a cue that opens with the "to" of the request
+    return bool(cue("cues", "requested_step").search(text, max(s, m.start() - 80), m.start() + lead))
 
 
 def _is_title(ctx: DocContext, st: Sentence) -> bool:

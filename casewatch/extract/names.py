@@ -15,12 +15,12 @@ from ..model import Document
 from .facilities import numbered_facilities
 from .data import load, word_set
 from .gazetteer import is_place
-from .name_patterns import (ACRONYM_RE, BOOK_BEFORE, BYLINE_RE, COURT_LEVEL_RE, DATELINE_RE, FACILITY_RE,
+from .name_patterns import (ACRONYM_RE, BOOK_BEFORE, BYLINE_RE, CAPS_FAMILY_RE, COURT_LEVEL_RE, DATELINE_RE, FACILITY_RE,
     HONORIFIC_RE, HONOR_BEFORE, HONOR_LEAD, JUNK_TAIL, LIST_RE, LO, MATERNAL_RE, MEDIA_RE, MINISTRY_RE, NAME_RE,
     NICKNAME_RE, NUMBERED_CENTRE_RE, ORG_BEFORE, ORG_CUE_RE, ORG_PHRASE_RE, PERSON_AFTER, PLACE_INTRO_RE,
     PLACE_LIST_BEFORE, PLACE_SUFFIX_RE, PLACE_TOKEN, SIGNATURE_RE, STRIP_RE, TRANSLATION_RE, UN_REF_RE, UP,
     business_re, given_abbreviation_re, known_orgs_re, mandate_re, place_apart_re, place_cue_res, police_body_re,
-    possessive_cut, title_honorific_re, title_lead_re, title_res, title_run_re, wrapped_title_re)
+    alternation, possessive_cut, title_honorific_re, title_lead_re, title_res, title_run_re, wrapped_title_re)
 from .name_shapes import shaped_names
 from .provisions import instruments
 from .spans import ByStart
@@ -446,6 +446,39 @@ def _court_style_names(text: str) -> list[NameHit]:
         nm = m.group("name")
         if "\n" in nm and looks_like_person(re.sub(r"\s+", " ", nm)):
             out.append(NameHit("person", m.start("name"), m.end("name"), strong=True))
+    out += _caps_family_names(text)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _caps_name_lead() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation('title_honorifics')}|Mr|Mrs|Ms|Miss|Dr|Prof|Atty|Me|Mme|Mlle)\.?[ \t]+")
+
+
+def _caps_family_names(text: str) -> list[NameHit]:
+    """Given names, then the family name in capitals ("Houleymatou BAH", "Maître Aimé Christophe Labilé KONÉ"): the
+    whole is one person's name, unless the capitals word is an acronym the text defines, an organisation word, a
+    post-nominal or a kind of body (names.yaml `caps_not_family`: "JJ", "NGO") or a word the text also writes in lower case ("GRANTED")."""
+    out: list[NameHit] = []
+    defined = set(re.findall(rf"\(([{UP}]{{2,}})\)", text))
+    orgw, post = word_set("names", "org_words"), word_set("names", "caps_not_family")
+    for m in CAPS_FAMILY_RE.finditer(text):
+        words = m.group("fam").split()
+        if any(len(w) < 3 or not re.search(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖÙ-Ü]", w) for w in words) or re.match(r"[ \t]+\d", text[m.end():m.end() + 3]):
+            continue  # "UN", "NW", "SC": letters, not a family name; "Urgent Appeal MYS 2/2013": a reference
+        if any(w in defined or w.casefold() in orgw or w.casefold() in post
+               or re.search(rf"\b{re.escape(w.lower())}\b", text) for w in words):
+            continue
+        s = title_start = m.start("name")
+        while (lead := _caps_name_lead().match(text, s, m.start("fam"))):
+            s = lead.end()  # "Maître Aimé …", "Mr Djamel …": the title is no part of the name
+        given = text[s:m.start("fam")].strip()
+        if not re.search(rf"[{UP}][{LO}]", given) or any(_common_word(text, w) for w in given.split()) or \
+                re.match(r"[A-Z]\.\s", given) and not text[text.rfind("\n", 0, s) + 1:s].strip():
+            continue  # "Four UN", "Urgent Appeal MYS": common words; "I. Cristiana …" opens a numbered part
+        if looks_like_person(f"{given} {m.group('fam').title()}"):
+            out.append(NameHit("person", s, m.end("name"), strong=True,
+                               attrs={"title_start": title_start} if title_start < s else {}))
     return out
 
 
@@ -497,10 +530,14 @@ def _settle(hits: list[NameHit]) -> list[NameHit]:
             elif h.attrs and o.kind == h.kind:
                 o.attrs.update(h.attrs)
             continue
-        # nested: keep the strong one; else keep the longer (already in out)
-        if h.strong and not o.strong and (h.end - h.start) >= (o.end - o.start) - 1:
+        # nested: keep the strong one; else keep the longer (already in out); a strong name whose title the
+        # model took into its span ("Maître Aimé Christophe KONÉ" read as a body) is the name
+        titled = h.attrs.get("title_start") is not None and h.attrs["title_start"] <= o.start and o.end <= h.end
+        if h.strong and not o.strong and ((h.end - h.start) >= (o.end - o.start) - 1 or titled):
             out[out.index(o)] = h
     out.sort(key=lambda h: h.start)
+    for h in out:
+        h.attrs.pop("title_start", None)
     return out
 
 

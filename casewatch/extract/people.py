@@ -25,7 +25,10 @@ HARD_ROLES = {"official", "expert"}  # a lawyer may be the accused (a rights law
 # defended her"), as against a lawyer by trade who may be the accused ("rights lawyer Wang Yu was detained")
 COUNSEL = re.compile(r"(?:['’]s|\bhis|\bher|\btheir|\bthe\s+family['’]s)\s+(?:\w+\s+)?(?:lawyers?|attorneys?|counsel)\b"
                      r"|\b(?:lawyers?|attorneys?|counsel)\s+(?:for|of|representing|acting\s+for)\b|\bdefen[cs]e\s+(?:lawyers?|counsel|attorneys?|team)\b"
-                     r"|\bwho\s+(?:also\s+)?(?:defended|defends|represents|represented)\b|\bcounsel,?\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s*)?$", re.I)
+                     r"|\bwho\s+(?:also\s+)?(?:defended|defends|represents|represented)\b|\bcounsel,?\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s*)?$"
+                     # a party "represented by" the name, with or without the bar's title: "the defence, represented by
+                     # Maîtres A, B …", "the State, represented by Maître C"
+                     r"|\b(?:represented|defended|assisted)\s+by\s+(?:(?:Ma[iî]tres?|Me|Mr|Ms|Mrs|Dr|Adv|Atty|lawyers?|counsel|attorneys?|advocates?)\.?\s+)?$", re.I)
 # after the name: "who defended her", "her lawyer", and a court's way of naming counsel ("X, SAN", "X, Esq.",
 # "X, attorney-at-law", "X, one of the defence counsel")
 COUNSEL_AFTER = re.compile(r",?\s*(?:who\s+(?:also\s+)?(?:defended|defends|represents|represented)|(?:his|her|their)\s+(?:\w+\s+)?(?:lawyer|counsel)"
@@ -211,6 +214,7 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
             if chosen is not None and chosen[1] is not None and not any(x.type == chosen[0] for x in p.measures):
                 p.measures.append(Measure(chosen[0], _measure_date(ev_by_sent.get(ctx.sent_index(a) or 0, []), chosen[0]),
                                           [ctx.doc.span(chosen[1].start(), chosen[1].end())]))
+    _plural_titles(text, persons)
     # 2. clause cues: defendant, detainee, measures
     last_person: Mention | None = None
     for i, st in enumerate(ctx.sents):
@@ -472,6 +476,36 @@ def _measure_date(events: list[Event], mtype: str) -> str | None:
         if ev.date:
             return ev.date
     return None
+
+
+@lru_cache(maxsize=None)
+def _plural_title_res() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    spec = load("names").get("plural_titles", {})
+    return tuple((role, re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$", re.I))
+                 for role, words in spec.items())
+
+
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?")
+
+
+def _plural_titles(text: str, persons: list[Mention]) -> None:
+    """A title in the plural before a list of names (names.yaml `plural_titles`) gives each name its role:
+    "represented by Maîtres A, B, C and D" are four lawyers, "judges E and F" two officials."""
+    people = sorted(persons, key=lambda p: p.evidence.start)
+    for i, p in enumerate(people):
+        before = text[max(0, p.evidence.start - 40):p.evidence.start]
+        role = next((r for r, rx in _plural_title_res() if rx.search(before)), None)
+        if role is None:
+            continue
+        _add(p.roles, role)
+        prev = p
+        for q in people[i + 1:]:
+            if not LIST_GAP.fullmatch(text, prev.evidence.end, q.evidence.start):
+                break
+            _add(q.roles, role)
+            if p.attrs.get("counsel"):
+                q.attrs["counsel"] = True  # "represented by Maîtres A, B and C": counsel in this case, each of them
+            prev = q
 
 
 def _add(lst: list[str], x: str) -> None:

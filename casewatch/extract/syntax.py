@@ -54,14 +54,18 @@ KIN = re.compile(r"^(?:son|daughter|wife|husband|brother|sister|mother|father|wi
 
 
 def verdict(tok: Any) -> str | None:
-    """'patient' (undergoes an accused verb), 'agent' (its active subject), 'grantor' (the one who grants, pardons
-    or orders a step of custody, or the agent of a passive one), 'speaker', 'kin' (named as someone's relative
-    or counsel: "son of Changiz", "counsel for the accused: A"), or None."""
+    """'patient' (undergoes an accused verb), 'spared' (the patient of a negated one: "were not charged"),
+    'bystander' (the subject of another verb in a clause of its own: "at which A spoke, B was convicted"), 'agent'
+    (its active subject), 'grantor' (the one who grants, pardons or orders a step of custody, or the agent of a
+    passive one), 'speaker', 'kin' (named as someone's relative or counsel: "son of Changiz", "counsel for the
+    accused: A"), or None."""
     accused, custody = _accused(), _custody()
     t = tok
     via_list = False  # reached through "including"/"among", whose attachment the parser often gets wrong
     for _ in range(8):
         dep, head = t.dep_, t.head
+        if any(c.dep_ == "relcl" and accused.match(c.text) and any(n.dep_ == "neg" for n in c.children) for c in t.children):
+            return "spared"  # "two other women, A and B, who were not charged"
         if head is t:
             return None
         if not via_list and dep == "pobj" and head.dep_ == "agent" and \
@@ -74,6 +78,8 @@ def verdict(tok: Any) -> str | None:
         if dep == "appos" and KIN.match(head.text):
             return "kin"  # "his father, Mr. A, acting as guarantor"
         if accused.match(head.text):
+            if dep in PATIENT_DEPS and any(c.dep_ == "neg" for c in head.children):
+                return "spared"  # "two other women, who were not charged on Thursday"
             if dep in PATIENT_DEPS or (dep == "pobj" and t.head.text.lower() in ("against", "of")):
                 return "patient"
             if dep in ("nsubj", "csubj"):
@@ -86,6 +92,9 @@ def verdict(tok: Any) -> str | None:
             continue
         if dep in ("nsubj",) and SPEECH.match(head.text):
             return "speaker"
+        if not via_list and dep == "nsubj" and head.dep_ in ("relcl", "advcl", "acl") and head.pos_ in ("VERB", "AUX") \
+                and not (accused.match(head.text) or custody.match(head.text)):
+            return "bystander"  # "the forum, at which activist A spoke by video, B was convicted": A did another thing
         if dep in CHAIN_DEPS or dep == "prep" or dep == "pobj" and head.text.lower() in ("including", "among", "of"):
             # "a bench of Justices A and B granted him bail": A and B are the bench
             via_list = via_list or (dep == "pobj" and head.text.lower() in ("including", "among"))
@@ -118,7 +127,7 @@ def settle_accused(text: str, sents: list[tuple[int, int]], persons: list[Mentio
                 if not minor and "defendant" not in p.roles and not ({"official", "lawyer"} & set(p.roles)):
                     p.roles.append("defendant")
                     p.attrs["syntax"] = v
-            elif v in ("agent", "grantor", "speaker", "kin") and not p.attrs.get("caption"):
+            elif v in ("agent", "grantor", "speaker", "kin", "spared", "bystander") and not p.attrs.get("caption"):
                 if "defendant" in p.roles:
                     p.roles.remove("defendant")
                     p.attrs["syntax"] = v

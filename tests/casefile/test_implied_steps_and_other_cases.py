@@ -1,0 +1,52 @@
+"""Consolidation across reports: a sentence pronounced is a conviction on that day where no report tells the
+conviction on its own day; people convicted only where a report turns to other cases are not this case's accused."""
+from __future__ import annotations
+
+import dataclasses
+
+from casewatch.casefile import build
+from casewatch.extract import Extractor
+from tests.extract.conftest import doc
+
+X = Extractor()
+
+
+def casefile(texts: list[tuple[str, str]]) -> dict:
+    docs = [dataclasses.replace(doc(t, published=d), id=f"d{i}") for i, (d, t) in enumerate(texts)]
+    exs = {}
+    for d in docs:
+        ex = X.extract(d)
+        ex.doc = d.id
+        exs[d.id] = ex
+    return build("c", None, docs, exs)
+
+
+def _steps(cf):
+    return {(e["type"], e["date"]) for e in cf["events"]}
+
+
+def test_a_sentence_pronounced_is_a_conviction_that_day():
+    cf = casefile([("2025-03-05", "On 3 March 2025 the regional court sentenced the journalist Amina Yusuf to seven "
+                                  "years in prison for spreading false news.")])
+    assert ("sentence", "2025-03-03") in _steps(cf) and ("verdict", "2025-03-03") in _steps(cf)
+    verdict = next(e for e in cf["events"] if e["type"] == "verdict")
+    assert "sentenced" in verdict["evidence"][0]["quote"]  # grounded in the sentence that tells it
+
+
+def test_no_conviction_is_made_where_one_is_told_or_the_penalty_is_administrative():
+    cf = casefile([("2025-02-10", "On 3 February 2025 the regional court found Amina Yusuf guilty of spreading false "
+                                  "news."),
+                   ("2025-03-05", "On 3 March 2025 the regional court sentenced Amina Yusuf to seven years in prison.")])
+    assert [d for t, d in _steps(cf) if t == "verdict"] == ["2025-02-03"]
+    cf = casefile([("2025-03-05", "On 3 March 2025 a district court sentenced five protesters to 15 days of "
+                                  "administrative detention.")])
+    assert not any(t == "verdict" for t, _ in _steps(cf))
+
+
+def test_a_prisoner_of_another_case_is_held_not_accused_here():
+    cf = casefile([("2025-03-05", "On 3 March 2025 the regional court charged Amina Yusuf with spreading false news "
+                                  "and remanded her in custody. Her trial opens in May.\n\nThe case echoes that of "
+                                  "the blogger Daniel Mensah, who was sentenced to nine years in 2023 for his posts.")])
+    r = {p["name"]: p for p in cf["persons"]}
+    assert "defendant" in r["Amina Yusuf"]["roles"]
+    assert "defendant" not in r["Daniel Mensah"]["roles"] and "detainee" in r["Daniel Mensah"]["roles"]

@@ -1,0 +1,39 @@
+"""Names as French-speaking courts and lists write them: given names, then the family name in capitals; the bar's
+title before one lawyer or several; a plural title before a list of names."""
+from __future__ import annotations
+
+from tests.extract.conftest import doc, people
+
+
+def test_a_family_name_in_capitals_belongs_to_the_name(x):
+    p = people(x.extract(doc("Mamadou Lamine DIALLO was arrested on Monday; the defence was represented by "
+                             "Aissatou BAH and Fatoumata CAMARA.")))
+    assert {"Mamadou Lamine DIALLO", "Aissatou BAH", "Fatoumata CAMARA"} <= set(p)
+
+
+def test_capitals_that_are_no_family_name_make_no_person(x):
+    ex = x.extract(doc("Four UN experts wrote to the government. A Bangkok-based NGO said the trial was unfair. "
+                       "Judges Johnny Chan JJ and Stewart Wong ruled. Urgent Appeal MYS 2/2013 was sent."))
+    names = {m.name for m in ex.mentions if m.kind == "person"}
+    assert not {"Four UN", "Bangkok-based NGO", "Urgent Appeal MYS"} & names
+
+
+def test_the_bars_title_before_a_list_makes_each_one_counsel(x):
+    ex = x.extract(doc("Whereas the defence, represented by Maîtres Salifou DOUMBOUYA, Chérif KEITA, Aissatou BAH "
+                       "and Fatoumata CAMARA, submitted that none of the accused had been arrested on the public "
+                       "highway; Whereas the State, represented by Maître Aimé Christophe KONÉ, asked the court to "
+                       "order the accused Oumar TOURÉ to pay damages.", kind="court_document"))
+    p = people(ex)
+    for name in ("Salifou DOUMBOUYA", "Chérif KEITA", "Aissatou BAH", "Fatoumata CAMARA", "Aimé Christophe KONÉ"):
+        assert "lawyer" in p[name]["roles"] and "defendant" not in p[name]["roles"], name
+    assert not any(m.name.startswith("Ma") and "Maître" in m.name for m in ex.mentions)
+    assert all(m.attrs.get("counsel") for m in ex.mentions if m.name in ("Chérif KEITA", "Fatoumata CAMARA"))
+
+
+def test_people_not_charged_and_bystanders_are_not_accused(x):
+    p = people(x.extract(doc("Court documents allege that the conspiracy also involved two other women, Alysha Rahim "
+                             "and Nadia Rahim, who were not charged on Thursday.")))
+    assert "defendant" not in p["Alysha Rahim"]["roles"] and "defendant" not in p["Nadia Rahim"]["roles"]
+    p = people(x.extract(doc("For a forum held on 26 November 2016, at which the activist Joshua Lim spoke by video "
+                             "link, Wham Kwok Han was convicted of organising an assembly without a permit.")))
+    assert "defendant" not in p["Joshua Lim"]["roles"]
