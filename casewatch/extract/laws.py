@@ -33,8 +33,20 @@ KIND_LAST_SHORT = re.compile(KIND_LAST.pattern.replace("{0,9}[ \\t]+", "{0,9}?[ 
 TWO_LAWS = re.compile(rf"\b{KINDS}\s+(?:and|or|,)\s")
 # "the Law on Combating Crimes of Terrorism and its Financing": the kind, then its topic's words
 KIND_FIRST = re.compile(rf"(?<![\w-])(?P<name>(?:Law|Act|Code|Decree|Ordinance|Proclamation|Statute)[ \t]+(?:on|of|for|against|relating[ \t]+to)"
-                        rf"[ \t]+(?:(?:{CONNECT}|[A-Z][\w'’\-]*)[ \t]+){{0,16}}?(?:[A-Z][\w'’\-]*|Financing|Self-determination)){SUFFIX}"
+                        rf"[ \t]+(?:(?:{CONNECT}|[A-Z][\w'’\-]*)[ \t]+){{0,16}}?(?:[A-Z][\w'’\-]+|Financing|Self-determination)){SUFFIX}"
                         rf"(?=[ \t]*(?:[,;.:()\"“”]|$|\n|[ \t]+(?:(?!{CONNECT}\b)[a-z]|No\.?\s*\d)))")
+# a word that qualifies a law's kind before it, part of its title: "the Organic Law against Organized Crime …"
+QUALIFIER_BEFORE = re.compile(r"(?<![\w-])(?:Organic|Federal|Special|Basic|General|Fundamental|Comprehensive|Constitutional|"
+                              r"Supplementary|Provisional|Interim)[ \t]+$")
+# a title in Spanish, Portuguese or French, its kind first and its words joined by lower-case particles: "Ley Orgánica
+# contra la Delincuencia Organizada y Financiamiento al Terrorismo", "Código Orgánico Procesal Penal", "Loi portant
+# répression du terrorisme", "Lei de Segurança Nacional"
+_PARTICLE = r"(?:de|del|la|el|los|las|y|e|al|contra|para|sobre|en|da|do|das|dos|du|des|à|au|aux|et|sur|portant|relative|relatif|l['’])"
+KIND_FIRST_ROMANCE = re.compile(
+    rf"(?<![\w-])(?P<name>(?:Ley|Lei|Loi|C[óo]digo|Code|Decreto|D[ée]cret|Decreto-Lei)(?:[ \t]+(?:Org[áâa]nic[oa]|organique|Especial|Federal|"
+    rf"Procesal|Penal|Processual|p[ée]nal))*(?:[ \t]+{_PARTICLE}(?:[ \t]+{_PARTICLE})*[ \t]+[A-ZÁÉÍÓÚÂÊÔÃÕÇ][\w'’\-]*"
+    rf"(?:[ \t]+[A-ZÁÉÍÓÚÂÊÔÃÕÇ][\w'’\-]*)*){{1,6}})(?![\w-])")
+ROMANCE_KIND = re.compile(r"(?<![\w-])(?:Ley|Lei|Loi|C[óo]digo|Code|Decreto|D[ée]cret)\b")
 NUMBERED = re.compile(r"(?:the\s+)?(?P<kind>Republic Act|R\.\s?A\.|RA|Presidential Decree|P\.\s?D\.|PD|Executive Order|E\.\s?O\.|"
                       r"Federal Law|Organic Law|Law|Ley|Decree|Act|Proclamation|Ordinance)\s+(?:No\.?\s*|N[°º]\s*)?(?P<num>\d{1,6}(?:-[A-Z0-9]{1,4})?)\b"
                       r"(?:(?:\s+of\s+|/)(?P<year>(?:19|20)\d\d)\b)?")
@@ -135,23 +147,29 @@ WINDOW = 160  # characters before a kind's word where its title may begin
 
 
 def _title_matches(text: str):
-    """KIND_FIRST's titles, then KIND_LAST's, the latter read again short where the long reading runs over two
+    """(match, where its name begins): the titles in Spanish, Portuguese or French, then KIND_FIRST's (with a qualifier
+    before the kind: "Organic Law against …"), then KIND_LAST's, the latter read again short where the long reading runs over two
     laws ("the Penal Code and the Press Law" is two).  Both are tried only around the words that name a kind of
     law, in windows, so a long report costs what its laws do."""
+    for k in ROMANCE_KIND.finditer(text):
+        m = KIND_FIRST_ROMANCE.match(text, k.start())
+        if m:
+            yield m, m.start("name")
     last_end = 0
     for k in KIND_WORD.finditer(text):
         if k.start() < last_end:
             continue
         m = KIND_FIRST.match(text, k.start())
         if m:
-            yield m
+            q = QUALIFIER_BEFORE.search(text, max(0, k.start() - 20), k.start())
+            yield m, (q.start() if q else m.start("name"))
         lo = max(last_end, k.start() - WINDOW)
         for m in KIND_LAST.finditer(text, lo, min(len(text), k.end() + 80)):
             if m.end("name") != k.end():
                 continue  # a title that ends at another kind's word is read at that word
             if TWO_LAWS.search(m.group("name")):
                 m = KIND_LAST_SHORT.match(text, m.start()) or m
-            yield m
+            yield m, m.start("name")
             last_end = m.end()
             break
 
@@ -171,8 +189,8 @@ def named_instruments(text: str) -> list[Named]:
         name = f"{kind} No. {m.group('num')}" + (f" of {m.group('year')}" if m.group("year") else "")
         s = _strip_the(text, m.start())
         found.append(Named(slug(name), text[s:m.end()].strip(), s, m.end(), True, kind.split()[-1]))
-    for m in _title_matches(text):
-        s, e = m.start("name"), m.end()
+    for m, s in _title_matches(text):
+        e = m.end()
         if m.re is KIND_FIRST and re.search(r"[A-Z][\w'’\-]*[ \t]+$", text[max(0, s - 40):s]):
             continue  # "Criminal Code of the Kyrgyz Republic": the tail of a longer title, read whole elsewhere
         while s < e and (m2 := re.match(r"(?:the|The|of|Under|under|In|in|and)\s+", text[s:e])):

@@ -76,3 +76,17 @@ def test_three_level_numbers_split_only_where_the_text_numbers_so(x):
     assert ("administrative_code", "Code of Administrative Offences", "535", "1") in got
     got = provs(x, "She is accused under Article 207.3 of the Criminal Code.")
     assert {(p[2], p[3]) for p in got} == {("207.3", None)}
+
+
+def test_titles_with_their_kind_first_in_spanish_and_with_a_qualifier_in_english(x):
+    ex = x.extract(doc("He was charged with association (Article 37 of the Ley Orgánica contra la Delincuencia "
+                       "Organizada y Financiamiento al Terrorismo). The requirements of Articles 236 and 238 of the "
+                       "Código Orgánico Procesal Penal are met. She faces Article 52 of the Organic Law against "
+                       "Organized Crime and Financing of Terrorism. He was charged under Section 61 of the Organic Act "
+                       "on Referendum for the Draft Constitution B.E. 2559 (2016)."))
+    got = {(p.instrument_name, p.article) for p in ex.provisions}
+    assert ("Ley Orgánica contra la Delincuencia Organizada y Financiamiento al Terrorismo", "37") in got
+    assert {("Código Orgánico Procesal Penal", "236"), ("Código Orgánico Procesal Penal", "238")} <= got
+    assert ("Organic Law against Organized Crime and Financing of Terrorism", "52") in got
+    assert ("Organic Act on Referendum for the Draft Constitution", "61") in got
+    assert {p.instrument for p in ex.provisions if p.article in ("236", "238")} == {"criminal_procedure_code"}
