@@ -47,12 +47,6 @@ MATERNAL_RE = re.compile(
     rf"(?<![\w.])(?P<name>{_CAPS_TOKEN}(?:{_WS}{_CAPS_TOKEN}){{1,4}}){_WS}[yY]{_WS}(?P<mat>[{UP}]{{2,}})\b(?![ \t]+[{UP}]{{2,}})"
     rf"|(?<![\w.])(?P<name2>{NAME_TOKEN}(?:[ \t]+(?:{NAME_TOKEN}|(?:Jr|Sr)\.?)){{1,4}})[ \t]+y[ \t]+(?P<mat2>[{UP}][{LO}]+)\b"
     rf"(?![ \t]+[{UP}][{LO}])")
-# given names, then the family name in capitals, as French-speaking and court papers write them: "Houleymatou BAH",
-# "Aimé Christophe Labilé KONÉ" (a capitals word that is an acronym, a post-nominal or a shouted word is ruled out
-# where the match is read)
-CAPS_FAMILY_RE = re.compile(
-    rf"(?<![\w.])(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,3}}[ \t]+(?P<fam>[{UP}]{{2,}}(?:[-'’][{UP}]{{2,}})?"
-    rf"(?:[ \t]+[{UP}]{{2,}}(?:[-'’][{UP}]{{2,}})?)?))(?![\w'’-])")
 # a nickname in quotes after a full name: Hitler Jessia Chiconda "Samussuku", José Gomes Hata "Cheick Hata",
 # A, known as "Nito"
 NICK_AFTER = re.compile(rf"[ \t]*,?[ \t]*(?:\(?(?:(?:also|better|popularly)[ \t]+)?known[ \t]+as[ \t]+|\(?alias[ \t]+|\(?a\.k\.a\.?[ \t]+|\()?"

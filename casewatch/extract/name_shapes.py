@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ..model.names import initial_pattern, patronymic_words
 from .data import word_set
+from .name_patterns import NAME_TOKEN, alternation
 from .numbers import WORDS as NUMBER_WORDS
 from .prefilter import fast
 
@@ -36,8 +37,6 @@ def _res() -> tuple[re.Pattern[str], ...]:
         # (the words of a name stand a single space apart: more spaces part the columns of a table)
         re.compile(rf"(?<![\w.’'-])(?P<name>{_CAPS}(?: {_CAPS})?(?: {_WORD}(?: \({_WORD}\))?){{1,3}})"
                    rf"(?![\w’'-])"),
-        # the family name in capitals last: "Vadim KOBZEV", "Wai-ming LAM"
-        re.compile(rf"(?<![\w.’'-])(?P<name>{_WORD}(?: {_WORD})? {_CAPS})(?![\w’'-])"),
         # initials first: "E. T. Abdykadyrov", "S.S. Shinde", "B. Temirov"
         re.compile(rf"(?<![\w.])(?P<name>(?:{init}[ \t]?){{1,3}}{_WORD})(?![\w’'-])"),
         # initials after: "Beishekeeva A. T.", "Kaparov M. Zh.", "Kobzev V.V."
@@ -76,4 +75,63 @@ def shaped_names(text: str, looks_like_person, common) -> list[tuple[int, int]]:
                 continue  # "Section A.", "Annex B."
             if looks_like_person(" ".join(w.title() if w.isupper() else w for w in words)):
                 out.append((s, e))
+    return out
+
+
+# the family name in capitals last, after up to four given names and the titles before them: "Vadim KOBZEV",
+# "Houleymatou BAH", "Maître Aimé Christophe Labilé KONÉ", "Mamadou Billo BAH"
+_CAPS_WORD = rf"[{UP}]{{2,}}(?:[-'’][{UP}]{{2,}})?"
+FAMILY_LAST = re.compile(rf"(?<![\w.])(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,3}}[ \t]+(?P<fam>{_CAPS_WORD}"
+                         rf"(?:[ \t]+{_CAPS_WORD})?))(?![\w'’-])")
+
+
+@lru_cache(maxsize=None)
+def _title_lead() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation('title_honorifics')}|Mr|Mrs|Ms|Miss|Dr|Prof|Atty|Me|Mme|Mlle)\.?[ \t]+")
+
+
+def family_last(text: str, looks_like_person, common) -> list[tuple[int, int, int]]:
+    """(where its title begins, start, end) of each name written with its family name in capitals last.  The capitals
+    are no family name where they are an acronym the text defines or writes after "the"/"of", a post-nominal or a
+    kind of body (names.yaml `caps_not_family`: "JJ", "NGO"), two letters or no vowel ("UN", "SC"), a word the text
+    also writes in lower case ("GRANTED"), or a reference code ("MYS 2/2013"); the given names are none where one is
+    a common word ("Four UN") or a numbered part's letter ("I. PROCEDURE")."""
+    out: list[tuple[int, int, int]] = []
+    defined = set(re.findall(rf"\(({_CAPS_WORD})\)", text))
+    defined |= set(re.findall(rf"\b(?:the|The|of|an?|by|to|from|with|for)[ \t]+({_CAPS_WORD})\b", text))
+    orgw, post = word_set("names", "org_words"), word_set("names", "caps_not_family")
+    for m in FAMILY_LAST.finditer(text):
+        words = m.group("fam").split()
+        if any(len(w) < 3 or not re.search(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖÙ-Ü]", w) or w in defined or w.casefold() in orgw
+               or w.casefold() in post or re.search(rf"\b{re.escape(w.lower())}\b", text) for w in words) \
+                or re.match(r"[ \t]+\d", text[m.end():m.end() + 3]):
+            continue
+        t = s = m.start("name")
+        while (lead := _title_lead().match(text, s, m.start("fam"))):
+            s = lead.end()  # "Maître Aimé …", "Mr Djamel …": the title is no part of the name
+        given = text[s:m.start("fam")].strip()
+        if not re.search(rf"[{UP}][{LO}]", given) or any(common(w) for w in given.split()) or \
+                re.match(r"[A-Z]\.\s", given) and not text[text.rfind("\n", 0, s) + 1:s].strip():
+            continue
+        if looks_like_person(f"{given} {m.group('fam').title()}"):
+            out.append((t, s, m.end("name")))
+    return out
+
+
+# whole names in capitals after a word that introduces people, one or a list: "citizens MIRANDA DÍAZ SAN MIGUEL,
+# VÍCTOR DÍAZ PARUTA and ALBERTO SAN MIGUEL SOSA", "the accused OUMAR SYLLA"
+_CAPS_NAME = rf"{_CAPS_WORD}(?:[ \t]+(?:(?:DE|DEL|DA|DO|DOS|DAS|LA|LE|VAN|VON|BIN|BINTI|AL|EL|Y)[ \t]+)?{_CAPS_WORD}){{1,5}}"
+CAPS_LISTED = re.compile(rf"\b(?:[Cc]itizens?|[Cc]iudadan[oa]s?|[Cc]itoyens?|[Cc]idad[ãa]os?|accused|[Dd]efendants?|"
+                         rf"Messrs\.?|Mr\.?|Mrs\.?|Ms\.?|Mme\.?)[ \t]+(?P<items>{_CAPS_NAME}(?:[ \t]*,[ \t]*{_CAPS_NAME})*"
+                         rf"(?:[ \t]*,?[ \t]+(?:and|y|et|e)[ \t]+{_CAPS_NAME})?)")
+
+
+def caps_listed(text: str, looks_like_person) -> list[tuple[int, int, tuple[int, int] | None]]:
+    """(start, end, the list's span where it names several) of the whole names in capitals a person word introduces
+    (each item of its list that reads as a person's name once written in title case)."""
+    out: list[tuple[int, int, tuple[int, int] | None]] = []
+    for m in CAPS_LISTED.finditer(text):
+        items = [it for it in re.finditer(_CAPS_NAME, m.group("items")) if looks_like_person(it.group(0).title())]
+        span = (m.start("items"), m.end("items")) if len(items) > 1 else None
+        out += [(m.start("items") + it.start(), m.start("items") + it.end(), span) for it in items]
     return out

@@ -15,13 +15,13 @@ from ..model import Document
 from .facilities import numbered_facilities
 from .data import load, word_set
 from .gazetteer import is_place
-from .name_patterns import (ACRONYM_RE, BOOK_BEFORE, BYLINE_RE, CAPS_FAMILY_RE, COURT_LEVEL_RE, DATELINE_RE, FACILITY_RE,
+from .name_patterns import (ACRONYM_RE, BOOK_BEFORE, BYLINE_RE, COURT_LEVEL_RE, DATELINE_RE, FACILITY_RE,
     HONORIFIC_RE, HONOR_BEFORE, HONOR_LEAD, JUNK_TAIL, LIST_RE, LO, MATERNAL_RE, MEDIA_RE, MINISTRY_RE, NAME_RE,
     NICKNAME_RE, NUMBERED_CENTRE_RE, ORG_BEFORE, ORG_CUE_RE, ORG_PHRASE_RE, PERSON_AFTER, PLACE_INTRO_RE,
     PLACE_LIST_BEFORE, PLACE_SUFFIX_RE, PLACE_TOKEN, SIGNATURE_RE, STRIP_RE, TRANSLATION_RE, UN_REF_RE, UP,
     business_re, given_abbreviation_re, known_orgs_re, mandate_re, place_apart_re, place_cue_res, police_body_re,
-    alternation, possessive_cut, title_honorific_re, title_lead_re, title_res, title_run_re, wrapped_title_re)
-from .name_shapes import shaped_names
+    possessive_cut, title_honorific_re, title_lead_re, title_res, title_run_re, wrapped_title_re)
+from .name_shapes import caps_listed, family_last, shaped_names
 from .provisions import instruments
 from .spans import ByStart
 
@@ -367,8 +367,12 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
         hits.append(NameHit("organization", m.start("name"), m.end("name"), strong=True))
     hits += _court_style_names(text)
     hits += [NameHit("place", s, e, strong=True) for s, e in numbered_facilities(text)]  # "Xinjiang No. 1 Prison"
-    hits += [NameHit("person", s, e, strong=True) for s, e in shaped_names(text, looks_like_person,
-                                                                             lambda w: _common_word(text, w))]
+    common = lambda w: _common_word(text, w)  # noqa: E731
+    hits += [NameHit("person", s, e, strong=True) for s, e in shaped_names(text, looks_like_person, common)]
+    hits += [NameHit("person", s, e, strong=True, attrs={"title_start": t} if t < s else {})
+             for t, s, e in family_last(text, looks_like_person, common)]
+    hits += [NameHit("person", s, e, strong=True, attrs={"list": span} if span else {})
+             for s, e, span in caps_listed(text, looks_like_person)]
     hits = _wrapped_org_tails(text, _given_abbreviations(text, _maternal_names(_settle(hits))), orgw)
     return _article_surnames(text, hits)
 
@@ -446,39 +450,6 @@ def _court_style_names(text: str) -> list[NameHit]:
         nm = m.group("name")
         if "\n" in nm and looks_like_person(re.sub(r"\s+", " ", nm)):
             out.append(NameHit("person", m.start("name"), m.end("name"), strong=True))
-    out += _caps_family_names(text)
-    return out
-
-
-@lru_cache(maxsize=None)
-def _caps_name_lead() -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternation('title_honorifics')}|Mr|Mrs|Ms|Miss|Dr|Prof|Atty|Me|Mme|Mlle)\.?[ \t]+")
-
-
-def _caps_family_names(text: str) -> list[NameHit]:
-    """Given names, then the family name in capitals ("Houleymatou BAH", "Maître Aimé Christophe Labilé KONÉ"): the
-    whole is one person's name, unless the capitals word is an acronym the text defines, an organisation word, a
-    post-nominal or a kind of body (names.yaml `caps_not_family`: "JJ", "NGO") or a word the text also writes in lower case ("GRANTED")."""
-    out: list[NameHit] = []
-    defined = set(re.findall(rf"\(([{UP}]{{2,}})\)", text))
-    orgw, post = word_set("names", "org_words"), word_set("names", "caps_not_family")
-    for m in CAPS_FAMILY_RE.finditer(text):
-        words = m.group("fam").split()
-        if any(len(w) < 3 or not re.search(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖÙ-Ü]", w) for w in words) or re.match(r"[ \t]+\d", text[m.end():m.end() + 3]):
-            continue  # "UN", "NW", "SC": letters, not a family name; "Urgent Appeal MYS 2/2013": a reference
-        if any(w in defined or w.casefold() in orgw or w.casefold() in post
-               or re.search(rf"\b{re.escape(w.lower())}\b", text) for w in words):
-            continue
-        s = title_start = m.start("name")
-        while (lead := _caps_name_lead().match(text, s, m.start("fam"))):
-            s = lead.end()  # "Maître Aimé …", "Mr Djamel …": the title is no part of the name
-        given = text[s:m.start("fam")].strip()
-        if not re.search(rf"[{UP}][{LO}]", given) or any(_common_word(text, w) for w in given.split()) or \
-                re.match(r"[A-Z]\.\s", given) and not text[text.rfind("\n", 0, s) + 1:s].strip():
-            continue  # "Four UN", "Urgent Appeal MYS": common words; "I. Cristiana …" opens a numbered part
-        if looks_like_person(f"{given} {m.group('fam').title()}"):
-            out.append(NameHit("person", s, m.end("name"), strong=True,
-                               attrs={"title_start": title_start} if title_start < s else {}))
     return out
 
 

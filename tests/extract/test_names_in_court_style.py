@@ -37,3 +37,11 @@ def test_people_not_charged_and_bystanders_are_not_accused(x):
     p = people(x.extract(doc("For a forum held on 26 November 2016, at which the activist Joshua Lim spoke by video "
                              "link, Wham Kwok Han was convicted of organising an assembly without a permit.")))
     assert "defendant" not in p["Joshua Lim"]["roles"]
+
+
+def test_whole_names_in_capitals_after_citizens_are_people_and_take_the_release_ordered(x):
+    p = people(x.extract(doc("SIXTH: The release of citizens MARÍA PAZ SOTO, VÍCTOR DÍAZ ROJAS and ALBERTO RUIZ "
+                             "SOSA is ordered, as persons against whom no imputation has been made.",
+                             kind="court_document")))
+    for name in ("María Paz Soto", "Víctor Díaz Rojas", "Alberto Ruiz Sosa"):
+        assert name in p and "release" in p[name]["measures"], name
