@@ -23,9 +23,11 @@ UNTOLD = re.compile(r"\b(?:not|never)\b(?!\s+guilty\b)", re.I)
 COUNTERFACTUAL = re.compile(r"\b(?:should|would|could|might|must)\s+(?:never\s+|not\s+)?have\s+(?:been\s+)?\S*$", re.I)
 STATE_SINCE = re.compile(r"\s+(?:ever\s+)?since\b", re.I)  # "has been detained since that date": a state, not a step
 AFTER_EVENT = re.compile(r"\b(?:following|after|during|at)\s+(?:the\s+)?(?:being\s+)?(?P<what>protest|rally|demonstration|arrest|arrests|detention|apprehended|detained|trial|hearing)\b", re.I)
-# a sitting, and what ends one: an adjournment told right after a sitting's sentence, without a day of its own, is that sitting's
-SITTINGS = {"hearing", "trial_opened"}
-SITTING_ENDS = {"hearing_postponed"}
+# a sitting of a court, and the orders that end one: an adjournment, a remand, bail, told right after a sitting's
+# sentence without a day of their own, are that sitting's ("On 1 November they were arraigned … The case was adjourned
+# to 24 January"; "… charged at the Sessions Court on 21 May. All five were released on bail")
+SITTINGS = {"hearing", "trial_opened", "charge", "verdict", "sentence", "appeal"}
+SITTING_ENDS = {"hearing_postponed", "pretrial_detention", "measure_extended", "release", "house_arrest"}
 SEQUENCE = re.compile(r"\b(?:shortly afterwards|subsequently|afterwards|then|later)\b", re.I)
 
 
