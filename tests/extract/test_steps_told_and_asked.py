@@ -41,10 +41,10 @@ def test_an_adjournment_right_after_a_dated_sitting_is_that_sittings(x):
 
 
 def test_a_courts_order_right_after_its_sitting_is_that_sittings(x):
-    ev = _events(x, "The five were charged at the Sessions Court on 21 May 2013 under the Sedition Act. All five "
+    ev = _events(x, "The five were charged under the Sedition Act at the Sessions Court on 21 May 2013. All five "
                     "pleaded not guilty and were each released on bail with one surety.", "2013-06-01")
     assert ("release", "2013-05-21", False) in ev
     # a step that is no court's order keeps the story's day as a guess
-    ev = _events(x, "The five were charged at the Sessions Court on 21 May 2013. Police raided their offices.",
+    ev = _events(x, "The five were charged under the Sedition Act on 21 May 2013. Police raided their offices.",
                  "2013-06-01")
     assert not any(t == "arrest" and not inf for t, _, inf in ev)
