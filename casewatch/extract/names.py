@@ -251,6 +251,7 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
                                 attrs={"dateline": True}))
 
     # 6. the statistical model's names
+    person_ents = {text[s:e] for label, s, e in ents if label == "PERSON"}
     for label, s, e in ents:
         s, e = _clean_span(text, s, e)
         if e <= s or BOOK_BEFORE.search(text[max(0, s - 30):s]) or text[e:e + 1] == ":":
@@ -278,6 +279,8 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
         elif label == "PERSON":
             if any(t.casefold() in orgw for t in toks):
                 hits.append(NameHit("organization", s, e))
+            elif len(toks) >= 2 and any(o.endswith(" " + nm) for o in person_ents):
+                hits.append(NameHit("person", s, e))  # "San Miguel", the family name of "Rocío San Miguel", no place
             elif len(toks) >= 2 and (toks[-1].casefold() in word_set("names", "place_heads") or _place_first(toks)):
                 hits.append(NameHit("place", s, e))
             elif looks_like_person(nm):

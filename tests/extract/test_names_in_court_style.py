@@ -45,3 +45,11 @@ def test_whole_names_in_capitals_after_citizens_are_people_and_take_the_release_
                              kind="court_document")))
     for name in ("María Paz Soto", "Víctor Díaz Rojas", "Alberto Ruiz Sosa"):
         assert name in p and "release" in p[name]["measures"], name
+
+
+def test_a_family_name_that_opens_like_a_place_is_the_persons_where_the_report_gives_the_full_name(x):
+    ex = x.extract(doc("Security agents detained the defender Rocío San Miguel on Friday. San Miguel, 58, a lawyer "
+                       "who holds two nationalities, was stopped at the airport."))
+    kinds = {(m.kind, m.name) for m in ex.mentions}
+    assert ("person", "San Miguel") in kinds and ("place", "San Miguel") not in kinds
+    assert any(c.topic == "age" and c.value == "58" and c.subject == "San Miguel" for c in ex.claims)
