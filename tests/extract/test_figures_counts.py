@@ -67,3 +67,12 @@ def test_amounts_in_ringgit_and_cfa_francs_and_a_currency_sign_only_before_its_n
     assert ("amount.bail", "MYR 5,000") in amounts
     assert ("amount.damages", "XAF 25,000,000") in amounts
     assert not any(v.startswith("MYR 5") and t != "amount.bail" for t, v in amounts)
+
+
+def test_a_maximum_penalty_in_months_is_a_maximum_but_a_time_held_before_charge_is_not(x):
+    figs = {(f.measure, f.value) for f in x.extract(doc("The offences carry a fine of up to 10,000 dollars, "
+                                                          "imprisonment of up to six months, or both.")).figures}
+    assert ("max_sentence_years", 0.5) in figs
+    figs = {(f.measure, f.value) for f in x.extract(doc("Suspects can be held for up to four months before being "
+                                                          "charged.")).figures}
+    assert not any(m == "max_sentence_years" for m, _ in figs)
