@@ -48,3 +48,9 @@ def test_a_courts_order_right_after_its_sitting_is_that_sittings(x):
     ev = _events(x, "The five were charged under the Sedition Act on 21 May 2013. Police raided their offices.",
                  "2013-06-01")
     assert not any(t == "arrest" and not inf for t, _, inf in ev)
+
+
+def test_charged_before_a_court_is_a_charge(x):
+    ev = _events(x, "On Thursday 27 June 2024, Kokila Raman, 36, and Siti Amirah Asrori, 29, were charged before the "
+                    "State Courts in connection with the walk.", "2024-07-01")
+    assert ("charge", "2024-06-27", False) in ev
