@@ -87,7 +87,7 @@ FAMILY_LAST = re.compile(rf"(?<![\w.])(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}
 
 @lru_cache(maxsize=None)
 def _title_lead() -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternation('title_honorifics')}|Mr|Mrs|Ms|Miss|Dr|Prof|Atty|Me|Mme|Mlle)\.?[ \t]+")
+    return re.compile(rf"(?:{alternation('title_honorifics', 'name_leads')}|Mr|Mrs|Ms|Miss|Dr|Prof|Atty|Me|Mme|Mlle)\.?[ \t]+")
 
 
 def family_last(text: str, looks_like_person, common) -> list[tuple[int, int, int]]:
@@ -134,4 +134,27 @@ def caps_listed(text: str, looks_like_person) -> list[tuple[int, int, tuple[int,
         items = [it for it in re.finditer(_CAPS_NAME, m.group("items")) if looks_like_person(it.group(0).title())]
         span = (m.start("items"), m.end("items")) if len(items) > 1 else None
         out += [(m.start("items") + it.start(), m.start("items") + it.end(), span) for it in items]
+    return out
+
+
+@lru_cache(maxsize=None)
+def _connected_re() -> re.Pattern[str]:
+    joins = "|".join(re.escape(w) for w in sorted(word_set("names", "name_connectors"), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,2}}[ \t]+(?:{joins})[ \t]+{NAME_TOKEN}"
+                      rf"(?:[ \t]+{NAME_TOKEN}){{0,2}})(?![\w'’-])")
+
+
+def connected_names(text: str, looks_like_person) -> list[tuple[int, int, int]]:
+    """(where its title begins, start, end) of names whose parts a connector joins (names.yaml `name_connectors`:
+    "binte", "s/o"), each read whole where its own part reads as a person's name."""
+    out: list[tuple[int, int, int]] = []
+    for m in _connected_re().finditer(text):
+        t = s = m.start("name")
+        e = m.end("name")
+        while (lead := _title_lead().match(text, s, e)):
+            s = lead.end()  # "By …", "Puan …", "Crown Prince …": no part of the name
+        own = re.split(r"[ \t]+(?:" + "|".join(re.escape(w) for w in word_set("names", "name_connectors")) + r")[ \t]+",
+                       text[s:e])[0]
+        if own and looks_like_person(own):
+            out.append((t, s, e))
     return out

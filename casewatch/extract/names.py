@@ -21,7 +21,7 @@ from .name_patterns import (ACRONYM_RE, BOOK_BEFORE, BYLINE_RE, COURT_LEVEL_RE, 
     PLACE_LIST_BEFORE, PLACE_SUFFIX_RE, PLACE_TOKEN, SIGNATURE_RE, STRIP_RE, TRANSLATION_RE, UN_REF_RE, UP,
     business_re, given_abbreviation_re, known_orgs_re, mandate_re, place_apart_re, place_cue_res, police_body_re,
     possessive_cut, title_honorific_re, title_lead_re, title_res, title_run_re, wrapped_title_re)
-from .name_shapes import caps_listed, family_last, shaped_names
+from .name_shapes import caps_listed, connected_names, family_last, shaped_names
 from .provisions import instruments
 from .spans import ByStart
 
@@ -376,6 +376,8 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
              for t, s, e in family_last(text, looks_like_person, common)]
     hits += [NameHit("person", s, e, strong=True, attrs={"list": span} if span else {})
              for s, e, span in caps_listed(text, looks_like_person)]
+    hits += [NameHit("person", s, e, strong=True, attrs={"title_start": t} if t < s else {})
+             for t, s, e in connected_names(text, looks_like_person)]
     hits = _wrapped_org_tails(text, _given_abbreviations(text, _maternal_names(_settle(hits))), orgw)
     return _article_surnames(text, hits)
 

@@ -53,3 +53,14 @@ def test_a_family_name_that_opens_like_a_place_is_the_persons_where_the_report_g
     kinds = {(m.kind, m.name) for m in ex.mentions}
     assert ("person", "San Miguel") in kinds and ("place", "San Miguel") not in kinds
     assert any(c.topic == "age" and c.value == "58" and c.subject == "San Miguel" for c in ex.claims)
+
+
+def test_names_joined_by_bin_binte_or_s_o_are_one_name_without_the_title_before_them(x):
+    ex = x.extract(doc("By Nur Hidayah binte Rosli. Puan Norsharidah binti Awang convicted Siti Amirah binte Mohamed "
+                       "Asrori and Ravi s/o Madasamy. Crown Prince Mohammed bin Salman spoke. He later visited Sri "
+                       "Lanka."))
+    names = {m.name for m in ex.mentions if m.kind == "person"}
+    assert {"Nur Hidayah binte Rosli", "Norsharidah binti Awang", "Siti Amirah binte Mohamed Asrori",
+            "Ravi s/o Madasamy", "Mohammed bin Salman"} <= names
+    assert not any(n.startswith(("By ", "Puan ", "Crown ")) for n in names)
+    assert ("place", "Sri Lanka") in {(m.kind, m.name) for m in ex.mentions}
