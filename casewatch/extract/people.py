@@ -171,7 +171,7 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
                     continue
                 _add(p.roles, role)
     # a court caption names the accused between "versus" and "Accused."
-    for m in cue("cues", "caption_accused").finditer(text):
+    for m in [*cue("cues", "caption_accused").finditer(text), *cue("cues", "caption_accused_after").finditer(text)]:
         for p in persons:
             if m.start("parties") <= p.evidence.start < m.end("parties"):
                 _add(p.roles, "defendant")

@@ -84,3 +84,11 @@ def test_at_liberty_a_non_custodial_sentence_and_leaving_the_country():
     for name in ("Rui Canto", "Inês Valdo"):  # undated here: each has the release among their measures
         assert "release" in {m["type"] for m in r[name]["measures"]}, r[name]["measures"]
     assert r["Paulo Serrat"]["current_measure"] == "exile"
+
+
+def test_a_caption_that_names_the_prosecutor_then_the_accused_makes_them_the_accused():
+    r = roster([("2022-05-10", "TRIBUNAL OF GOMA\n\nTHE PUBLIC PROSECUTOR\nagainst\n1. KAMBALE MUSAVULI Josué, 27, "
+                               "student;\n2. MUHINDO KASEREKA Elie, 31, teacher.\n\nOn 3 May 2022 the Tribunal sentences "
+                               "each of the defendants to 12 months of penal servitude.")])
+    for name in ("KAMBALE MUSAVULI Josué", "MUHINDO KASEREKA Elie"):
+        assert "defendant" in r[name]["roles"] and r[name]["current_measure"] == "sentence", name
