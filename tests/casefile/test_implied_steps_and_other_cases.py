@@ -2,23 +2,7 @@
 conviction on its own day; people convicted only where a report turns to other cases are not this case's accused."""
 from __future__ import annotations
 
-import dataclasses
-
-from casewatch.casefile import build
-from casewatch.extract import Extractor
-from tests.extract.conftest import doc
-
-X = Extractor()
-
-
-def casefile(texts: list[tuple[str, str]]) -> dict:
-    docs = [dataclasses.replace(doc(t, published=d), id=f"d{i}") for i, (d, t) in enumerate(texts)]
-    exs = {}
-    for d in docs:
-        ex = X.extract(d)
-        ex.doc = d.id
-        exs[d.id] = ex
-    return build("c", None, docs, exs)
+from tests.casefile.test_roster_measures import casefile
 
 
 def _steps(cf):

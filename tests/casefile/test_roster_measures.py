@@ -11,15 +11,19 @@ from tests.extract.conftest import doc
 X = Extractor()
 
 
-def roster(texts: list[tuple[str, str]]) -> dict[str, dict]:
+def casefile(texts: list[tuple[str, str]]) -> dict:
+    """The case file of reports given as (published, text)."""
     docs = [dataclasses.replace(doc(t, published=d), id=f"d{i}") for i, (d, t) in enumerate(texts)]
     exs = {}
     for d in docs:
         ex = X.extract(d)
         ex.doc = d.id
         exs[d.id] = ex
-    cf = build("c", None, docs, exs)
-    return {p["name"]: p for p in cf["persons"]}
+    return build("c", None, docs, exs)
+
+
+def roster(texts: list[tuple[str, str]]) -> dict[str, dict]:
+    return {p["name"]: p for p in casefile(texts)["persons"]}
 
 
 def test_a_release_of_all_the_defendants_reaches_each_of_them():
