@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from ..extract.data import cue
 from ..model import Document, Mention
 from ..model.linear import Linear
 
@@ -169,7 +170,6 @@ def accused_elsewhere(mentions: list[tuple[str, Mention]], docs: dict[str, Docum
     """Every mention that makes the person accused stands where a report turns to other cases (the sentence or the
     one before it: extract/data/cues.yaml `other_case`): held in another case, not accused in this one.  A person
     accused in more than `reach` mentions is the case's own."""
-    from ..extract.data import cue
     other = cue("cues", "other_case")
     accused = [(d, m) for d, m in mentions if "defendant" in m.roles and d in docs]
     if not accused or len(accused) > reach:

@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from ..model import Event
+from .lengths import day as _day
 
 DATA = Path(__file__).parent / "data" / "steps.yaml"
 
@@ -19,13 +20,6 @@ DATA = Path(__file__).parent / "data" / "steps.yaml"
 def _implies() -> dict[str, dict]:
     with open(DATA, encoding="utf-8") as fh:
         return yaml.safe_load(fh)["implies"]
-
-
-def _day(d: str | None) -> date | None:
-    try:
-        return date.fromisoformat(d) if d and len(d) == 10 else None
-    except ValueError:
-        return None
 
 
 def _first_day(d: str) -> date | None:

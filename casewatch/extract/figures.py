@@ -20,6 +20,8 @@ GROUP_RE = None
 
 PENALTY_WORDS = re.compile(r"\b(?:prison|jail|imprisonment|penalty|punishable|carr(?:y|ies)|faces?|fine)\b", re.I)
 HELD_WORDS = re.compile(r"\b(?:detention|detained|held|custody|remand(?:ed)?|without\s+charge)\b", re.I)
+UP_TO_MONTHS = re.compile(rf"\bup to (?P<n>{NUM}) months\b", re.I)
+
 
 def _group_re() -> re.Pattern[str]:
     global GROUP_RE
@@ -112,8 +114,9 @@ def find_figures(ctx: DocContext) -> list[Figure]:
         # a maximum in months, told as a penalty ("a fine of up to S$10,000, imprisonment of up to six months, or
         # both"), not as a time held before charge ("held for up to six months before being charged")
         sent = text[st.start:st.end]
-        if PENALTY_WORDS.search(sent) and not HELD_WORDS.search(sent):
-            for m in re.finditer(rf"\bup to (?P<n>{NUM}) months\b", sent, re.I):
+        months = list(UP_TO_MONTHS.finditer(sent))
+        if months and PENALTY_WORDS.search(sent) and not HELD_WORDS.search(sent):
+            for m in months:
                 v = value(m.group("n"))
                 if v and v < 12:
                     out.append(Figure("max_sentence_years", round(v / 12, 2), [ctx.doc.span(st.start + m.start(), st.start + m.end())],

@@ -103,7 +103,7 @@ def family_last(text: str, looks_like_person, common) -> list[tuple[int, int, in
     for m in FAMILY_LAST.finditer(text):
         words = m.group("fam").split()
         if any(len(w) < 3 or not re.search(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖÙ-Ü]", w) or w in defined or w.casefold() in orgw
-               or w.casefold() in post or re.search(rf"\b{re.escape(w.lower())}\b", text) for w in words) \
+               or w.casefold() in post or common(w) for w in words) \
                 or re.match(r"[ \t]+\d", text[m.end():m.end() + 3]):
             continue
         t = s = m.start("name")
@@ -138,23 +138,25 @@ def caps_listed(text: str, looks_like_person) -> list[tuple[int, int, tuple[int,
 
 
 @lru_cache(maxsize=None)
-def _connected_re() -> re.Pattern[str]:
+def _connected_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The name joined by a connector, and the connector alone (where the person's own part ends)."""
     joins = "|".join(re.escape(w) for w in sorted(word_set("names", "name_connectors"), key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,2}}[ \t]+(?:{joins})[ \t]+{NAME_TOKEN}"
-                      rf"(?:[ \t]+{NAME_TOKEN}){{0,2}})(?![\w'’-])")
+    return (re.compile(rf"(?<![\w.])(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,2}}[ \t]+(?:{joins})[ \t]+{NAME_TOKEN}"
+                       rf"(?:[ \t]+{NAME_TOKEN}){{0,2}})(?![\w'’-])"),
+            re.compile(rf"[ \t]+(?:{joins})[ \t]+"))
 
 
 def connected_names(text: str, looks_like_person) -> list[tuple[int, int, int]]:
     """(where its title begins, start, end) of names whose parts a connector joins (names.yaml `name_connectors`:
     "binte", "s/o"), each read whole where its own part reads as a person's name."""
     out: list[tuple[int, int, int]] = []
-    for m in _connected_re().finditer(text):
+    joined, connector = _connected_res()
+    for m in joined.finditer(text):
         t = s = m.start("name")
         e = m.end("name")
         while (lead := _title_lead().match(text, s, e)):
             s = lead.end()  # "By …", "Puan …", "Crown Prince …": no part of the name
-        own = re.split(r"[ \t]+(?:" + "|".join(re.escape(w) for w in word_set("names", "name_connectors")) + r")[ \t]+",
-                       text[s:e])[0]
+        own = connector.split(text[s:e])[0]
         if own and looks_like_person(own):
             out.append((t, s, e))
     return out
