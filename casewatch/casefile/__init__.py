@@ -14,7 +14,7 @@ from ..model.names import fold
 from ..resolve import Entity, resolve_case
 from ..extract.data import word_set
 from .claims import part_conflicts, value_conflicts
-from .people import accused_elsewhere, decide_roles, person_features, ranks
+from .people import accused_before, accused_elsewhere, decide_roles, person_features, ranks
 from .state import state
 from .steps import implied_steps
 from .conflicts import date_conflicts, event_count_conflicts, find_conflicts
@@ -67,6 +67,7 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
     docs_by_id = {d.id: d for d in docs}
     rank = ranks(persons)
     groups = [(d, ev) for d, ex in extractions.items() for ev in ex.events if ev.whole_group]
+    steps = {d: ex.events for d, ex in extractions.items()}
     out_persons = []
     cues: dict[str, tuple[str, ...]] = {}  # the cue groups found in each stretch of text read for this build
     for e in persons:
@@ -82,7 +83,10 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
             roles = [r for r in roles if r not in ("defendant", "detainee")]
         elif "official" in roles and {"defendant", "detainee"} & set(roles):
             roles.remove("official")  # named among the accused more often than as an official
-        if "defendant" in roles and accused_elsewhere(e.mentions, docs_by_id):
+        before = accused_before(e.mentions, docs_by_id, steps) if "defendant" in roles else None
+        if before is not None:  # convicted before this custody: that term is the past, not the present
+            measures = [(d, ms) for d, ms in measures if not (ms.type == "sentence" and ms.date and int(ms.date[:4]) < before)]
+        if "defendant" in roles and (before is not None or accused_elsewhere(e.mentions, docs_by_id)):
             roles = [r for r in roles if r != "defendant"] + [r for r in ("detainee",) if r not in roles]
         if "defendant" in roles:
             roles = [r for r in roles if r not in ("detainee", "activist")]

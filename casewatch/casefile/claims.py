@@ -76,6 +76,8 @@ def _compatible(kind: str, frame: str | None, a: Any, b: Any, da: date | None, d
     if kind == "duration":
         if frame and frame.endswith(ENDED):
             lo, hi = sorted((a, b))
+            if lo % 7 and lo % 30 and hi % 7 and hi % 30 and hi <= lo * 1.5:
+                return False  # both counted in days ("47 days" / "45 days"): no rounding between them
             # one length counted two ways ("eight months" / "252 days"), or two times of one kind ("33 days" in
             # 2017, "nine months" in 2019): not a disagreement
             return hi <= lo * 1.1 or hi > lo * 1.5

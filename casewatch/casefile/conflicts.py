@@ -279,13 +279,32 @@ def date_conflicts(events: list[dict[str, Any]], figures: list[dict[str, Any]], 
                     and not (pa and pb and not pa & pb) and not apart  # nine detained, then four: two raids
                 if not shared and not adjacent:
                     continue
-                first, second = (a, b) if a["date"] < b["date"] else (b, a)
-                out.append({"topic": f"date of the {first['type'].replace('_', ' ')}",
-                            "key": f"event_date.{first['type']}:{first['date']}-{second['date']}",
-                            "subject": None, "status": "open",
-                            "claims": [{"value": x["date"], "sources": len({e["doc"] for e in x["evidence"]}),
-                                        "evidence": x["evidence"]} for x in (first, second)]})
+                out.append(_date_conflict(a, b))
+    # a one-off step told to the day by one source and to the month by another, months apart ("convicted on 27
+    # November 2017" / "convicted in December 2017"): the same people's step, told two ways
+    months = [ev for ev in events if ev.get("date") and len(ev["date"]) == 7 and not ev.get("date_inferred")
+              and ev.get("status") != "announced" and STEP_OF.get(ev["type"], ev["type"]) in ONE_OFF]
+    seen: set[tuple[str, str, str]] = set()
+    for m in months:
+        kind = STEP_OF.get(m["type"], m["type"])
+        for da_, a in by_type.get(kind, []):
+            if a["date"][:7] == m["date"] or _dated_in(a) & _dated_in(m) or (kind, a["date"], m["date"]) in seen:
+                continue
+            if abs((da_.year * 12 + da_.month) - (int(m["date"][:4]) * 12 + int(m["date"][5:7]))) != 1:
+                continue
+            if people_of(a) & people_of(m) or tied(a) & ties(m):
+                seen.add((kind, a["date"], m["date"]))
+                out.append(_date_conflict(a, m))
     return out
+
+
+def _date_conflict(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    first, second = (a, b) if a["date"] < b["date"] else (b, a)
+    return {"topic": f"date of the {first['type'].replace('_', ' ')}",
+            "key": f"event_date.{first['type']}:{first['date']}-{second['date']}",
+            "subject": None, "status": "open",
+            "claims": [{"value": x["date"], "sources": len({e["doc"] for e in x["evidence"]}),
+                        "evidence": x["evidence"]} for x in (first, second)]}
 
 
 def _dated_in(ev: dict[str, Any]) -> set[str]:

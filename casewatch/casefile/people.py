@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from ..extract.data import cue
-from ..model import Document, Mention
+from ..model import Document, Event, Mention
 from ..model.linear import Linear
 
 DATA = Path(__file__).parent / "data"
@@ -181,3 +181,36 @@ def accused_elsewhere(mentions: list[tuple[str, Mention]], docs: dict[str, Docum
         if not other.search(text, pa, b):
             return False
     return True
+
+
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+CUSTODY_STEPS = frozenset({"arrest", "pretrial_detention", "house_arrest", "administrative_detention"})
+
+
+def accused_before(mentions: list[tuple[str, Mention]], docs: dict[str, Document],
+                   steps: dict[str, list[Event]], reach: int = 4) -> int | None:
+    """Every mention that makes the person accused stands in a sentence whose years all come before the person's
+    first custody in this case (the earliest arrest or detention told to the day with them among its people, in
+    `steps`: each report's events): a past conviction told as background ("she was convicted by a military court
+    in 2021 and in 2015"), not this case's charge.  Returns the year of that custody, else None.  A person
+    accused in more than `reach` mentions is the case's own."""
+    accused = [(d, m) for d, m in mentions if "defendant" in m.roles and d in docs]
+    if not accused or len(accused) > reach:
+        return None
+    latest = 0
+    for d, m in accused:
+        text = docs[d].text
+        told = [tuple(int(x) for x in span.split("-")) for span in str(m.attrs.get("accused_in") or "").split(";") if span]
+        # the name's own sentence, or those that accuse it by a pronoun ("She was convicted … in 2021")
+        for a, b in told or [sentence_around(text, m.evidence.start, m.evidence.end)]:
+            years = [int(y) for y in YEAR.findall(text, a, b)]
+            if not years:
+                return None
+            latest = max(latest, *years)
+    names = {(d, m.name) for d, m in mentions}
+    starts = [int(ev.date[:4]) for d in {d for d, _ in mentions} for ev in steps.get(d, [])
+              if ev.type in CUSTODY_STEPS and ev.date and len(ev.date) == 10 and not ev.date_inferred
+              and any((d, p) in names for p in ev.participants)]
+    return min(starts) if starts and latest < min(starts) else None

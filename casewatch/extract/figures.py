@@ -26,7 +26,9 @@ UP_TO_MONTHS = re.compile(rf"\bup to (?P<n>{NUM}) months\b", re.I)
 def _group_re() -> re.Pattern[str]:
     global GROUP_RE
     if GROUP_RE is None:
-        nouns = sorted(load("cues")["group_nouns"], key=len, reverse=True)
+        # the case's kinds of people, and a nationality's people ("90 Palestinians", "13 Bahrainis")
+        peoples = [d + "s" for d in load("names")["demonyms"] if d[-1] in "ni" and not d.endswith("ese")]
+        nouns = sorted(set(load("cues")["group_nouns"]) | set(peoples), key=len, reverse=True)
         GROUP_RE = fast(re.compile(
             rf"(?<![\d.,₱$€£¥])\b(?P<num>{NUM})(?![.,]\d)\s+(?P<noun>(?:(?!(?:days?|weeks?|months?|years?)\b)(?!\d)[\w-]+\s+){{0,3}}?(?:{'|'.join(re.escape(n) for n in nouns)}))\b"
             rf"|(?<![\d.,₱$€£¥])\b(?P<num2>{NUM})(?![.,]\d)\s+(?=(?:were|have been|had been|are|remain|of them|(?:\w+ly\s+)?(?:arrested|detained|charged|remanded|released|convicted|sentenced|fined))\b)", re.I))

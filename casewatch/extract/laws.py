@@ -44,7 +44,7 @@ QUALIFIER_BEFORE = re.compile(r"(?<![\w-])(?:Organic|Federal|Special|Basic|Gener
 _PARTICLE = r"(?:de|del|la|el|los|las|y|e|al|contra|para|sobre|en|da|do|das|dos|du|des|à|au|aux|et|sur|portant|relative|relatif|l['’])"
 KIND_FIRST_ROMANCE = re.compile(
     rf"(?<![\w-])(?P<name>(?:Ley|Lei|Loi|C[óo]digo|Code|Decreto|D[ée]cret|Decreto-Lei)(?:[ \t]+(?:Org[áâa]nic[oa]|organique|Especial|Federal|"
-    rf"Procesal|Penal|Processual|p[ée]nal))*(?:[ \t]+{_PARTICLE}(?:[ \t]+{_PARTICLE})*[ \t]+[A-ZÁÉÍÓÚÂÊÔÃÕÇ][\w'’\-]*"
+    rf"Procesal|Penal|Processual|p[ée]nal|Nacional|National|Militar|Civil|Electoral|General))*(?:[ \t]+{_PARTICLE}(?:[ \t]+{_PARTICLE})*[ \t]+[A-ZÁÉÍÓÚÂÊÔÃÕÇ][\w'’\-]*"
     rf"(?:[ \t]+[A-ZÁÉÍÓÚÂÊÔÃÕÇ][\w'’\-]*)*){{1,6}})(?![\w-])")
 ROMANCE_KIND = re.compile(r"(?<![\w-])(?:Ley|Lei|Loi|C[óo]digo|Code|Decreto|D[ée]cret)\b")
 NUMBERED = re.compile(r"(?:the\s+)?(?P<kind>Republic Act|R\.\s?A\.|RA|Presidential Decree|P\.\s?D\.|PD|Executive Order|E\.\s?O\.|"

@@ -19,7 +19,7 @@ LIST_RE = re.compile(rf"(?P<items>(?:Ms\.?\s+|Mr\.?\s+|Mrs\.?\s+)?{NAME}(?:\s*,\
 HONORIFIC_RE = re.compile(r"\b(?:H\.E\.\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Prof|Atty|Engr|Hon|Rev)\.?\s+(?P<name>" + NAME_TOKEN + r"(?:[ \t]+" + NAME_TOKEN + r"){0,3})")
 ACRONYM_RE = re.compile(r"(?P<long>(?:[A-Z][\w’'-]+\s+)(?:(?:of|for|on|and|the|in|de|du|des|la|le)\s+|[A-Z][\w’'-]+\s+){0,10}[A-Z][\w’'-]+)\s+\((?P<short>[A-Z][A-Za-z]{1,9})\)")
 TRANSLATION_RE = re.compile(r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,4})\s+\((?P<alt>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,4})\)")
-PLACE_INTRO_RE = re.compile(r"\b(?:village|city|town|district|province|region|municipality|settlement) of (?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+
 # "Thpong district", "Kampong Speu province", "Por Sen Chey district": a place's name of up to three words before
 # its kind of place
 PLACE_SUFFIX_RE = re.compile(r"\b(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]+(?P<suffix>region|province|district|oblast|county|governorate|prefecture|Region|Province|District|Oblast|County|Governorate|Prefecture)\b")
@@ -73,6 +73,9 @@ def alternation(*keys: str) -> str:
 
 PLACE_TOKEN = rf"(?:(?:[ae]l-)?[{UP}][{LO}]+(?:-(?:[ae]l-)?[{UP}][{LO}]+)*)"
 PLACE_NAME = rf"{PLACE_TOKEN}(?:[ \t]+{PLACE_TOKEN}){{0,2}}"
+# names.yaml place_intro, then a place's name of up to three words, Romance particles inside ("Villa de Zaachila")
+PLACE_INTRO_RE = re.compile(rf"\b(?:{alternation('place_intro')})[ \t]+(?P<name>{PLACE_TOKEN}"
+                            rf"(?:[ \t]+(?:(?:de|del|de la|do|da|dos|das)[ \t]+)?{PLACE_TOKEN}){{0,2}})")
 
 
 @lru_cache(maxsize=None)

@@ -103,6 +103,19 @@ def looks_like_person(name: str) -> bool:
     return toks[0][:1].isupper()
 
 
+def _joined_persons(text: str, ents: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Two person names the model found with one space between them and no more than five words together are one
+    name cut in two: Spanish and Portuguese names carry two given names and two family names."""
+    out: list[tuple[str, int, int]] = []
+    for label, s, e in sorted(ents, key=lambda x: x[1]):
+        if out and label == "PERSON" and out[-1][0] == "PERSON" and text[out[-1][2]:s] == " " \
+                and len(text[out[-1][1]:e].split()) <= 5:
+            out[-1] = ("PERSON", out[-1][1], e)
+            continue
+        out.append((label, s, e))
+    return out
+
+
 def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]:
     """Name mentions with their kind; overlapping proposals are settled here."""
     text = doc.text
@@ -250,7 +263,9 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
             hits.append(NameHit("place", m.start("places") + c.start(), m.start("places") + c.end(), strong=True,
                                 attrs={"dateline": True}))
 
-    # 6. the statistical model's names
+    # 6. the statistical model's names; a name it cut in two ("Santos Alejandro" "Álvarez Zetina", one space
+    # between) is one name
+    ents = _joined_persons(text, ents)
     person_ents = {text[s:e] for label, s, e in ents if label == "PERSON"}
     for label, s, e in ents:
         s, e = _clean_span(text, s, e)
@@ -268,6 +283,8 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
             continue  # "KHM 002/0426/WDI": a country code opening a reference number
         if len(toks) >= 2 and toks[-1].casefold() in word_set("names", "law_heads") and toks[-2] != "of":
             continue  # "the Trade Union Law", "the Press Act": a law, not a body ("College of Law" is one)
+        if len(toks) >= 3 and toks[0].casefold() in word_set("names", "law_heads_first") and label != "PERSON":
+            continue  # "Código Nacional de Procedimientos Penales", "Constitución Política de …": a law
         if len(toks) == 1 and nm.isupper() and len(nm) > 3 and re.search(rf"\b{re.escape(nm.lower())}\b", text):
             continue  # "DENIED" in a court order is the word denied, shouted
         if all(t.casefold() in dem for t in toks):
@@ -288,8 +305,9 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
         elif label == "ORG":
             if len(toks) == 1 and toks[0].casefold().rstrip("s") in orgw:
                 continue  # "Court", "Media", "Groups": the kind of body, not a body's name
-            if len(toks) >= 2 and toks[-1].casefold() in word_set("names", "place_heads"):
-                hits.append(NameHit("place", s, e))  # "Russian Federation Boulevard": a street, not the federation
+            if len(toks) >= 2 and (toks[-1].casefold() in word_set("names", "place_heads") or (
+                    _place_first(toks) and not any(t.casefold() in orgw for t in toks))):
+                hits.append(NameHit("place", s, e))  # "Russian Federation Boulevard", "Villa Guerrero": a place
             elif any(t.casefold() in orgw for t in toks) or len(toks) == 1 or nm.isupper():
                 hits.append(NameHit("organization", s, e))
             elif looks_like_person(nm) and _person_context(text, s, e):

@@ -13,6 +13,7 @@ from .numbers import NUM
 from .spans import ByStart
 
 RELATIVE = re.compile(r"\s*who\s+(?:is|are|was|were|has|have|had|remains?|remained)\b")
+OPENER = re.compile(r"[\s*#>-]*(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?")  # what may stand before a sentence's first name
 PRONOUN = re.compile(r"(?:^|[.;,]\s+|\bwhen\b[^,]*,\s*)(?P<p>She|He|she|he)\b")
 KIN = re.compile(r"\b(?:his|her|their|its)\s+(?:husband|wife|son|daughter|nephew|niece|brother|sister|mother|father|relatives?|family|children|lawyer)\b"
                  r"|\b(?:husband|wife|son|daughter|nephew|niece|brother|sister|mother|father)\s+of\b", re.I)
@@ -249,6 +250,8 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
                     dm = None  # "the administrative proceedings against A and the others sentenced on …"
                 if dm:
                     _add(p.roles, "defendant")
+                    # where ("start-end;…"): by a pronoun, the sentence that accuses is not the name's own
+                    p.attrs["accused_in"] = ";".join(filter(None, [p.attrs.get("accused_in"), f"{st.start}-{st.end}"]))
                 elif group_intro and prev_sent is not None and defendant.search(text, prev_sent.start, prev_sent.end) \
                         and not re.search(r"\badministrative\b|\bfined\b", sc_text, re.I):
                     _add(p.roles, "defendant")
@@ -279,6 +282,9 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         for p in people:
             if not (SOFT_ROLES & set(p.roles)):
                 last_person = p
+        opener = next((p for p in people if OPENER.fullmatch(text, st.start, p.evidence.start)), None)
+        if opener is not None and not (HARD_ROLES & set(opener.roles)):
+            last_person = opener  # the sentence's subject, named first, is who the next "He"/"She" is
     # "Among those who walked down the steps were A, B and C": the people of a sentence that names the members of
     # a group told of in the sentence before take that group's measure (released and stripped of nationality)
     for i, st in enumerate(ctx.sents):
@@ -409,6 +415,10 @@ def _first_measure(text: str, scope: tuple[int, int], table: dict[str, re.Patter
             break
     main = [(t, m) for ok, t, m in found if ok]
     pick = main or [(t, m) for _, t, m in found]
+    if pick and pick[0][0] == "sentence":
+        whole = cue("cues", "whole_suspension").search(text, *scope)
+        if whole:  # "sentenced to two years, suspended for three": free, not serving
+            return "release", whole
     return pick[0] if pick else None
 
 

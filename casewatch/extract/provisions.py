@@ -24,9 +24,14 @@ SUB = r"(?:\s?\((?:\d{1,3}|[a-z]{1,3}|[ivx]{1,5})\))"
 NUM = rf"\d{{1,4}}[A-Z]{{0,2}}(?:-\d{{1,4}})?(?:\.\d{{1,3}})*(?:\s(?:bis|ter|quater|quinquies)\b)?(?:/\d{{1,2}}(?:-[a-z])?)?{SUB}*"
 HEAD = r"(?P<head>Articles?|Arts?\.|Sections?|Secs?\.|ss?\.|§§?|Rules?|Clauses?)"
 SEP = r"\s*(?i:,\s*(?:and\s+|or\s+)?|\band\b|\bor\b|\bto\b|–|&|\bread\s+with\s+(?:(?:Articles?|Sections?|ss?\.|§)\s*)?)\s*"
+# a subdivision written in words after the article: "part 2", "paragraph 3(a)", "section A", "fraction VIII"; more
+# may follow ("article 2, section A, fraction VIII, of the Constitution"), the first is the part
+PART_WORD = (r"(?:part|paragraph|para\.|par\.|subsection|sub-paragraph|subparagraph|item|point|clause|al\.|alinéa|"
+             r"apartado|inciso|numeral|fraction|fracción|fraccion|letter|section)")
+PART_VALUE = r"(?:\d{1,2}(?:\([a-z]\))?|(?-i:[IVXLC]{1,6})\b|(?-i:[A-Za-z])\b)"
 CITE_RE = re.compile(
     rf"\b{HEAD}\s*(?P<list>{NUM}(?:{SEP}{NUM})*)"
-    rf"(?:,?\s+(?:part|paragraph|para\.|par\.|subsection|item|point|clause|al\.|alinéa|apartado|inciso|numeral)\s+(?P<part>\d{{1,2}}(?:\([a-z]\))?))?"
+    rf"(?:,?\s+{PART_WORD}\s+(?P<part>{PART_VALUE})(?:,?\s+{PART_WORD}\s+{PART_VALUE})*)?"
     r"(?P<tail>,?\s+(?:of|under|in)\s+(?:the\s+|its\s+|this\s+|that\s+)?)?", re.I)
 PART_OF_RE = re.compile(
     rf"\b(?:part|paragraph|subsection|clause|point|item)\s+(?P<part>\d{{1,2}}|[a-z])\s+of\s+(?:Article|section|art\.)\s+(?P<art>{NUM})"
@@ -41,6 +46,7 @@ ROMAN_RE = re.compile(
     r"\b(?:Article\s+(?P<art>[IVXLC]{1,6})(?:,?\s+Sections?\s+(?P<part>\d{1,3}))?"
     r"|Sections?\s+(?P<part2>\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})*),?\s+(?:of\s+)?(?:Article\s+(?P<art2>[IVXLC]{1,6})|Rule\s+(?P<rule>\d{1,3})))\b"
     r"(?P<tail>,?\s+(?:of|under|in)\s+(?:the\s+)?)?")
+LIST_GOES_ON = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as)\b", re.I)  # a list of citations carried on past a verb
 INHERIT_WINDOW = 700  # characters back within which an article without an instrument takes the last one cited
 HEAD_WORDS = {"art": "Article", "article": "Article", "arts": "Article", "articles": "Article", "section": "Section",
               "sections": "Section", "sec": "Section", "secs": "Section", "s": "Section", "ss": "Section", "§": "Section",
@@ -138,7 +144,24 @@ def find_provisions(doc: Document) -> list[Provision]:
         if art in last_for_article:  # "Article 314" after "Article 314/2 of the Penal Code"
             return last_for_article[art], None
         recent = [n for p, n in cited if start - p <= INHERIT_WINDOW]
-        return (recent[-1], None) if recent else (None, None)
+        if recent:
+            return recent[-1], None
+        # "articles 241 and 245 and punished under article 242 of the Code": the law named next
+        return _named_ahead(start), None
+
+    def _named_ahead(start: int) -> Named | None:
+        """The instrument the next citation of the same sentence names in its tail, where only citations and a few
+        words stand between ("articles 241 and 245 and punished under article 242, fraction II, of the Code")."""
+        stop = min([x for x in (text.find(". ", start), text.find("\n", start)) if x >= 0] or [len(text)])
+        own = CITE_RE.match(text, start)
+        if own is None or own.group("tail"):
+            return None
+        for n in CITE_RE.finditer(text, own.end(), stop):
+            between = text[own.end():n.start()]
+            if n.group("tail") and len(between) <= 60 and LIST_GOES_ON.match(between) and not re.search(r"[()\[\];]", between):
+                return instrument_at(text, n.end("tail"), named)
+            return None
+        return None
 
     roman = [m.span() for m in ROMAN_RE.finditer(text)]
     part_of = [m.span() for m in PART_OF_RE.finditer(text)]

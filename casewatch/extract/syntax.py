@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Mention
-from .data import load
+from .data import cue, load
 from .spans import ByStart
 
 SPEECH = re.compile(r"^(?:said|says|say|told|tells|stated|states|added|adds|noted|explained|urged|warned|wrote|argued|"
@@ -32,6 +32,10 @@ def _accused() -> re.Pattern[str]:
 @lru_cache(maxsize=None)
 def _custody() -> re.Pattern[str]:
     return re.compile(r"^(?:" + "|".join(load("cues")["custody_verbs"]) + r")$", re.I)
+
+
+def cue_defendant() -> re.Pattern[str]:
+    return cue("cues", "defendant")
 
 
 @lru_cache(maxsize=None)
@@ -77,6 +81,9 @@ def verdict(tok: Any) -> str | None:
             return "kin"
         if dep == "appos" and KIN.match(head.text):
             return "kin"  # "his father, Mr. A, acting as guarantor"
+        if dep in PATIENT_DEPS and custody.match(head.text) and not accused.match(head.text) and any(
+                c.dep_ == "conj" and accused.match(c.text) and not unreal(c) for c in head.children):
+            return "patient"  # "A was arrested on 29 July and charged with …": the second verb shares the subject
         if accused.match(head.text):
             if dep in PATIENT_DEPS and any(c.dep_ == "neg" for c in head.children):
                 return "spared"  # "two other women, who were not charged on Thursday"
@@ -104,6 +111,29 @@ def verdict(tok: Any) -> str | None:
     return None
 
 
+MODAL = {"would", "could", "might", "may", "should"}
+IRREALIS_MARK = {"whether", "if"}
+
+
+def unreal(tok: Any) -> bool:
+    """The accused word does not tell a step that happened: negated ("was never charged", "has not been charged"),
+    hypothetical ("whether she would be charged"), or absent ("held without charge").  A noun is read through the
+    verb that governs it ("could face charges")."""
+    chain = [tok]
+    if tok.dep_ in ("dobj", "obj", "pobj", "attr") and tok.head is not tok:
+        chain.append(tok.head)
+        if tok.dep_ == "pobj" and tok.head.head is not tok.head:
+            chain.append(tok.head.head)
+    for t in chain:
+        if t.text.lower() == "without":
+            return True
+        for c in t.children:
+            if c.dep_ == "neg" or (c.dep_ == "aux" and c.text.lower() in MODAL) or \
+                    (c.dep_ == "mark" and c.text.lower() in IRREALIS_MARK):
+                return True
+    return False
+
+
 def settle_accused(text: str, sents: list[tuple[int, int]], persons: list[Mention], parse: Any) -> int:
     """Mend the rules' "defendant" by the parse, in place, in the sentences where a person and an accused word
     meet; returns how many sentences were parsed.  `parse` is a spaCy pipeline with a parser: the sentences are
@@ -118,11 +148,17 @@ def settle_accused(text: str, sents: list[tuple[int, int]], persons: list[Mentio
     texts = [text[s:e] for s, e, _ in todo]
     for (s, e, here), sdoc in zip(todo, parse.pipe(texts)):
         minor = bool(MINOR.search(text, s, e))  # an administrative penalty in days is no criminal case
+        # where every word of the accused in the sentence is negated or hypothetical, nobody in it is accused by it
+        cues = [m.start() - s for m in cue_defendant().finditer(text, s, e)]
+        toks = [next((t for t in sdoc if t.idx <= c < t.idx + len(t) + 1), None) for c in cues]
+        nowhere = bool(cues) and all(t is not None and _accused().match(t.text) and unreal(t) for t in toks)
         for p in here:
             tok = _head_token(sdoc, p.evidence.start - s, p.evidence.end - s)
             if tok is None:
                 continue
             v = verdict(tok)
+            if nowhere and v in (None, "patient"):
+                v = "spared"
             if v == "patient":
                 if not minor and "defendant" not in p.roles and not ({"official", "lawyer"} & set(p.roles)):
                     p.roles.append("defendant")

@@ -62,6 +62,7 @@ def _compiled() -> dict:
         "duration_frames": {k: c(v) for k, v in sp["duration"]["frames"].items()},
         "duration_ended": c(sp["duration"]["ended_before"]),
         "duration_whole": re.compile(sp["duration"]["ended_compound"], re.I),
+        "duration_ended_after": c(sp["duration"]["ended_after"]),
         "amount_frames": {k: c(v) for k, v in sp["amount"]["frames"].items()},
         "money": [fast(re.compile(rf"(?P<cur>{alts})\s?{amount}", re.I)),
                   fast(re.compile(rf"{amount}\s?(?:\(\w[^)]{{0,30}}\)\s?)?(?P<cur>{alts})(?![\w$])", re.I))],
@@ -259,7 +260,8 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
             days = n * {"day": 1, "week": 7, "month": 30}[m.group("unit").lower().rstrip("s")]
             lead = sent[max(0, m.start() - 40):m.start()]
             if any(rx.search(lead) for rx in cp["duration_ended"]) or \
-                    cp["duration_whole"].match(sent, m.end("n"), m.end("n") + 30):
+                    cp["duration_whole"].match(sent, m.end("n"), m.end("n") + 30) or \
+                    any(rx.search(sent[m.end():]) for rx in cp["duration_ended_after"]):
                 frame += ENDED  # a length that is over: it no longer grows between reports, nor is it a change
             add("duration", frame, subjects.at(s, e, s + m.start()), f"{days:g} days", s, e,
                 None if frame.endswith(ENDED) else "duration")

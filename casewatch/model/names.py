@@ -142,12 +142,17 @@ def _join_arabic(name: str, toks: list[str]) -> list[str]:
     stripped = apart.sub(" ", hyphen.sub("", name)).strip()
     if stripped != name:
         toks = tokens(stripped)
+    suffixes = frozenset(_translit().get("name_suffixes") or [])
     out: list[str] = []
     i = 0
     while i < len(toks):
         t = toks[i]
         if t in prefixes and i + 1 < len(toks):
             out.append(prefixes[t] + toks[i + 1])
+            i += 2
+            continue
+        if i + 1 < len(toks) and toks[i + 1] in suffixes:
+            out.append(t + toks[i + 1])  # "Khair Eddine": one given name
             i += 2
             continue
         glued = next((p for p in prefixes if len(p) >= 4 and t.startswith(p) and len(t) > len(p) + 2), None)

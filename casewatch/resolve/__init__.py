@@ -72,6 +72,16 @@ def _place_key(name: str) -> str:
     return k
 
 
+# what the reading notes on a mention about the person's part in the case, not about what kind of name it is
+NOTES = frozenset({"accused_in"})
+
+
+def _cued(m: Mention) -> bool:
+    """The reading found the name by a cue of its own (an acronym, a title, a list …): its kind is not put to the
+    vote."""
+    return any(k not in NOTES for k in m.attrs)
+
+
 def settle_kinds(items: list[tuple[str, Mention]]) -> None:
     """One kind per name across the case: strong cues, then the majority."""
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -120,7 +130,7 @@ def settle_kinds(items: list[tuple[str, Mention]]) -> None:
             m.kind = strong[k]
         elif m.kind == "person" and votes[k]["person"] < 3 and any(t in org_tokens for t in k.split()):
             m.kind = "organization"
-        elif not m.attrs:
+        elif not _cued(m):
             top, n = votes[k].most_common(1)[0]
             if n > votes[k][m.kind]:
                 m.kind = top
@@ -259,6 +269,10 @@ def _pick_name(kind: str, ms: list[tuple[str, Mention]]) -> str:
     if kind == "person":
         full = {n: c for n, c in names.items() if len(person_key(n)) >= 2}
         names = Counter(full) or names
+        # a list's "AL-ZOUBI Ahmad Hassan" or "LAM Wai-ming" names the person as the report's prose would not: the
+        # name is shown as written in running text where the reports give it so
+        prose = {n: c for n, c in names.items() if not re.search(r"\b[A-Z][A-Z'’-]{2,}\b", n) or n.isupper()}
+        names = Counter(prose) or names
     return sorted(names.items(), key=lambda x: (-x[1], -len(x[0]), x[0]))[0][0]
 
 

@@ -34,3 +34,19 @@ def test_a_prisoner_of_another_case_is_held_not_accused_here():
     r = {p["name"]: p for p in cf["persons"]}
     assert "defendant" in r["Amina Yusuf"]["roles"]
     assert "defendant" not in r["Daniel Mensah"]["roles"] and "detainee" in r["Daniel Mensah"]["roles"]
+
+
+def test_a_conviction_told_of_years_before_this_arrest_is_the_past_not_this_case():
+    cf = casefile([("2024-01-10", "Nadia Qasem, a rights defender, was arrested on 26 December 2023 and placed in "
+                                  "administrative detention for six months. She was convicted by a military court of "
+                                  "membership in an association in 2021 and in 2015.")])
+    p = {x["name"]: x for x in cf["persons"]}["Nadia Qasem"]
+    assert "defendant" not in p["roles"] and "detainee" in p["roles"]
+    assert p["current_measure"] != "sentence"  # the 2021 term is not what holds her now
+
+
+def test_a_conviction_after_the_arrest_is_this_case():
+    cf = casefile([("2024-01-10", "Omar Belkadi was arrested on 26 December 2023. He was convicted of sedition on "
+                                  "5 January 2024.")])
+    p = {x["name"]: x for x in cf["persons"]}["Omar Belkadi"]
+    assert "defendant" in p["roles"] and p["current_measure"] == "sentence"

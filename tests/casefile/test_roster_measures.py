@@ -96,3 +96,39 @@ def test_a_caption_that_names_the_prosecutor_then_the_accused_makes_them_the_acc
                                "each of the defendants to 12 months of penal servitude.")])
     for name in ("KAMBALE MUSAVULI Josué", "MUHINDO KASEREKA Elie"):
         assert "defendant" in r[name]["roles"] and r[name]["current_measure"] == "sentence", name
+
+
+def test_two_reports_that_count_the_days_held_differently_disagree():
+    cf = casefile([("2018-02-22", "Ahmed Ali Hassan spent 47 days in the custody of the intelligence service before "
+                                  "his release on 16 May 2017."),
+                   ("2018-03-01", "Ahmed Ali Hassan was held for 45 days by the intelligence service until his release "
+                                  "on 16 May 2017.")])
+    assert any({c["value"] for c in x["claims"]} == {"45 days", "47 days"} for x in cf["conflicts"])
+
+
+def test_two_reports_that_hold_a_man_in_different_places_at_once_disagree():
+    cf = casefile([("2018-02-22", "Ahmed Ali Hassan was arrested on 13 June 2016 and is held at Jau prison."),
+                   ("2018-03-01", "Ahmed Ali Hassan, arrested on 13 June 2016, is held at Riffa police station.")])
+    assert any({c["value"] for c in x["claims"]} == {"Jau prison", "Riffa police station"} for x in cf["conflicts"])
+
+
+def test_a_term_turned_into_community_service_frees_the_accused():
+    r = roster([("2024-07-03", "Ahmed Hassan Saleh was arrested on 2 July 2024 to serve a one-year sentence imposed "
+                               "over a Facebook post."),
+                ("2025-01-20", "A judge agreed on 16 January 2025 to replace the rest of Ahmed Hassan Saleh's one-year "
+                               "sentence with community service, and he was reunited with his family that evening.")])
+    p = r["Ahmed Hassan Saleh"]
+    assert [m["type"] for m in p["measures"]] == ["sentence", "release"]
+    assert p["current_measure"] == "release" and p["current_since"] == "2025-01-16"
+
+
+def test_a_judgment_told_to_the_day_and_to_another_month_disagrees_for_the_same_people_only():
+    cf = casefile([("2017-12-05", "The court convicted Dominga Ruiz Martínez and Marco Pérez Gómez on 27 November "
+                                  "2017 and sentenced them to 50 years."),
+                   ("2019-04-10", "Dominga Ruiz Martínez and Marco Pérez Gómez were convicted in December 2017 and "
+                                  "sentenced to 50 years.")])
+    dated = [x for x in cf["conflicts"] if x["topic"].startswith("date of the")]
+    assert len(dated) == 1 and {c["value"] for c in dated[0]["claims"]} == {"2017-11-27", "2017-12"}
+    cf = casefile([("2017-12-05", "The court convicted Dominga Ruiz Martínez on 27 November 2017."),
+                   ("2019-04-10", "Marco Pérez Gómez was convicted in December 2017.")])
+    assert not [x for x in cf["conflicts"] if x["topic"].startswith("date of the")]

@@ -76,3 +76,11 @@ def test_a_maximum_penalty_in_months_is_a_maximum_but_a_time_held_before_charge_
     figs = {(f.measure, f.value) for f in x.extract(doc("Suspects can be held for up to four months before being "
                                                           "charged.")).figures}
     assert not any(m == "max_sentence_years" for m, _ in figs)
+
+
+def test_a_nationalitys_people_are_counted_and_a_count_after_released_is_released(x):
+    from .conftest import doc
+    got = {(f.measure, f.value) for f in x.extract(doc("Israel released 90 Palestinian prisoners. More than 3,400 "
+                                                       "Palestinians are currently held in administrative detention.",
+                                                       published="2025-01-20")).figures}
+    assert ("released", 90.0) in got and ("administrative_detention", 3400.0) in got

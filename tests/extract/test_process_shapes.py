@@ -121,3 +121,14 @@ def test_held_then_freed_in_one_clause_each_step_on_its_own_day(x):
                     "without being charged.", "2026-06-10")
     assert ("arrest", "2026-05-25") in got and ("release", "2026-06-03") in got
     assert ("release", "2026-05-25") not in got
+
+
+def test_warrants_provisional_release_judicial_supervision_and_hospital(x):
+    got = events(x, "Awa Ndour was placed under a detention warrant on 24 May 2026. Her third application for "
+                    "provisional release was rejected in July 2026. She was admitted to intensive care on 10 August "
+                    "2026 after a hunger strike. Moussa Faye was granted provisional release on 31 August 2026. "
+                    "Marc Leroy was placed under judicial supervision on 7 September 2026.")
+    assert ("pretrial_detention", "2026-05-24") in got
+    assert ("pretrial_detention", "2026-07") in got
+    assert ("hospitalization", "2026-08-10") in got
+    assert ("release", "2026-08-31") in got and ("release", "2026-09-07") in got

@@ -90,3 +90,32 @@ def test_titles_with_their_kind_first_in_spanish_and_with_a_qualifier_in_english
     assert ("Organic Law against Organized Crime and Financing of Terrorism", "52") in got
     assert ("Organic Act on Referendum for the Draft Constitution", "61") in got
     assert {p.instrument for p in ex.provisions if p.article in ("236", "238")} == {"criminal_procedure_code"}
+
+
+def test_subdivisions_in_words_after_the_article_the_first_is_the_part(x):
+    got = {(a, p) for _, _, a, p in provs(x, "This breached article 2, section A, fraction VIII, of the Constitution, "
+                                                "and the court punished them under article 242, fraction II, of the "
+                                                "Penal Code.")}
+    assert ("2", "A") in got and ("242", "II") in got
+
+
+def test_a_list_carried_past_a_verb_takes_the_law_named_at_its_end(x):
+    got = provs(x, "The court found them responsible for the offence provided for in articles 241 and 245 and "
+                   "punished under article 242 of the Penal Code.")
+    assert {(i, a) for i, _, a, _ in got} == {("criminal_code", "241"), ("criminal_code", "245"),
+                                              ("criminal_code", "242")}
+
+
+def test_a_citation_after_another_law_keeps_the_law_cited_before_it(x):
+    got = provs(x, "It accuses him of sedition under section 124A of the Penal Code, of criminal conspiracy under "
+                   "section 120B and of offences under sections 17 and 18 of the Public Safety Act.")
+    assert ("criminal_code", "120B") in {(i, a) for i, _, a, _ in got}
+    assert not any(a == "120B" and i != "criminal_code" for i, _, a, _ in got)
+
+
+def test_romance_titles_of_codes_and_constitutions_are_read_from_the_text(x):
+    got = provs(x, "Detention is mandatory under article 167 of the Código Nacional de Procedimientos Penales and "
+                   "article 20 of the Constitución Política de los Estados Unidos Mexicanos.")
+    names = {(n, a) for _, n, a, _ in got}
+    assert ("Código Nacional de Procedimientos Penales", "167") in names
+    assert ("constitution", "20") in {(i, a) for i, _, a, _ in got}

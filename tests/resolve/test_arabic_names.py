@@ -26,3 +26,16 @@ def test_two_people_of_one_surname_with_and_without_the_article_stay_apart():
     assert any({"Samir el-Masri", "Samir Fathi El-Masri", "Samir al-Masri"} <= set(x) for x in g)
     assert not any({"Karim al-Masri", "Samir al-Masri"} <= set(x) for x in g)
     assert not any("El Masri" in x for x in g)  # report a names both: the bare surname goes to nobody
+
+
+def test_a_compound_given_name_is_one_word_apart_or_joined():
+    assert person_key("Khair Eddine al-Tahiri") == person_key("Kheireddine Tahiri")
+    assert person_key("Nour Eddine Sami") == person_key("Noureddine Sami")
+    assert person_key("Saif Ullah Marwat") == person_key("Saifullah Marwat")
+    assert person_key("Khair Samir") != person_key("Kheireddine Samir")
+
+
+def test_the_name_shown_is_the_one_running_text_writes():
+    ents = resolve({"a": ex("a", ("person", "AL-TAHIRI Samir Hassan"), ("person", "AL-TAHIRI Samir Hassan")),
+                    "b": ex("b", ("person", "Samir Hassan al-Tahiri"))})
+    assert [e.name for e in ents if e.kind == "person"] == ["Samir Hassan al-Tahiri"]
