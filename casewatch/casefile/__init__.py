@@ -83,6 +83,10 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
             roles = [r for r in roles if r not in ("defendant", "detainee")]
         elif "official" in roles and {"defendant", "detainee"} & set(roles):
             roles.remove("official")  # named among the accused more often than as an official
+        elif "defendant" not in roles and (measures or "detainee" in roles) and len(e.docs) >= 2 and \
+                any(m.attrs.get("accused_past") for _, m in e.mentions):
+            # convicted in the story's early years ("were sentenced … in 2006") and held in this case since
+            roles = ["defendant"] + [r for r in roles if r != "detainee"]
         before = accused_before(e.mentions, docs_by_id, steps) if "defendant" in roles else None
         if before is not None:  # convicted before this custody: that term is the past, not the present
             measures = [(d, ms) for d, ms in measures if not (ms.type == "sentence" and ms.date and int(ms.date[:4]) < before)]

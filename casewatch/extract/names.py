@@ -15,7 +15,7 @@ from ..model import Document
 from .facilities import numbered_facilities
 from .data import load, word_set
 from .gazetteer import is_place
-from .name_patterns import (ACRONYM_RE, BOOK_BEFORE, BYLINE_RE, COURT_LEVEL_RE, DATELINE_RE, FACILITY_RE,
+from .name_patterns import (AGE_AFTER, ACRONYM_RE, BOOK_BEFORE, BYLINE_RE, COURT_LEVEL_RE, DATELINE_RE, FACILITY_RE,
     HONORIFIC_RE, HONOR_BEFORE, HONOR_LEAD, JUNK_TAIL, LIST_RE, LO, MATERNAL_RE, MEDIA_RE, MINISTRY_RE, NAME_RE,
     NICKNAME_RE, NUMBERED_CENTRE_RE, ORG_BEFORE, ORG_CUE_RE, ORG_PHRASE_RE, PERSON_AFTER, PLACE_INTRO_RE,
     PLACE_LIST_BEFORE, PLACE_SUFFIX_RE, PLACE_TOKEN, SIGNATURE_RE, STRIP_RE, TRANSLATION_RE, UN_REF_RE, UP,
@@ -293,6 +293,8 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
             continue  # "… Permanent Representative of X to the United Nations Office at Geneva": an address
         if ORG_BEFORE.search(text[max(0, s - 40):s]) and len(toks) <= 3:
             hits.append(NameHit("organization", s, e, strong=True))
+        elif AGE_AFTER.match(text[e:e + 16]) and looks_like_person(nm) and not any(t.casefold() in orgw for t in toks):
+            hits.append(NameHit("person", s, e))  # "Rajab, 53, was handed …": whatever the model took it for
         elif label == "PERSON":
             if any(t.casefold() in orgw for t in toks):
                 hits.append(NameHit("organization", s, e))

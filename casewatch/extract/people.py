@@ -241,9 +241,11 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
                     continue
                 pos = p.evidence.start if p in in_clause else (pm.start("p") if pm else a)
                 scope = (st.start, st.end) if "list" in p.attrs else _scope(text, pos, a, b, p, in_clause, subjects)
-                if st.historical:
-                    continue
                 sc_text = text[scope[0]:scope[1]]
+                if st.historical:
+                    if p in in_clause and defendant.search(QUOTED.sub(blank_out, sc_text)):
+                        p.attrs["accused_past"] = True  # "were sentenced … in 2006": the case file weighs it
+                    continue
                 dm = defendant.search(QUOTED.sub(blank_out, sc_text))  # "the suspect will have her day", said A
                 if dm and dm.group(0).casefold() == "sentenced" and \
                         re.search(r"\badministrative\b", text[st.start:st.end], re.I):
@@ -416,9 +418,9 @@ def _first_measure(text: str, scope: tuple[int, int], table: dict[str, re.Patter
     main = [(t, m) for ok, t, m in found if ok]
     pick = main or [(t, m) for _, t, m in found]
     if pick and pick[0][0] == "sentence":
-        whole = cue("cues", "whole_suspension").search(text, *scope)
-        if whole:  # "sentenced to two years, suspended for three": free, not serving
-            return "release", whole
+        free = cue("cues", "sentence_not_served").search(text, *scope)
+        if free:  # "sentenced to two years, suspended for three", "… but not taken into custody": free, not serving
+            return "release", free
     return pick[0] if pick else None
 
 

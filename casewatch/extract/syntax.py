@@ -152,18 +152,24 @@ def settle_accused(text: str, sents: list[tuple[int, int]], persons: list[Mentio
         cues = [m.start() - s for m in cue_defendant().finditer(text, s, e)]
         toks = [next((t for t in sdoc if t.idx <= c < t.idx + len(t) + 1), None) for c in cues]
         nowhere = bool(cues) and all(t is not None and _accused().match(t.text) and unreal(t) for t in toks)
-        for p in here:
-            tok = _head_token(sdoc, p.evidence.start - s, p.evidence.end - s)
+        heads = [(p, _head_token(sdoc, p.evidence.start - s, p.evidence.end - s)) for p in here]
+        said = {id(p): verdict(tok) for p, tok in heads if tok is not None}
+        # where the parse finds whom the step befell, another named in the sentence whom only the sentence's words
+        # made accused is not ("A, whose party B leads, was charged": B is no accused)
+        found = any(v == "patient" for v in said.values())
+        for p, tok in heads:
             if tok is None:
                 continue
-            v = verdict(tok)
+            v = said[id(p)]
             if nowhere and v in (None, "patient"):
                 v = "spared"
+            if found and v is None and p.attrs.get("accused_in") == f"{s}-{e}":
+                v = "beside"
             if v == "patient":
                 if not minor and "defendant" not in p.roles and not ({"official", "lawyer"} & set(p.roles)):
                     p.roles.append("defendant")
                     p.attrs["syntax"] = v
-            elif v in ("agent", "grantor", "speaker", "kin", "spared", "bystander") and not p.attrs.get("caption"):
+            elif v in ("agent", "grantor", "speaker", "kin", "spared", "bystander", "beside") and not p.attrs.get("caption"):
                 if "defendant" in p.roles:
                     p.roles.remove("defendant")
                     p.attrs["syntax"] = v

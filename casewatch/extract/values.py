@@ -167,6 +167,9 @@ MAXIMUM = re.compile(r"\b(?:up\s+to|maximum|max\.|not\s+exceeding|punish\w*|carr
 LAW_PENALTY = re.compile(r"\b(?:punish\w*|carr(?:y|ies)|provides?\s+for|prescrib\w+|liable\s+to|"
                          r"may\s+be\s+(?:sentenced|punished|imprisoned))\b[^.;]{0,160}$", re.I)
 REQUESTED = re.compile(r"\b(?:sought|seeking|seeks|asked\s+(?:the\s+court\s+)?for|requested|demanded|proposed)\b[^.;]{0,40}$", re.I)
+# an amount written in brackets after another, as its value in a second currency
+CONVERSION = re.compile(r"[\d\w]\s*\(\s*(?:(?:approximately|approx\.?|about|around|roughly|some|nearly|almost|"
+                        r"equivalent\s+to|c\.|ca\.|~|≈|or)\s*)?$", re.I)
 AS_OF = re.compile(r"\b(?:at\s+the\s+time|when|then|turned|at\s+(?:his|her)\s+arrest)\b", re.I)
 
 
@@ -272,6 +275,8 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
                 if any(m.start() < b and a < m.end() for a, b in seen) or _number(m.group("n")) in (None, 0.0):
                     continue
                 seen.append(m.span())
+                if CONVERSION.search(sent, max(0, m.start() - 40), m.start()):
+                    continue  # "150,000 roubles (approximately 1,550 euros)": a conversion, the first amount is told
                 # "She ordered the 22 to pay US$100 each": the cue may stand in the sentence before
                 frame = _frame(cp["amount_frames"], sent, m.start()) or _frame(cp["amount_frames"], prev, len(prev))
                 if frame is None:

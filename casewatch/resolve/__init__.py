@@ -73,7 +73,7 @@ def _place_key(name: str) -> str:
 
 
 # what the reading notes on a mention about the person's part in the case, not about what kind of name it is
-NOTES = frozenset({"accused_in"})
+NOTES = frozenset({"accused_in", "accused_past"})
 
 
 def _cued(m: Mention) -> bool:

@@ -50,3 +50,14 @@ def test_a_conviction_after_the_arrest_is_this_case():
                                   "5 January 2024.")])
     p = {x["name"]: x for x in cf["persons"]}["Omar Belkadi"]
     assert "defendant" in p["roles"] and p["current_measure"] == "sentence"
+
+
+def test_people_convicted_in_the_storys_early_years_and_held_since_are_accused():
+    cf = casefile([("2017-12-05", "Three of them, Tomás Ibarra Luna, Pedro Salas Berrio and Rómulo Ortiz Mireles, were "
+                                  "detained in 2003 and were sentenced by the same court on 13 June 2006, also to fifty "
+                                  "years. The others were convicted on 27 November 2017."),
+                   ("2019-04-10", "Pedro Salas Berrio and Rómulo Ortiz Mireles were released on 5 April 2019.")])
+    roles = {p["name"]: p["roles"] for p in cf["persons"]}
+    assert "defendant" in roles["Pedro Salas Berrio"] and "defendant" in roles["Rómulo Ortiz Mireles"]
+    # named once, in the story's past only: not enough to say so
+    assert "defendant" not in roles["Tomás Ibarra Luna"]

@@ -43,13 +43,17 @@ FLOORS = {
     "angola_15plus2": 0.70, "greece_lesbos": 0.72, "uzbekistan_karakalpak": 0.76,
     # the eighth wave's open half (session 11: first read 0.713, 0.751, 0.671, 0.674; measured 0.762, 0.752, 0.757, 0.732)
     "guinea_fndc": 0.73, "kenya_finance_protests": 0.72, "singapore_poa": 0.72, "venezuela_sanmiguel": 0.70,
+    # the ninth wave's open half (session 12: first read 0.732, 0.582, 0.638, 0.708; measured 0.738, 0.631, 0.797,
+    # 0.762)
+    "jordan_cybercrime": 0.70, "mexico_defenders": 0.60, "palestine_admin": 0.76, "senegal_pastef": 0.73,
 }
 
 
 # false merges read at first sight and still there (issue 10 is open on them): in the Guinea case a two-word name is
 # another person's three-word name without its middle word, twice ("A C" beside "A B C"); the keys of all our cases
-# hold 78 such shorter forms of the same person against these two, so the resolver keeps joining them
-KNOWN_MERGES = {"guinea_fndc": 2}
+# hold 78 such shorter forms of the same person against these two, so the resolver keeps joining them; in the Senegal
+# case (ninth wave) a president's name written with and without a middle name that another person also bears
+KNOWN_MERGES = {"guinea_fndc": 2, "senegal_pastef": 1}
 
 
 @pytest.mark.parametrize("case", sorted(FLOORS))

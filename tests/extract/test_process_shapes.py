@@ -132,3 +132,12 @@ def test_warrants_provisional_release_judicial_supervision_and_hospital(x):
     assert ("pretrial_detention", "2026-07") in got
     assert ("hospitalization", "2026-08-10") in got
     assert ("release", "2026-08-31") in got and ("release", "2026-09-07") in got
+
+
+def test_captured_by_the_police_and_committal_orders(x):
+    got = events(x, "On 11 January 2026, agents of the national police captured the five water defenders. On 25 "
+                    "February 2026 the investigating judge issued committal orders against Jamel Ben Ali and Samir Tlili.")
+    assert ("arrest", "2026-01-11") in got and ("pretrial_detention", "2026-02-25") in got
+    roles = {m.name: m.roles for m in x.extract(doc("On 25 February 2026 the investigating judge issued committal "
+                                                     "orders against Jamel Ben Ali and Samir Tlili.", "2026-10-01")).mentions}
+    assert "defendant" in roles["Jamel Ben Ali"] and "defendant" in roles["Samir Tlili"]

@@ -57,3 +57,8 @@ def test_a_place_whose_language_puts_its_head_first_is_no_person_nor_body(x):
     text = "The Attorney General of the Estado de Morelia said so. Businessmen from Villa Alcántara came to the meeting."
     kinds = {m.name: m.kind for m in x.extract(doc(text)).mentions}
     assert kinds.get("Estado de Morelia") == "place" and kinds.get("Villa Alcántara") == "place"
+
+
+def test_a_sentence_the_court_leaves_unserved_frees(x):
+    text = "Park Ji-hoon was sentenced to two years in prison on 19 February 2026 but was not taken into custody."
+    assert people(x.extract(doc(text)))["Park Ji-hoon"]["measures"] == {"release"}

@@ -96,3 +96,17 @@ def test_looking_for_respellings_costs_what_the_names_cost_not_their_pairs():
     assert len(groups(resolve(exs))) == 3000
     # comparing every pair of people took 3.6 CPU s here; looking them up by their shared words takes 0.25
     assert time.process_time() - t < 2.0
+
+
+def test_korean_romanizations_of_one_syllable_are_one_name():
+    from casewatch.model.names import person_key
+    assert person_key("Kim Min-soo") == person_key("Kim Min-su")
+    assert person_key("Moon Jae-in") == person_key("Mun Jae-in")
+    assert person_key("Kim Min-su") != person_key("Kim Min-ho")
+
+
+def test_a_name_alone_that_shares_only_two_consonants_with_a_given_name_joins_nobody():
+    from casewatch.resolve import resolve
+    from tests.resolve.test_resolve import ex, groups
+    ents = resolve({"a": ex("a", ("person", "Bassam Diomaye Ndiaye"), ("person", "Diome"))})
+    assert not any({"Bassam Diomaye Ndiaye", "Diome"} <= set(g) for g in groups(ents))
