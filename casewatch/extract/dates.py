@@ -129,6 +129,14 @@ def _expressions(text: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=None)
+def _law_year() -> re.Pattern[str]:
+    """The words a law's title puts before its year (names.yaml law_heads, and "No. 17")."""
+    from .data import load
+    heads = "|".join(re.escape(w) for w in load("names")["law_heads"] + ["Regulations", "Rules", "Order", "Law"])
+    return re.compile(rf"\b(?:(?:{heads})|No\.?\s*\d+)\)?,?\s+(?:of\s+|de\s+)?$")
+
+
 def find_dates(text: str, anchor: date | None, future_at=lambda pos: False, background_at=lambda pos: False) -> list[DateMention]:
     """All date expressions, left to right, non-overlapping, resolved where possible.
 
@@ -141,6 +149,8 @@ def find_dates(text: str, anchor: date | None, future_at=lambda pos: False, back
         dm = _resolve(kind, m, s, e, anchor, last, future_at(s))
         if dm is None or not "1800" <= dm.value[:4] <= "2200":
             continue  # "08/08/1401": a date of another calendar (Solar Hijri), not a Gregorian one
+        if len(dm.value) == 4 and _law_year().search(text, max(0, s - 40), s):
+            continue  # "the Crime Prevention Law of 1954", "Act No. 17 of 2023": a law's year, not the story's
         out.append(dm)
         until = re.search(r"\b(?:until|till|up to)\s+(?:\w+\s+){0,5}(?:on\s+)?$", text[max(0, s - 60):s])
         if (not dm.relative or kind in ("weekday", "last_month_name", "dm", "md", "dm_range")) and not background_at(s) \

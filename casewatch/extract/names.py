@@ -573,6 +573,11 @@ def canonical(text: str, kind: str = "person") -> str:
     if kind == "person" and k < len(toks) - 1 and toks[k].rstrip(".").casefold() in word_set("names", "title_honorifics"):
         k += 1
     t = " ".join(toks[k:])
+    if kind == "organization":  # "The Harbour Ledger Ltd", "Straits Observer Pte Ltd": the name it goes by
+        words = t.split(" ")
+        while len(words) > 1 and words[-1] in load("names")["company_suffixes"]:
+            words.pop()
+        t = " ".join(words)
     t = re.sub(r"\s+(?:and|or|of|the|de|y)$", "", t)
     if t.isupper() and len(t) > 4 and " " in t:
         t = " ".join(w if len(w) <= 2 else w.capitalize() for w in t.split())  # a caption's "TEODORO GALLARDO JR"

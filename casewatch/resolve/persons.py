@@ -193,7 +193,8 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
         exact = [c for c in fits if fold(sub[i][1].name) in spelt[c]]
         if exact:
             fits = exact
-        elif len(word) <= 2 and len(fold(sub[i][1].name)) > 3:
+        elif fits and len(word) <= 2 and len(fold(sub[i][1].name)) > 3 and not any(
+                w in spelt[c] for c in fits for w in fold(sub[i][1].name).replace("-", " ").split()):
             continue  # "Diome" is spelt like no word of "Diomaye": two consonants alone are no respelling
         named = fits
         by_sex = [c for c in fits if sexes[c] and p.sex in sexes[c]]

@@ -44,3 +44,11 @@ def test_a_mandates_name_ends_at_the_verb_that_follows_it(x):
     orgs = {m.name for m in ex.mentions if m.kind == "organization"}
     assert "Working Group on Arbitrary Detention" in orgs
     assert not any("found" in o for o in orgs)
+
+
+def test_a_companys_registered_suffix_and_the_platforms_are_no_bodies_of_the_case(x):
+    from .conftest import doc
+    ex = x.extract(doc("© 2026 The Riverside Ledger Ltd. All rights reserved. He posted the video on Telegram and "
+                       "WhatsApp."))
+    orgs = {m.name for m in ex.mentions if m.kind == "organization"}
+    assert "Riverside Ledger" in orgs and not {"Telegram", "WhatsApp", "The Riverside Ledger Ltd"} & orgs

@@ -141,3 +141,23 @@ def test_captured_by_the_police_and_committal_orders(x):
     roles = {m.name: m.roles for m in x.extract(doc("On 25 February 2026 the investigating judge issued committal "
                                                      "orders against Jamel Ben Ali and Samir Tlili.", "2026-10-01")).mentions}
     assert "defendant" in roles["Jamel Ben Ali"] and "defendant" in roles["Samir Tlili"]
+
+
+def test_sittings_before_a_trial_are_hearings_not_the_trial(x):
+    got = events(x, "A pre-trial conference was held on 18 September 2026. At a mention on 19 September 2026 the judge "
+                    "fixed a hearing date.", published="2026-10-01")
+    assert ("hearing", "2026-09-18") in got and ("hearing", "2026-09-19") in got
+    assert not any(t == "trial_opened" for t, _ in got)
+
+
+def test_a_laws_year_is_no_date_of_the_story(x):
+    got = events(x, "Ahmed Saleh was detained by the governor under the Crime Prevention Law of 1954 on 5 March 2026.",
+                 published="2026-04-02")
+    assert ("arrest", "2026-03-05") in got and not any(d == "1954" for _, d in got)
+
+
+def test_charged_told_by_its_day_alone(x):
+    got = events(x, "Omar Salah was arrested in 2024 and charged in 2025. Idris Nour was arrested on 3 May 2026 and "
+                    "charged the next day. Musa Kanu has not been charged on any count.")
+    assert ("charge", "2025") in got and ("charge", "2026-05-04") in got
+    assert not any(t == "charge" and d is None for t, d in got)

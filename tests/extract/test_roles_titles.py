@@ -93,3 +93,12 @@ def test_the_head_of_a_provinces_judiciary_speaking_of_an_indictment_is_an_offic
     roles = {m.name: set(m.roles) for m in ex.mentions if m.kind == "person"}
     assert "official" in roles["Tamo Ekan"] and "defendant" not in roles["Tamo Ekan"]
     assert "defendant" in roles["Felo Ndor"]
+
+
+def test_officers_of_international_bodies_and_spokespeople_of_societies_are_advocates(x):
+    text = ("\"They were tried without understanding,\" said Joan Tarab, Representative in Norland of the United "
+            "Nations High Commissioner for Human Rights. Ama Sarhan, a spokesperson for the Norland Prisoners' "
+            "Society, said more than 4,700 had been arrested.")
+    p = people(x.extract(doc(text)))
+    assert "advocate" in p["Joan Tarab"]["roles"]
+    assert "advocate" in p["Ama Sarhan"]["roles"] and "detainee" not in p["Ama Sarhan"]["roles"]
