@@ -13,6 +13,9 @@ from .numbers import NUM
 from .spans import ByStart
 
 RELATIVE = re.compile(r"\s*who\s+(?:is|are|was|were|has|have|had|remains?|remained)\b")
+# a term told as served, after which the person goes free: "after serving four years", "having completed his sentence"
+AFTER_TERM = re.compile(r"\b(?:after|following|having)\s+(?:(?:serv|complet|spen)\w*\b|(?:[\w'’.-]+\s+){0,4}?(?:days?|weeks?|months?|years?)\s+(?:in|of|on|under)\b)", re.I)
+HELD_BEFORE = frozenset({"sentence", "pretrial_detention", "house_arrest", "administrative_sanction"})
 OPENER = re.compile(r"[\s*#>-]*(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?")  # what may stand before a sentence's first name
 PRONOUN = re.compile(r"(?:^|[.;,]\s+|\bwhen\b[^,]*,\s*)(?P<p>She|He|she|he)\b")
 KIN = re.compile(r"\b(?:his|her|their|its)\s+(?:husband|wife|son|daughter|nephew|niece|brother|sister|mother|father|relatives?|family|children|lawyer)\b"
@@ -417,6 +420,13 @@ def _first_measure(text: str, scope: tuple[int, int], table: dict[str, re.Patter
             break
     main = [(t, m) for ok, t, m in found if ok]
     pick = main or [(t, m) for _, t, m in found]
+    freed = next((m for t, m in pick if t == "release"), None)
+    if freed is not None and re.search(r"\b(?:not|never|n't)\s+(?:been\s+|be\s+|yet\s+)?$", text[max(0, freed.start() - 16):freed.start()]):
+        freed = None  # "and was not released"
+    if pick and freed is not None and pick[0][0] in HELD_BEFORE and \
+            AFTER_TERM.search(text[max(scope[0], pick[0][1].start() - 40):pick[0][1].end()]):
+        # "released on 9 June after serving four years", "freed after 14 months in pre-trial detention": over
+        return "release", freed
     if pick and pick[0][0] == "sentence":
         free = cue("cues", "sentence_not_served").search(text, *scope)
         if free:  # "sentenced to two years, suspended for three", "… but not taken into custody": free, not serving

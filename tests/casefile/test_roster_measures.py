@@ -132,3 +132,19 @@ def test_a_judgment_told_to_the_day_and_to_another_month_disagrees_for_the_same_
     cf = casefile([("2017-12-05", "The court convicted Dominga Ruiz Martínez on 27 November 2017."),
                    ("2019-04-10", "Marco Pérez Gómez was convicted in December 2017.")])
     assert not [x for x in cf["conflicts"] if x["topic"].startswith("date of the")]
+
+
+def test_released_after_serving_part_of_the_term_is_free():
+    r = roster([("2018-02-22", "Nadim Rashed was sentenced to five years on 21 February 2018."),
+                ("2020-06-10", "Nadim Rashed was released on 9 June 2020 under the alternative sentencing law, after "
+                               "serving four years of his five-year sentence.")])
+    assert r["Nadim Rashed"]["current_measure"] == "release" and r["Nadim Rashed"]["current_since"] == "2020-06-09"
+
+
+def test_freed_after_months_in_pretrial_detention_is_free_and_not_released_is_not():
+    r = roster([("2020-06-10", "Nadim Rashed was released on bail on 9 June 2020 after 14 months in pre-trial "
+                               "detention.")])
+    assert r["Nadim Rashed"]["current_measure"] == "release"
+    r = roster([("2020-06-10", "Nadim Rashed was sentenced on 9 June 2020 to five years, after two years in pretrial "
+                               "detention, and was not released.")])
+    assert r["Nadim Rashed"]["current_measure"] != "release"
