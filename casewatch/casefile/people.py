@@ -186,7 +186,7 @@ def accused_elsewhere(mentions: list[tuple[str, Mention]], docs: dict[str, Docum
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-CUSTODY_STEPS = frozenset({"arrest", "pretrial_detention", "house_arrest", "administrative_detention"})
+CUSTODY_STEPS = frozenset({"arrest", "pretrial_detention", "house_arrest"})
 
 
 def accused_before(mentions: list[tuple[str, Mention]], docs: dict[str, Document],

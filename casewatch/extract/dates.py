@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from .data import load
 from .prefilter import fast
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -132,7 +133,6 @@ def _expressions(text: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
 @lru_cache(maxsize=None)
 def _law_year() -> re.Pattern[str]:
     """The words a law's title puts before its year (names.yaml law_heads, and "No. 17")."""
-    from .data import load
     heads = "|".join(re.escape(w) for w in load("names")["law_heads"] + ["Regulations", "Rules", "Order", "Law"])
     return re.compile(rf"\b(?:(?:{heads})|No\.?\s*\d+)\)?,?\s+(?:of\s+|de\s+)?$")
 

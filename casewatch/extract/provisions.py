@@ -156,11 +156,12 @@ def find_provisions(doc: Document) -> list[Provision]:
         own = CITE_RE.match(text, start)
         if own is None or own.group("tail"):
             return None
-        for n in CITE_RE.finditer(text, own.end(), stop):
-            between = text[own.end():n.start()]
-            if n.group("tail") and len(between) <= 60 and LIST_GOES_ON.match(between) and not re.search(r"[()\[\];]", between):
-                return instrument_at(text, n.end("tail"), named)
+        n = next(CITE_RE.finditer(text, own.end(), stop), None)
+        if n is None or not n.group("tail"):
             return None
+        between = text[own.end():n.start()]
+        if len(between) <= 60 and LIST_GOES_ON.match(between) and not re.search(r"[()\[\];]", between):
+            return instrument_at(text, n.end("tail"), named)
         return None
 
     roman = [m.span() for m in ROMAN_RE.finditer(text)]

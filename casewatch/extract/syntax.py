@@ -34,10 +34,6 @@ def _custody() -> re.Pattern[str]:
     return re.compile(r"^(?:" + "|".join(load("cues")["custody_verbs"]) + r")$", re.I)
 
 
-def cue_defendant() -> re.Pattern[str]:
-    return cue("cues", "defendant")
-
-
 @lru_cache(maxsize=None)
 def _step_words() -> re.Pattern[str]:
     """A word of the accused or of custody anywhere in a sentence: the sentences worth parsing."""
@@ -138,29 +134,28 @@ def settle_accused(text: str, sents: list[tuple[int, int]], persons: list[Mentio
     """Mend the rules' "defendant" by the parse, in place, in the sentences where a person and an accused word
     meet; returns how many sentences were parsed.  `parse` is a spaCy pipeline with a parser: the sentences are
     parsed in one batch."""
-    cue = _step_words()
+    step_words, accused_cue = _step_words(), cue("cues", "defendant")
     todo = []
     by_start = ByStart(persons)
     for s, e in sents:
         here = by_start.within(s, e)
-        if here and cue.search(text, s, e):
+        if here and step_words.search(text, s, e):
             todo.append((s, e, here))
     texts = [text[s:e] for s, e, _ in todo]
     for (s, e, here), sdoc in zip(todo, parse.pipe(texts)):
         minor = bool(MINOR.search(text, s, e))  # an administrative penalty in days is no criminal case
         # where every word of the accused in the sentence is negated or hypothetical, nobody in it is accused by it
-        cues = [m.start() - s for m in cue_defendant().finditer(text, s, e)]
+        cues = [m.start() - s for m in accused_cue.finditer(text, s, e)]
         toks = [next((t for t in sdoc if t.idx <= c < t.idx + len(t) + 1), None) for c in cues]
         nowhere = bool(cues) and all(t is not None and _accused().match(t.text) and unreal(t) for t in toks)
-        heads = [(p, _head_token(sdoc, p.evidence.start - s, p.evidence.end - s)) for p in here]
-        said = {id(p): verdict(tok) for p, tok in heads if tok is not None}
+        heads = [_head_token(sdoc, p.evidence.start - s, p.evidence.end - s) for p in here]
+        said = [verdict(tok) if tok is not None else None for tok in heads]
         # where the parse finds whom the step befell, another named in the sentence whom only the sentence's words
         # made accused is not ("A, whose party B leads, was charged": B is no accused)
-        found = any(v == "patient" for v in said.values())
-        for p, tok in heads:
+        found = "patient" in said
+        for p, tok, v in zip(here, heads, said):
             if tok is None:
                 continue
-            v = said[id(p)]
             if nowhere and v in (None, "patient"):
                 v = "spared"
             if found and v is None and p.attrs.get("accused_in") == f"{s}-{e}":
