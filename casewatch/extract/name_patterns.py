@@ -187,7 +187,7 @@ SIGNATURE_RE = re.compile(rf"^(?P<name>[{UP}][{LO}]+(?:[- ](?:(?:van der|van den
 ORG_BEFORE = re.compile(r"\b(?:group|movement|organi[sz]ation|NGO|party|union|association|network|newspaper|outlet|website|agency)\s+$", re.I)
 # a work's title, not a name: "the book Backlash: China's Struggle…" ("book" anywhere just before, the others adjacent)
 BOOK_BEFORE = re.compile(r"(?-i:\bbook\b)|\b(?:film|report|novel|documentary)\s+$", re.I)
-# an age in apposition: "Rajab, 53, was handed …", "Kim, aged 61, said": only a person has one
+# an age in apposition: "Haddad, 53, was handed …", "Kim, aged 61, said": only a person has one
 AGE_AFTER = re.compile(r"^,\s*(?:aged\s+)?\d{1,2}\s*,")
 PERSON_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|explained|wrote|noted|stated|joined|staged|was|is|has|had|remains|remained|spent|went|who\b|an?\s+(?:\d+-year-old|ethnic|human rights|journalist|lawyer|activist|blogger|citizen|member|leader|woman|man|mother|father))")
 

@@ -263,7 +263,7 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
             hits.append(NameHit("place", m.start("places") + c.start(), m.start("places") + c.end(), strong=True,
                                 attrs={"dateline": True}))
 
-    # 6. the statistical model's names; a name it cut in two ("Santos Alejandro" "Álvarez Zetina", one space
+    # 6. the statistical model's names; a name it cut in two ("Santos Aurelio" "Ibáñez Zetina", one space
     # between) is one name
     ents = _joined_persons(text, ents)
     person_ents = {text[s:e] for label, s, e in ents if label == "PERSON"}
@@ -294,7 +294,7 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
         if ORG_BEFORE.search(text[max(0, s - 40):s]) and len(toks) <= 3:
             hits.append(NameHit("organization", s, e, strong=True))
         elif AGE_AFTER.match(text[e:e + 16]) and looks_like_person(nm) and not any(t.casefold() in orgw for t in toks):
-            hits.append(NameHit("person", s, e))  # "Rajab, 53, was handed …": whatever the model took it for
+            hits.append(NameHit("person", s, e))  # "Haddad, 53, was handed …": whatever the model took it for
         elif label == "PERSON":
             if any(t.casefold() in orgw for t in toks):
                 hits.append(NameHit("organization", s, e))

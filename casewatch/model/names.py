@@ -152,7 +152,7 @@ def _join_arabic(name: str, toks: list[str]) -> list[str]:
             i += 2
             continue
         if i + 1 < len(toks) and toks[i + 1] in suffixes:
-            out.append(t + toks[i + 1])  # "Khair Eddine": one given name
+            out.append(t + toks[i + 1])  # "Nour Eddine": one given name
             i += 2
             continue
         glued = next((p for p in prefixes if len(p) >= 4 and t.startswith(p) and len(t) > len(p) + 2), None)

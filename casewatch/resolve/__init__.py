@@ -269,7 +269,7 @@ def _pick_name(kind: str, ms: list[tuple[str, Mention]]) -> str:
     if kind == "person":
         full = {n: c for n, c in names.items() if len(person_key(n)) >= 2}
         names = Counter(full) or names
-        # a list's "AL-ZOUBI Ahmad Hassan" or "LAM Wai-ming" names the person as the report's prose would not: the
+        # a list's "AL-TAHIRI Samir Hassan" or "LAM Wai-ming" names the person as the report's prose would not: the
         # name is shown as written in running text where the reports give it so
         prose = {n: c for n, c in names.items() if not re.search(r"\b[A-Z][A-Z'’-]{2,}\b", n) or n.isupper()}
         names = Counter(prose) or names

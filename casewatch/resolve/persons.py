@@ -195,7 +195,7 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
             fits = exact
         elif fits and len(word) <= 2 and len(fold(sub[i][1].name)) > 3 and not any(
                 w in spelt[c] for c in fits for w in fold(sub[i][1].name).replace("-", " ").split()):
-            continue  # "Diome" is spelt like no word of "Diomaye": two consonants alone are no respelling
+            continue  # "Dame" is spelt like no word of "Diamé": two consonants alone are no respelling
         named = fits
         by_sex = [c for c in fits if sexes[c] and p.sex in sexes[c]]
         by_sex = by_sex if len(by_sex) == 1 and all(sexes[c] and p.sex not in sexes[c] for c in fits
