@@ -102,6 +102,8 @@ class DocContext:
             if i is not None:
                 self.sents[i].dates.append(dm)
         years = [int(dm.value[:4]) for dm in dates]
+        if anchor:  # a year after the report ("due for release in 2031") is a plan, not the story's latest
+            years = [y for y in years if y <= anchor.year]
         latest = max(years) if years else (anchor.year if anchor else None)
         if anchor:
             latest = max(latest or 0, anchor.year)

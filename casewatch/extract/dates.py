@@ -35,7 +35,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(rf"\b{M}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})(?!\s*[-–]\s*\d)", re.I)),
     ("my", re.compile(rf"\b{PART}{M},?\s+(\d{{4}})\b", re.I)),
     ("last_month_name", re.compile(rf"\b(last|this|next|in)\s+{PART}{M}\b(?!\s+\d)", re.I)),
-    ("year", re.compile(r"\b(?:in|since|from|until|by|during|of|early|late|mid|before|after|year)\s+((?:19|20)\d{2})\b(?!-)", re.I)),
+    ("year", re.compile(r"\b(?:in|since|from|until|by|during|of|early|late|mid|before|after|year)\s+((?:19|20)\d{2})\b(?![-/.]\d)", re.I)),
     ("rel_year", re.compile(r"\b(last|this|next|the previous|the following)\s+year\b", re.I)),
     ("rel_month", re.compile(r"\b(last|this|next|the previous|the following|earlier this|later this)\s+month\b", re.I)),
     ("rel_week", re.compile(r"\b(last|this|next|the previous|the following|a(?=\s+week\s+later))\s+week(?:\s+later)?\b", re.I)),

@@ -267,6 +267,7 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
     # between) is one name
     ents = _joined_persons(text, ents)
     person_ents = {text[s:e] for label, s, e in ents if label == "PERSON"}
+    listed_with_person = _listed_with_person(text, ents)
     for label, s, e in ents:
         s, e = _clean_span(text, s, e)
         if e <= s or BOOK_BEFORE.search(text[max(0, s - 30):s]) or text[e:e + 1] == ":":
@@ -312,7 +313,7 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
                 hits.append(NameHit("place", s, e))  # "Russian Federation Boulevard", "Villa Guerrero": a place
             elif any(t.casefold() in orgw for t in toks) or len(toks) == 1 or nm.isupper():
                 hits.append(NameHit("organization", s, e))
-            elif looks_like_person(nm) and _person_context(text, s, e):
+            elif looks_like_person(nm) and (_person_context(text, s, e) or (len(toks) >= 2 and (s, e) in listed_with_person)):
                 hits.append(NameHit("person", s, e))
             else:
                 hits.append(NameHit("organization", s, e))
@@ -499,6 +500,27 @@ def _given_abbreviations(text: str, hits: list[NameHit]) -> list[NameHit]:
             drop |= {id(o) for o in by_start.within(s, h.start) if o is not h}
             h.start = s
     return [o for o in hits if id(o) not in drop] if drop else hits
+
+
+LIST_JOINT = re.compile(r"\s*(?:,|,?\s+and)\s+$")
+
+
+def _listed_with_person(text: str, ents: list[tuple[str, int, int]]) -> set[tuple[int, int]]:
+    """The model's names that stand in one list with a name it took for a person ("A, B of Arenal and C"): a
+    list of people names people."""
+    items: list[tuple[int, int, int]] = []  # start, end, end with its "of <place>"
+    for label, s, e in sorted(ents, key=lambda x: x[1]):
+        if items and label in ("GPE", "LOC", "FAC") and re.fullmatch(r"\s+of\s+", text[items[-1][2]:s]):
+            items[-1] = (*items[-1][:2], e)  # "B of Arenal": where B is from
+        else:
+            items.append((s, e, e))
+    out = {(s, e) for label, s, e in ents if label == "PERSON"}
+    joined = [(a[:2], b[:2]) for a, b in zip(items, items[1:]) if b[0] - a[2] < 60 and LIST_JOINT.match(text, a[2], b[0])]
+    for pairs in (joined, joined[::-1]):  # along the list both ways: "A, B of X, C and D" where only D is a person
+        for a, b in pairs:
+            if a in out or b in out:
+                out |= {a, b}
+    return out
 
 
 def _person_context(text: str, s: int, e: int) -> bool:

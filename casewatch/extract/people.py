@@ -51,6 +51,8 @@ SENTENCED = re.compile(r"\bsentenc\w*|\bjailed\b|\bimprisonment\b", re.I)
 ASIDE = re.compile(r",\s*(?:who|whose|which)\b[^,;]*(?:,|$)")
 # a sentence that names members of the group told of before it: "Among those freed were …", "They included …"
 GROUP_MEMBERS = re.compile(r"\W*(?:Among\s+(?:them|those|the\s+\w+|these)\b|(?:They|Those\s+\w+|These)\s+(?:\w+\s+)?includ(?:e|ed|es)\b)")
+# "Those still held under the order are", "The detained students were": a list after a copula takes the step before it
+COPULAR_LIST = re.compile(r"\W*(?:Those|The|Still|Also)\b[^.;:]{0,120}?\b(?:are|were|remain)\s+", re.I)
 # "Police named them as A, B and C": a later clause that names the members of the group of the sentence before
 NAMED_AS = re.compile(r"\b(?:named|identified|listed)\s+(?:them|those\s+\w+|the\s+\w+)\s+as\b", re.I)
 LIST_ITEM = re.compile(r"[ \t]*(?:[-•*–]|\(?[ivx]{1,4}[.)]|\(?\d{1,3}[.)]|\[[A-Z]{0,3}\d{1,3}\])\s+")
@@ -296,6 +298,16 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         named_as = NAMED_AS.search(text, st.start, st.end)
         people = [p for p in by_sent.get(i, []) if not ({"official", "lawyer"} & set(p.roles))
                   and (named_as is None or p.evidence.start >= named_as.end())]
+        head = (st.start, min(p.evidence.start for p in people)) if people else None
+        if head and not st.historical and COPULAR_LIST.fullmatch(text, *head) and len(_listed(text, people)) >= 2:
+            # "Those still detained under the order are A, B and C": the step before the copula is the list's own
+            role, own = _step_role(text, head, head), _first_measure(text, head, measures_tbl)
+            for p in _listed(text, people):
+                if role and not (HARD_ROLES & set(p.roles)):
+                    _add(p.roles, role)
+                if own is not None and not any(x.type == own[0] for x in p.measures):
+                    p.measures.append(Measure(own[0], _measure_date(ev_by_sent.get(i, []), own[0]),
+                                              [ctx.doc.span(own[1].start(), own[1].end())]))
         if not i or not people or not (GROUP_MEMBERS.match(text, st.start) or (named_as and len(people) >= 2)):
             continue
         prev = ctx.sents[i - 1]

@@ -176,6 +176,7 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
         for i in idx:
             owner[i] = c
     _join_respellings(sub, parts, clusters, heads, owner, by_word, why, unresolved)
+    _join_glued(sub, parts, clusters, heads, owner, by_word, why, unresolved)
     partial = _join_aliases(sub, parts, partial, clusters, heads, owner, by_word, why)
     sexes = [{parts[i].sex for i in cl if parts[i].sex} for cl in clusters]
     roles = [{r for i in cl for r in sub[i][1].roles} for cl in clusters]
@@ -339,6 +340,37 @@ def _join_respellings(sub: list[tuple[str, Mention]], parts: list[NameParts], cl
                 docs[a] |= docs[b]
                 _absorb(a, b, clusters, heads, owner, by_word, why, unresolved)
                 root[b] = a
+
+
+def _join_glued(sub: list[tuple[str, Mention]], parts: list[NameParts], clusters: list[list[int]],
+                heads: list[list[NameParts]], owner: dict[int, int], by_word: dict[str, set[int]],
+                why: dict[int, list[str]], unresolved: list[Unresolved]) -> None:
+    """A name written in one word by one report and in two by another ("Ana Mari Lopez" / "Anamari Lopez"): two
+    people whose full names are the same once two neighbouring words of one are written together, and whom no report
+    names both, are one person."""
+    docs = [{sub[i][0] for i in cl} for cl in clusters]
+    by_key: dict[tuple[str, ...], int] = {}
+    for c, cl in enumerate(clusters):
+        for i in cl:
+            if parts[i].full:
+                by_key.setdefault(_norm(parts[i].key), c)
+    for c in range(len(clusters)):
+        for i in list(clusters[c]):
+            raw = fold(sub[i][1].name).split()
+            if not parts[i].full or len(raw) < 3 or len(raw) != len(parts[i].key):
+                continue
+            for k in range(len(raw) - 1):
+                glued = raw[:k] + [raw[k] + raw[k + 1]] + raw[k + 2:]
+                other = by_key.get(_norm(name_parts(" ".join(glued)).key))
+                if other is None or other == c or not clusters[other] or not clusters[c] or docs[c] & docs[other]:
+                    continue
+                why[c].append(f"{sub[i][1].name} / {sub[clusters[other][0]][1].name}: one name written in two words "
+                              "and in one, never both in one report")
+                docs[c] |= docs[other]
+                _absorb(c, other, clusters, heads, owner, by_word, why, unresolved)
+                for key, o in list(by_key.items()):
+                    if o == other:
+                        by_key[key] = c
 
 
 def _compact(pc: PersonClusters) -> PersonClusters:

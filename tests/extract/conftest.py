@@ -28,3 +28,8 @@ def people(ex):
             p["roles"] |= set(m.roles)
             p["measures"] |= {ms.type for ms in m.measures}
     return out
+
+
+def kinds(ex):
+    """{name: kind} over the mentions of an extraction."""
+    return {m.name: m.kind for m in ex.mentions}

@@ -71,6 +71,16 @@ def test_one_letter_inside_a_long_word_is_one_name_in_two_transliterations_but_n
     assert ["Tamo Bekzodbek"] in g and ["Tamo Bekzodbeks"] in g  # a letter added at the end: another name
 
 
+def test_a_name_written_in_two_words_by_one_report_and_one_by_another_is_one_person():
+    ents = resolve({"a": ex("a", ("person", "Rana Bahadur Thapa Lamsal"), ("person", "Hari Ram Kunwar")),
+                    "b": ex("b", ("person", "Ranabahadur Thapa Lamsal"), ("person", "Hariram Kunwar Jha"))})
+    g = groups(ents)
+    assert ["Rana Bahadur Thapa Lamsal", "Ranabahadur Thapa Lamsal"] in g
+    assert ["Hari Ram Kunwar"] in g  # glued, it is still another name ("Hariram Kunwar Jha")
+    # both in one report: two people
+    assert len(groups(resolve({"a": ex("a", ("person", "Rana Bahadur Thapa"), ("person", "Ranabahadur Thapa"))}))) == 2
+
+
 def test_two_spellings_one_letter_apart_in_one_report_stay_two_people():
     ents = resolve({"a": ex("a", ("person", "Ulfatkhonim Mamadshoeva"), ("person", "Ulfathonim Mamadshoeva"))})
     assert len(groups(ents)) == 2

@@ -1,0 +1,46 @@
+"""Lists told after a copula ("Those still held are A, B and C"), people the model took for bodies inside a list of
+people, custody orders revoked, and dates of another calendar written with slashes ("2082/02/29") that are no years
+of the story."""
+from __future__ import annotations
+
+from casewatch.extract.dates import find_dates
+
+from .conftest import doc, kinds, people
+
+
+def test_a_list_after_a_copula_takes_the_step_told_before_it(x):
+    text = ("The court ordered 12 defendants held on 3 May. Those still detained under the May order are Ram Prasad "
+            "Koirala, Bishnu Maya Thapa and Hari Lal Shrestha. The speakers at the rally were Sita Devi Rai and "
+            "Gopal Man Joshi.")
+    p = people(x.extract(doc(text, published="2026-06-01")))
+    for name in ("Ram Prasad Koirala", "Bishnu Maya Thapa", "Hari Lal Shrestha"):
+        assert "detainee" in p[name]["roles"], name
+    assert not p["Sita Devi Rai"]["roles"] and not p["Gopal Man Joshi"]["roles"]
+
+
+def test_revoking_a_detention_order_frees_the_people_listed(x):
+    text = ("On 7 November 2025, Judge Perez revoked the detention orders against three of the accused: Ana Lucía "
+            "Torres Vega, Julio César Mena Ríos and Pedro Pablo Ortiz.")
+    ex = x.extract(doc(text, published="2025-12-01"))
+    p = people(ex)
+    for name in ("Ana Lucía Torres Vega", "Julio César Mena Ríos", "Pedro Pablo Ortiz"):
+        assert "release" in p[name]["measures"], name
+    assert any(e.type == "release" and e.date == "2025-11-07" for e in ex.events)
+    refused = ("On 7 November 2025, Judge Perez refused to revoke the detention order against the journalist "
+               "Pedro Pablo Ortiz.")
+    assert "release" not in people(x.extract(doc(refused, published="2025-12-01")))["Pedro Pablo Ortiz"]["measures"]
+
+
+def test_a_name_in_a_list_of_people_is_a_person_whatever_the_model_took_it_for(x):
+    text = ("The judge freed six people: Quiroz, Isidro Alarcón Bohórquez of Micoahumado, Nubia Gómez Jaime and "
+            "Félix Muñoz. Amnesty International, Human Rights Watch and Front Line Defenders welcomed it.")
+    k = kinds(x.extract(doc(text)))
+    assert k.get("Isidro Alarcón Bohórquez") == "person" and k.get("Nubia Gómez Jaime") == "person"
+    assert k.get("Front Line Defenders") == "organization"
+
+
+def test_a_date_of_another_calendar_is_no_year_and_a_later_year_is_no_story_year(x):
+    assert [d.value for d in find_dates("held since 2081/12/29 (11 April 2025)", None)] == ["2025-04-11"]
+    # a release due years after the report does not make the report's own story its distant past
+    text = ("On 12 March 2026 Mina Karki was sentenced to three years in prison; she is due for release in 2029.")
+    assert "defendant" in people(x.extract(doc(text, published="2026-04-01")))["Mina Karki"]["roles"]
