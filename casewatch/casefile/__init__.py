@@ -185,7 +185,7 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
     facilities = {e.id for e in entities if e.kind == "place"
                   and any(w in held for a in e.aliases for w in fold(a).split())}
     more, more_updates = value_conflicts(extractions, docs, entity_for, facilities)
-    conflicts += more + part_conflicts(cf["provisions"])
+    conflicts += more + part_conflicts(cf["provisions"], {d.id: d.text for d in docs})
     updates += more_updates
     cf["conflicts"] = conflicts
     cf["updates"] = updates

@@ -11,11 +11,12 @@ from collections import defaultdict
 from datetime import date
 from typing import Any, Callable
 
-from ..model import Claim, Document, Extraction
+from ..model import Claim, Document, Extraction, provision_label
 from ..model.names import fold, person_key
 from ..extract.values import ENDED
+from .people import sentence_around
 
-KINDS = {"age", "term", "duration", "amount", "facility", "count"}
+KINDS = {"age", "term", "duration", "amount", "facility", "count", "time"}
 CASE_AMOUNTS = {"bail", "seized", "funding", "frozen"}
 
 
@@ -29,7 +30,8 @@ def frame_of(topic: str) -> str:
 # lengths of time that end: two reports that differ on them disagree whatever their dates
 CLOSED_DURATIONS = {"solitary_confinement", "incommunicado"}
 LABELS = {"age": "age", "term": "prison term", "duration": "time in {frame}", "amount": "amount of {frame}",
-          "facility": "where held", "count": "number of {frame}"}
+          "facility": "where held", "count": "number of {frame}", "time": "time of day of the {frame}"}
+APPROXIMATE_MINUTES = 45  # "around 9pm" and "9:30 pm" may be one time; "around 9pm" and "10:30 pm" are not
 
 
 def _day(d: str | None) -> date | None:
@@ -50,6 +52,9 @@ def _norm(kind: str, value: str) -> Any:
         return float(value)
     if kind == "duration":
         return float(value.split()[0])
+    if kind == "time":
+        h, m = value.lstrip("~").split(":")
+        return int(h) * 60 + int(m), value.startswith("~")
     return value
 
 
@@ -61,6 +66,8 @@ def _compatible(kind: str, frame: str | None, a: Any, b: Any, da: date | None, d
             return True  # two currencies: no rate to compare them by
         lo, hi = sorted((a[1], b[1]))
         return hi <= lo * 1.02
+    if kind == "time":
+        return abs(a[0] - b[0]) <= (APPROXIMATE_MINUTES if a[1] or b[1] else 0)
     if kind == "age":
         if da is None or db is None:
             return False
@@ -101,7 +108,11 @@ def value_conflicts(extractions: dict[str, Extraction], docs: list[Document], en
             if kind not in KINDS:
                 continue
             subj = None
-            if c.topic == "term.maximum" and c.subject:
+            if kind == "time":
+                if not c.date:
+                    continue
+                subj = names.setdefault(f"day:{c.date}", c.date) and f"day:{c.date}"  # the step of that day, whoever's
+            elif c.topic == "term.maximum" and c.subject:
                 subj = c.subject  # an article of a law ("criminal_code:280.3"): the penalty it sets
                 names[subj] = "Article " + c.subject.split(":", 1)[1]
             elif c.subject and not (kind == "amount" and frame_of(c.topic) in CASE_AMOUNTS):
@@ -182,17 +193,21 @@ def _label(kind: str, frame: str, name: str | None) -> str:
     return f"{t} ({name})" if name else t
 
 
-def part_conflicts(provisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The same article of the same law cited with different parts by reports that never cite the other."""
+def part_conflicts(provisions: list[dict[str, Any]], texts: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """The same article of the same law cited with different parts by reports that never cite the other; each side
+    quoted with its sentence ("found them guilty under section 57(1) of the Act"), where the report's text is at
+    hand."""
     by_article: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     ev: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    heads: dict[tuple[str, str], str | None] = {}
     for p in provisions:
         if not p.get("part"):
             continue
         part = str(p["part"]).split("(")[0].split(".")[0]
         for e in p["evidence"]:
             by_article[(p["instrument_key"], p["article"])][part].add(e["doc"])
-            ev[(p["instrument_key"], p["article"], part)].append(e)
+            ev[(p["instrument_key"], p["article"], part)].append(_in_sentence(e, (texts or {}).get(e["doc"])))
+        heads[(p["instrument_key"], p["article"])] = p.get("head")
     out = []
     for (inst, art), parts in by_article.items():
         ps = sorted(parts)
@@ -200,8 +215,17 @@ def part_conflicts(provisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
                  and not (parts[a] & parts[b])}
         if len(clash) < 2:
             continue
-        out.append({"topic": f"part of article {art} cited", "key": f"part.{inst}.{art}:", "subject": None,
+        head = heads.get((inst, art)) or "Article"
+        out.append({"topic": f"part of {head.lower()} {art} cited", "key": f"part.{inst}.{art}:", "subject": None,
                     "status": "open",
-                    "claims": [{"value": f"Article {art}, part {p}", "sources": len(parts[p]), "evidence": ev[(inst, art, p)]}
-                               for p in sorted(clash)]})
+                    "claims": [{"value": provision_label(head, art, p), "sources": len(parts[p]),
+                                "evidence": ev[(inst, art, p)]} for p in sorted(clash)]})
     return out
+
+
+def _in_sentence(e: dict[str, Any], text: str | None) -> dict[str, Any]:
+    """A citation's evidence widened to the sentence that cites it."""
+    if not text or text[e["start"]:e["end"]] != e["quote"]:
+        return e
+    a, b = sentence_around(text, e["start"], e["end"], reach=300)
+    return {**e, "start": a, "end": b, "quote": text[a:b]}

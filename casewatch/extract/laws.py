@@ -49,7 +49,7 @@ KIND_FIRST_ROMANCE = re.compile(
 ROMANCE_KIND = re.compile(r"(?<![\w-])(?:Ley|Lei|Loi|C[óo]digo|Code|Decreto|D[ée]cret)\b")
 NUMBERED = re.compile(r"(?:the\s+)?(?P<kind>Republic Act|R\.\s?A\.|RA|Presidential Decree|P\.\s?D\.|PD|Executive Order|E\.\s?O\.|"
                       r"Federal Law|Organic Law|Law|Ley|Decree|Act|Proclamation|Ordinance)\s+(?:No\.?\s*|N[°º]\s*)?(?P<num>\d{1,6}(?:-[A-Z0-9]{1,4})?)\b"
-                      r"(?:(?:\s+of\s+|/)(?P<year>(?:19|20)\d\d)\b)?")
+                      r"(?:(?:\s+of\s+|/)(?P<year>(?:19|20)\d\d)\b|/(?P<yy>\d\d)\b(?![/.-]\d))?")  # "Law 23/10": of 2010
 ABBREVIATED = {"r.a.": "Republic Act", "ra": "Republic Act", "r. a.": "Republic Act", "p.d.": "Presidential Decree",
                "pd": "Presidential Decree", "p. d.": "Presidential Decree", "e.o.": "Executive Order",
                "e. o.": "Executive Order", "ley": "Law"}
@@ -186,7 +186,8 @@ def named_instruments(text: str) -> list[Named]:
     for m in NUMBERED.finditer(text):
         kind = re.sub(r"\s+", " ", m.group("kind"))
         kind = ABBREVIATED.get(kind.casefold(), kind)
-        name = f"{kind} No. {m.group('num')}" + (f" of {m.group('year')}" if m.group("year") else "")
+        year = m.group("year") or (m.group("yy") and str((1900 if int(m.group("yy")) > 50 else 2000) + int(m.group("yy"))))
+        name = f"{kind} No. {m.group('num')}" + (f" of {year}" if year else "")
         s = _strip_the(text, m.start())
         found.append(Named(slug(name), text[s:m.end()].strip(), s, m.end(), True, kind.split()[-1]))
     for m, s in _title_matches(text):
@@ -230,10 +231,15 @@ def back_reference(text: str, pos: int, named: list[Named]) -> Named | None:
         return None
     head = m.group("head").casefold()
     table = load("instruments")
-    for n in reversed([n for n in named if n.end <= pos]):
-        full = f"{table.get(n.key, {}).get('full') or ''} {n.name} {n.head}".casefold()
-        if head in full or (head in ("act", "code", "law") and n.national and n.head.casefold() in ("act", "code", "law", "")):
-            return Named(n.key, n.name, pos, m.end(), n.national, n.head, n.acronym)
+    earlier = list(reversed([n for n in named if n.end <= pos]))
+    # "the said Act" is the last Act named, even where a Code was named after it; a national law of another kind
+    # only where no law of that word was named
+    for strict in (True, False):
+        for n in earlier:
+            full = f"{table.get(n.key, {}).get('full') or ''} {n.name} {n.head}".casefold()
+            if re.search(rf"\b{head}\b", full) if strict else (
+                    head in full or (head in ("act", "code", "law") and n.national and n.head.casefold() in ("act", "code", "law", ""))):
+                return Named(n.key, n.name, pos, m.end(), n.national, n.head, n.acronym)
     return None
 
 

@@ -180,6 +180,8 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
         honoured = bare != m.group("name") or HONOR_BEFORE.search(text[max(0, m.start() - 8):m.start()])
         if looks_like_person(bare) and looks_like_person(m.group("alt")) and len(_tokens(bare)) >= 2 and honoured:
             continue  # "Mr Alexander Dubovsky (Aliaksandr Dubouski)": one person in two spellings, not an organisation
+        if is_place(m.group("alt")) or m.group("alt").casefold() in dem:
+            continue  # "concerning A and B (Ruritania)": the country a document is about, no name in another tongue
         hits.append(NameHit("organization", m.start("name"), m.end("name"), strong=False, attrs={"translation": m.group("alt")}))
 
     # bylines: "By Tatenda Mawere", "By Andrea Solís | December 10, 2025"
@@ -313,7 +315,9 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
                 hits.append(NameHit("place", s, e))  # "Russian Federation Boulevard", "Villa Guerrero": a place
             elif any(t.casefold() in orgw for t in toks) or len(toks) == 1 or nm.isupper():
                 hits.append(NameHit("organization", s, e))
-            elif looks_like_person(nm) and (_person_context(text, s, e) or (len(toks) >= 2 and (s, e) in listed_with_person)):
+            elif looks_like_person(nm) and (_person_context(text, s, e) or (
+                    len(toks) >= 2 and (s, e) in listed_with_person and all(t[:1].isupper() for t in toks)
+                    and not re.match(r"[ \t]+(?!of\b|and\b)[a-z]", text[e:e + 4]))):
                 hits.append(NameHit("person", s, e))
             else:
                 hits.append(NameHit("organization", s, e))

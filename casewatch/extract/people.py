@@ -33,6 +33,9 @@ COUNSEL = re.compile(r"(?:['’]s|\bhis|\bher|\btheir|\bthe\s+family['’]s)\s+(
                      # a party "represented by" the name, with or without the bar's title: "the defence, represented by
                      # Maîtres A, B …", "the State, represented by Maître C"
                      r"|\b(?:represented|defended|assisted)\s+by\s+(?:(?:Ma[iî]tres?|Me|Mr|Ms|Mrs|Dr|Adv|Atty|lawyers?|counsel|attorneys?|advocates?)\.?\s+)?$", re.I)
+# a judgment's appearances, the line that opens with the party: "For the Accused:   Adv. A (instructed by B Attorneys)"
+APPEARING = re.compile(r"[ \t]*(?:appearing\s+)?for\s+the\s+(?:accused|defen[cs]e|appellants?|applicants?|petitioners?|"
+                       r"respondents?|defendants?|plaintiffs?)\s*:\s*(?:(?:Adv|Advocate|Mr|Ms|Mrs|Dr|Me|Atty)\.?\s+)?", re.I)
 # after the name: "who defended her", "her lawyer", and a court's way of naming counsel ("X, SAN", "X, Esq.",
 # "X, attorney-at-law", "X, one of the defence counsel")
 COUNSEL_AFTER = re.compile(r",?\s*(?:who\s+(?:also\s+)?(?:defended|defends|represents|represented)|(?:his|her|their)\s+(?:\w+\s+)?(?:lawyer|counsel)"
@@ -92,6 +95,13 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         i = ctx.sent_index(p.evidence.start)
         if i is not None:
             by_sent.setdefault(i, []).append(p)
+    # a list the name patterns could not read whole ('A, B, Manuel "Pacho" Zabaleta and C', "A of Arenal, B and C") is
+    # still a list where its names stand one after another: three or more, and one of them read as a list's
+    for people in by_sent.values():
+        run = _listed(text, people)
+        if len(run) >= 3 and any("list" in p.attrs for p in run):
+            for p in run:
+                p.attrs.setdefault("list", (run[0].evidence.start, run[-1].evidence.end))
     # 1. titles and appositions
     by_start = ByStart(persons)
     for p in persons:
@@ -143,6 +153,9 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         elif COUNSEL.search(near_before.group(0) if near_before else "") or COUNSEL.search(after) or \
                 COUNSEL_AFTER.match(text, e, min(len(text), e + 60)):
             p.attrs["counsel"] = True  # "Ana Pop's lawyer X", "lawyer for the family": counsel in this case, not accused
+        elif APPEARING.fullmatch(text, text.rfind("\n", 0, s) + 1, s):
+            p.attrs["counsel"] = True
+            _add(p.roles, "lawyer")
         if cue("cues", "called_as_witness").search(before):
             _add(p.roles, "witness")
         if cue("cues", "witness_after").match(text, e, min(len(text), e + 120)):

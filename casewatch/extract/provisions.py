@@ -31,6 +31,7 @@ PART_WORD = (r"(?:part|paragraph|para\.|par\.|subsection|sub-paragraph|subparagr
 PART_VALUE = r"(?:\d{1,2}(?:\([a-z]\))?|(?-i:[IVXLC]{1,6})\b|(?-i:[A-Za-z])\b)"
 CITE_RE = re.compile(
     rf"\b{HEAD}\s*(?P<list>{NUM}(?:{SEP}{NUM})*)"
+    r"(?P<more>(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)\(\w{1,4}\))+)?"  # "57(1) and (2)", "19(1), (2) and (3)"
     rf"(?:,?\s+{PART_WORD}\s+(?P<part>{PART_VALUE})(?:,?\s+{PART_WORD}\s+{PART_VALUE})*)?"
     r"(?P<tail>,?\s+(?:of|under|in)\s+(?:the\s+|its\s+|this\s+|that\s+)?)?", re.I)
 PART_OF_RE = re.compile(
@@ -184,6 +185,8 @@ def find_provisions(doc: Document) -> list[Provision]:
             continue
         if m.group("part") and len(pairs) == 1:
             pairs = [(pairs[0][0], m.group("part"))]
+        if m.group("more") and len(pairs) == 1 and pairs[0][1]:
+            pairs += [(pairs[0][0], x) for x in re.findall(r"\((\w{1,4})\)", m.group("more"))]
         tail_end = m.end("tail") if m.group("tail") else None
         if tail_end is None and (acr := ACRONYM_NEXT.match(text, m.end())) \
                 and any(n.start == acr.start("acr") for n in named):

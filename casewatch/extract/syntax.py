@@ -35,6 +35,11 @@ def _custody() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=None)
+def _harm() -> re.Pattern[str]:
+    return re.compile(r"^(?:" + "|".join(load("cues")["harm_words"]) + r")$", re.I)
+
+
+@lru_cache(maxsize=None)
 def _step_words() -> re.Pattern[str]:
     """A word of the accused or of custody anywhere in a sentence: the sentences worth parsing."""
     return re.compile(r"\b(?:" + "|".join(load("cues")["accused_verbs"] + load("cues")["custody_verbs"]) + r")\b", re.I)
@@ -55,7 +60,8 @@ KIN = re.compile(r"^(?:son|daughter|wife|husband|brother|sister|mother|father|wi
 
 def verdict(tok: Any) -> str | None:
     """'patient' (undergoes an accused verb), 'spared' (the patient of a negated one: "were not charged"),
-    'bystander' (the subject of another verb in a clause of its own: "at which A spoke, B was convicted"), 'agent'
+    'bystander' (the subject of another verb in a clause of its own: "at which A spoke, B was convicted"), 'victim'
+    (whom a word of harm befalls: "the accused killed A"), 'agent'
     (its active subject), 'grantor' (the one who grants, pardons or orders a step of custody, or the agent of a
     passive one), 'speaker', 'kin' (named as someone's relative or counsel: "son of Changiz", "counsel for the
     accused: A"), or None."""
@@ -68,6 +74,9 @@ def verdict(tok: Any) -> str | None:
             return "spared"  # "two other women, A and B, who were not charged"
         if head is t:
             return None
+        if (dep in PATIENT_DEPS and _harm().match(head.text)) or \
+                (dep == "pobj" and head.text.lower() == "of" and _harm().match(head.head.text)):
+            return "victim"  # "the accused killed A and B", "guilty of the murder of two men, A and B"
         if not via_list and dep == "pobj" and head.dep_ == "agent" and \
                 (accused.match(head.head.text) or custody.match(head.head.text)):
             return "grantor"  # "pardoned by Senior General A", "sentenced by Judge B"
@@ -164,7 +173,7 @@ def settle_accused(text: str, sents: list[tuple[int, int]], persons: list[Mentio
                 if not minor and "defendant" not in p.roles and not ({"official", "lawyer"} & set(p.roles)):
                     p.roles.append("defendant")
                     p.attrs["syntax"] = v
-            elif v in ("agent", "grantor", "speaker", "kin", "spared", "bystander", "beside") and not p.attrs.get("caption"):
+            elif v in ("agent", "grantor", "speaker", "kin", "spared", "bystander", "beside", "victim") and not p.attrs.get("caption"):
                 if "defendant" in p.roles:
                     p.roles.remove("defendant")
                     p.attrs["syntax"] = v

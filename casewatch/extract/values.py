@@ -73,7 +73,29 @@ def _compiled() -> dict:
         "count": fast(re.compile(rf"(?<![\d,.])\b(?P<n>{NUM})\s+(?:(?:more|other|further|of\s+the)\s+)?(?P<noun>{'|'.join(sp['count_nouns'])})\b", re.I)),
         "count_same": {w: k for k, ws in sp.get("count_same", {}).items() for w in ws},
         "update": {k: c(v) for k, v in sp["update"].items()},
+        "time_frames": {k: c(v) for k, v in sp["time"]["frames"].items()},
+        "time_approx": c(sp["time"]["approximate"]), "pm_words": frozenset(sp["time"]["pm_words"]),
+        "am_words": frozenset(sp["time"]["am_words"]),
     }
+
+
+# a time of day: "10:30 pm", "9pm", "5:00 a.m.", "at 22:30", "4 de la madrugada"
+TIME_RE = re.compile(r"(?<![\d:.])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?"
+                     r"|\bat\s+(?P<h24>[01]?\d|2[0-3])[:h](?P<m24>[0-5]\d)\b(?!\s*[ap]\.?\s?m\b)"
+                     r"|\b(?P<hw>1[0-2]|[1-9])(?::(?P<mw>[0-5]\d))?\s+(?:de\s+la|du|in\s+the)\s+(?P<part>\w+)", re.I)
+
+
+def _time_of_day(m: re.Match[str], pm_words: frozenset[str], am_words: frozenset[str]) -> int | None:
+    """Minutes after midnight of a TIME_RE match, or None where its words name no part of the day."""
+    if m.group("h"):
+        h = int(m.group("h")) % 12 + (12 if m.group("ap").lower() == "p" else 0)
+        return h * 60 + int(m.group("m") or 0)
+    if m.group("h24"):
+        return int(m.group("h24")) * 60 + int(m.group("m24"))
+    part = m.group("part").casefold()
+    if part not in pm_words | am_words:
+        return None
+    return (int(m.group("hw")) % 12 + (12 if part in pm_words else 0)) * 60 + int(m.group("mw") or 0)
 
 
 def _number(raw: str) -> float | None:
@@ -283,6 +305,16 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
                     continue
                 code, v = amount_value(m.group("n"), m.group("mult"), m.group("cur"))
                 add("amount", frame, subjects.at(s, e, s + m.start()), f"{code} {v:,.0f}", s, e, "amount")
+        # the time of day of a step on a day the sentence dates
+        on = [d for d in dates_in(s, e) if len(d) == 10]
+        if on and (frame := next((k for k, pats in cp["time_frames"].items() if any(p.search(sent) for p in pats)), None)):
+            for m in TIME_RE.finditer(sent):
+                minutes = _time_of_day(m, cp["pm_words"], cp["am_words"])
+                if minutes is not None:
+                    approx = any(rx.search(sent[max(0, m.start() - 30):m.start()]) for rx in cp["time_approx"])
+                    add("time", frame, subjects.at(s, e, s + m.start()),
+                        f"{'~' if approx else ''}{minutes // 60:02d}:{minutes % 60:02d}", s, e, as_of=max(on))
+                    break
         # counts of things and of the groups a case counts ("114 protesters", "32 minors")
         for m in cp["count"].finditer(sent):
             n = value(m.group("n"))

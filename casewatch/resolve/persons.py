@@ -61,8 +61,11 @@ def _held_in(short: NameParts, long: NameParts, families: frozenset[str] = froze
     if not ok and fams & set(a) and fams & set(b) and len(a) >= 2:
         # a family name known as such: the other words may stand in any order ("Ng Gordon Ching-hang",
         # "Gordon Ng Ching-hang", "NG Ching-hang Gordon")
+        # ("Shayara Rahman KHAN" is no shorter "Adilur Rahman Khan Shuvro": the words but the family name keep
+        # their order, unless the two names hold the same words)
         rest = list(b)
-        ok = all(t in rest and not rest.remove(t) for t in a)
+        ok = all(t in rest and not rest.remove(t) for t in a) and (
+            len(a) == len(b) or _subsequence(tuple(t for t in a if t not in fams), tuple(t for t in b if t not in fams)))
     if not ok and fams and len(a) >= 2:
         rot = [a[-1:] + a[:-1], a[1:] + a[:1]]
         ok = any(_subsequence(r, b) for r in rot if fams & {r[0], r[-1]})

@@ -226,3 +226,17 @@ def test_a_judgment_told_on_two_days_of_one_week_by_two_reports_conflicts_unless
     apart = [ev("verdict", "2026-12-08", "a", ["p-y"]), ev("sentence", "2026-12-12", "b", ["p-x"])]
     assert date_conflicts(apart, []) == []  # two trials, each of its own people
     assert date_conflicts([ev("arrest", "2026-12-08", "a"), ev("arrest", "2026-12-12", "b")], []) == []
+
+
+def test_two_reports_citing_different_parts_of_one_section_conflict_each_quoted_in_its_sentence():
+    from tests.casefile.test_roster_measures import casefile
+    cf = casefile([("2025-09-15", "On 14 September 2025 the tribunal found Rafiq Hasan guilty under section 57(1) "
+                                  "of the Information Technology Act, 2006 and sentenced him to two years."),
+                   ("2025-10-12", "The appeal is directed against the judgment convicting the appellant Rafiq Hasan "
+                                  "under section 57(2) of the Information Technology Act, 2006.")])
+    part = [c for c in cf["conflicts"] if c["key"].startswith("part.")]
+    assert len(part) == 1 and part[0]["topic"] == "part of section 57 cited"
+    values = {cl["value"]: cl["evidence"][0]["quote"] for cl in part[0]["claims"]}
+    assert set(values) == {"Section 57(1)", "Section 57(2)"}
+    assert "found Rafiq Hasan guilty under section 57(1)" in values["Section 57(1)"]
+    assert "convicting the appellant Rafiq Hasan" in values["Section 57(2)"]

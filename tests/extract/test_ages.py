@@ -96,3 +96,11 @@ def test_a_country_that_only_sounds_like_a_given_name_stays_a_place():
     got = [(x.name, x.kind) for x in ms]
     assert ("Chile", "person") not in got and got.count(("Chile", "place")) == 2, got
     assert ("Georgia", "person") in got and ("Georgia", "place") not in got, got
+
+
+def test_ages_written_in_spanish_and_french_after_the_name(x):
+    ex = x.extract(doc("Sandra Milena Ortiz, de 41 años, fue capturada. Mme Awa Ndiaye, 54 ans, a été "
+                       "placée sous mandat de dépôt. Condenaron a Luis Mora a 20 años de prisión."))
+    got = ages(ex)
+    assert ("Sandra Milena Ortiz", "41", False) in got and any(s.endswith("Awa Ndiaye") and v == "54" for s, v, _ in got)
+    assert not any(s == "Luis Mora" for s, _, _ in got)  # twenty years of prison are no age

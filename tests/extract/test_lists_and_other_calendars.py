@@ -44,3 +44,34 @@ def test_a_date_of_another_calendar_is_no_year_and_a_later_year_is_no_story_year
     # a release due years after the report does not make the report's own story its distant past
     text = ("On 12 March 2026 Mina Karki was sentenced to three years in prison; she is due for release in 2029.")
     assert "defendant" in people(x.extract(doc(text, published="2026-04-01")))["Mina Karki"]["roles"]
+
+
+def test_a_country_in_brackets_after_a_name_is_no_translation_of_it(x):
+    text = ("Opinion No. 12/2025 concerning Sipho Vilakati and Themba Khumalo (Ruritania)\n\n"
+            "1. The Working Group on Arbitrary Detention was established in 1991. Themba Khumalo was arrested in "
+            "July 2021.")
+    assert kinds(x.extract(doc(text)))["Themba Khumalo"] == "person"
+    # a name in another tongue still is one: "Trade Union Federation (Federación Sindical)"
+    ex = x.extract(doc("The Independent Workers Union (Sindicato Independiente) protested."))
+    assert any(m.attrs.get("translation") for m in ex.mentions)
+
+
+def test_enlarged_on_bail_and_acquitting_free(x):
+    text = ("On 10 October 2023 the High Court admitted the appeal and the appellants, namely Rafiqul Islam Babu "
+            "and Nurul Haque Milon, are enlarged on bail. On 22 August 2024 the court set aside the sentence "
+            "handed to Kamal Hossain Ripon, acquitting him.")
+    p = people(x.extract(doc(text, published="2024-09-01")))
+    assert "release" in p["Rafiqul Islam Babu"]["measures"] and "release" in p["Nurul Haque Milon"]["measures"]
+    assert "release" in p["Kamal Hossain Ripon"]["measures"]
+
+
+def test_the_victims_of_the_charged_killing_and_counsel_in_the_appearances_are_not_accused(x):
+    text = ("For the Crown:      Mr. S. Nkosi, Principal Crown Counsel\n\n"
+            "For the Accused:    Adv. T. Mahlangu (instructed by Zwane Attorneys)\n\n"
+            "[3] Counts 2 and 3 alleged that on 29 June 2021 the accused unlawfully and intentionally killed "
+            "Bongani Mavuso and Sipho Ndlovu, who were struck by a motor vehicle. On 1 June 2023 the court found "
+            "Ms. Lindiwe Khoza guilty of the murder of two men, Bongani Mavuso and Sipho Ndlovu.")
+    p = people(x.extract(doc(text, published="2023-07-01")))
+    assert "defendant" not in p["Bongani Mavuso"]["roles"] and "defendant" not in p["Sipho Ndlovu"]["roles"]
+    assert "defendant" not in p["T. Mahlangu"]["roles"] and "lawyer" in p["T. Mahlangu"]["roles"]
+    assert "defendant" in p["Lindiwe Khoza"]["roles"]

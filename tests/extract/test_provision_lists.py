@@ -119,3 +119,20 @@ def test_romance_titles_of_codes_and_constitutions_are_read_from_the_text(x):
     names = {(n, a) for _, n, a, _ in got}
     assert ("Código Nacional de Procedimientos Penales", "167") in names
     assert ("constitution", "20") in {(i, a) for i, _, a, _ in got}
+
+
+def test_parts_listed_after_one_section_and_the_said_act_after_a_code(x):
+    got = provs(x, "He was held under section 54 of the Code of Criminal Procedure, and then accused under "
+                   "section 66(1) and (3) of the Digital Media Act, 2011. The court found that section 66 of the "
+                   "Digital Media Act had been repealed, was detained under section 167 of the Code of Criminal "
+                   "Procedure, and asked whether a report can be an offence under section 66 of the said Act. "
+                   "Article 21(1), (2) and (4) of the Constitution applies.")
+    assert {p[2:] for p in got if p[0] == "digital_media_act"} == {("66", "1"), ("66", "3"), ("66", None)}
+    assert not any(p[0] == "criminal_procedure_code" and p[2] == "66" for p in got)
+    assert {p[3] for p in got if p[0] == "constitution" and p[2] == "21"} == {"1", "2", "4"}
+
+
+def test_a_law_numbered_with_a_two_figure_year_keeps_it():
+    from casewatch.extract.laws import named_instruments
+    got = {(n.key, n.name) for n in named_instruments("under Article 21(1) of Law 23/10 of 3 December and Law No. 7/98")}
+    assert ("law_no_23_of_2010", "Law 23/10") in got and ("law_no_7_of_1998", "Law No. 7/98") in got

@@ -74,3 +74,13 @@ def test_a_family_name_of_two_words_in_capitals_lets_the_given_names_stand_in_an
     g = groups(ents)
     assert ["EKAN TOBA Jules Tamo", "Tamo Jules Ekan Toba"] in g
     assert ["Ekan Bessong"] in g  # a namesake by the first word of the family name stays apart
+
+
+def test_a_relative_sharing_two_words_and_the_family_name_is_no_shorter_form_of_the_accused():
+    # the family name written in capitals lets its words stand in any order, but the other words keep theirs:
+    # "Tamara Rahman Khan" is the accused's sister, not "Abdur Rahman Khan Timur" shortened
+    ents = resolve({"a": ex("a", ("person", "Abdur Rahman Khan Timur"), ("person", "Abdur Rahman KHAN")),
+                    "b": ex("b", ("person", "Tamara Rahman Khan"), ("person", "Abdur Rahman Khan"))})
+    g = groups(ents)
+    assert not any("Tamara Rahman Khan" in grp and "Abdur Rahman Khan Timur" in grp for grp in g)
+    assert any("Abdur Rahman KHAN" in grp and "Abdur Rahman Khan Timur" in grp for grp in g)
