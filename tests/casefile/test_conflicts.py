@@ -240,3 +240,20 @@ def test_two_reports_citing_different_parts_of_one_section_conflict_each_quoted_
     assert set(values) == {"Section 57(1)", "Section 57(2)"}
     assert "found Rafiq Hasan guilty under section 57(1)" in values["Section 57(1)"]
     assert "convicting the appellant Rafiq Hasan" in values["Section 57(2)"]
+
+
+def test_two_reports_giving_a_dated_arrest_two_times_of_day_conflict_close_times_do_not():
+    from tests.casefile.test_roster_measures import casefile
+    far = casefile([("2013-08-13", "On 10 August 2013, at around 10:30 pm, Mr. Tariq Hasan Rony was stopped in "
+                                   "front of his house in Banani by men in plain clothes."),
+                    ("2013-11-07", "Tariq Hasan Rony, who was picked up by detectives outside his home around 9pm "
+                                   "on August 10, spent 62 days in custody.")])
+    times = [c for c in far["conflicts"] if c["key"].startswith("time.")]
+    assert len(times) == 1 and {cl["value"] for cl in times[0]["claims"]} == {"~22:30", "~21:00"}
+    assert "2013-08-10" in times[0]["topic"]
+    near = casefile([("2013-08-13", "On 10 August 2013, at around 10:30 pm, Mr. Tariq Hasan Rony was arrested "
+                                    "outside his house."),
+                     ("2013-11-07", "Tariq Hasan Rony was arrested at 10:45 p.m. on 10 August 2013."),
+                     ("2013-11-08", "Tariq Hasan Rony was arrested on 10 August 2013 and released at 4 p.m. on "
+                                    "12 August 2013.")])
+    assert not [c for c in near["conflicts"] if c["key"].startswith("time.")]
