@@ -504,7 +504,7 @@ def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[i
     # values of the story, not of a life's distant past ("sentenced in 1978 to seven years")
     old = (anchor.year - 10) if anchor else None
     spans = [(st.start, st.end) for st in ctx.sents if not (old and st.dates and max(int(d.value[:4]) for d in st.dates) <= old)]
-    dates_at = {st.start: [dm.value for dm in st.dates] for st in ctx.sents}
+    dates_at = {st.start: [(dm.start, dm.value) for dm in st.dates] for st in ctx.sents}
     ex.claims += find_values(doc, spans, persons, lambda s, e: dates_at.get(s, []), ex.provisions)
     ex.figures += term_figures(ex.claims, ex.figures)
     ex.claims += find_facilities(doc, spans, persons, [m for m in ex.mentions if m.kind in ("place", "organization")])

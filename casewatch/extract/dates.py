@@ -45,6 +45,17 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(r"\b(?:on|last|this|next|(?:hours|morning|night|evening) of)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
                            rf"(?!,?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{M})(?!,?\s+{M}\s+\d)", re.I)),
 ]
+# the same shapes in the Romance languages, their month names lower case (data/dates.yaml): "22 de marzo de
+# 2017", "1er août 2025", "5 de novembro", "marzo de 2017"
+ROMANCE_MONTHS: dict[str, int] = load("dates")["months"]
+MON.update(ROMANCE_MONTHS)
+RM = "(" + "|".join(sorted(ROMANCE_MONTHS, key=len, reverse=True)) + ")"
+_at = next(i for i, (kind, _) in enumerate(PATTERNS) if kind == "dm_range")
+PATTERNS[_at:_at] = [
+    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:º|°|er|o)?\s+(?:de\s+)?{RM}\s+(?:de\s+|del\s+)?(\d{{4}})\b")),
+    ("dm", re.compile(rf"\b(\d{{1,2}})(?:º|°|er)?\s+(?:de\s+)?{RM}\b(?!\s+(?:de\s+|del\s+)?\d{{4}})")),
+    ("my", re.compile(rf"\b(){RM}\s+(?:de\s+|del\s+)?(\d{{4}})\b")),
+]
 PATTERNS = [(kind, fast(rx)) for kind, rx in PATTERNS]  # each is scanned over every whole text
 
 

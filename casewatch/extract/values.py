@@ -197,7 +197,8 @@ AS_OF = re.compile(r"\b(?:at\s+the\s+time|when|then|turned|at\s+(?:his|her)\s+ar
 
 def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
                 dates_in=lambda s, e: [], provisions: list[Provision] = ()) -> list[Claim]:
-    """`dates_in(start, end)`: the ISO dates a sentence gives (an age "at the time of his arrest" is of then);
+    """`dates_in(start, end)`: the ISO dates a sentence gives, each with where it is written (an age "at the time of
+    his arrest" is of then; a time of day is of the day written nearest to it);
     `provisions`: the articles the text cites (a maximum penalty is the cited article's)."""
     text = doc.text
     cp = _compiled()
@@ -229,7 +230,7 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
             m = next((x for rx in cp["age_before"] if (x := rx.search(before))), None)
             if m:
                 told.setdefault(max(s, p.evidence.start - 60) + m.start("n"), p)
-        days = [d for d in dates_in(s, e) if len(d) == 10]
+        days = [d for _, d in dates_in(s, e) if len(d) == 10]
         as_of = max(days) if days and AS_OF.search(sent) else None
         for pos, p in sorted(told.items()):
             n = int(text[pos:pos + 2])
@@ -306,14 +307,15 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
                 code, v = amount_value(m.group("n"), m.group("mult"), m.group("cur"))
                 add("amount", frame, subjects.at(s, e, s + m.start()), f"{code} {v:,.0f}", s, e, "amount")
         # the time of day of a step on a day the sentence dates
-        on = [d for d in dates_in(s, e) if len(d) == 10]
+        on = [(pos, d) for pos, d in dates_in(s, e) if len(d) == 10]
         if on and (frame := next((k for k, pats in cp["time_frames"].items() if any(p.search(sent) for p in pats)), None)):
             for m in TIME_RE.finditer(sent):
                 minutes = _time_of_day(m, cp["pm_words"], cp["am_words"])
                 if minutes is not None:
                     approx = any(rx.search(sent[max(0, m.start() - 30):m.start()]) for rx in cp["time_approx"])
                     add("time", frame, subjects.at(s, e, s + m.start()),
-                        f"{'~' if approx else ''}{minutes // 60:02d}:{minutes % 60:02d}", s, e, as_of=max(on))
+                        f"{'~' if approx else ''}{minutes // 60:02d}:{minutes % 60:02d}", s, e,
+                        as_of=min(on, key=lambda x: abs(x[0] - s - m.start()))[1])
                     break
         # counts of things and of the groups a case counts ("114 protesters", "32 minors")
         for m in cp["count"].finditer(sent):

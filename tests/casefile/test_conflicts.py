@@ -247,7 +247,8 @@ def test_two_reports_giving_a_dated_arrest_two_times_of_day_conflict_close_times
     far = casefile([("2013-08-13", "On 10 August 2013, at around 10:30 pm, Mr. Tariq Hasan Rony was stopped in "
                                    "front of his house in Banani by men in plain clothes."),
                     ("2013-11-07", "Tariq Hasan Rony, who was picked up by detectives outside his home around 9pm "
-                                   "on August 10, spent 62 days in custody.")])
+                                   "on August 10, spent 62 days in custody before walking out of jail on "
+                                   "October 11.")])  # the day nearest the time is its day
     times = [c for c in far["conflicts"] if c["key"].startswith("time.")]
     assert len(times) == 1 and {cl["value"] for cl in times[0]["claims"]} == {"~22:30", "~21:00"}
     assert "2013-08-10" in times[0]["topic"]

@@ -75,3 +75,14 @@ def test_the_victims_of_the_charged_killing_and_counsel_in_the_appearances_are_n
     assert "defendant" not in p["Bongani Mavuso"]["roles"] and "defendant" not in p["Sipho Ndlovu"]["roles"]
     assert "defendant" not in p["T. Mahlangu"]["roles"] and "lawyer" in p["T. Mahlangu"]["roles"]
     assert "defendant" in p["Lindiwe Khoza"]["roles"]
+
+
+def test_dates_written_in_spanish_french_and_portuguese():
+    from datetime import date
+    got = lambda t: [d.value for d in find_dates(t, date(2025, 9, 1))]  # noqa: E731
+    assert got("fue capturada el 22 de marzo de 2017 en Arenal") == ["2017-03-22"]
+    assert got("le 1er août 2025, puis le 3 septembre") == ["2025-08-01", "2025-09-03"]
+    assert got("preso em 5 de novembro de 2019") == ["2019-11-05"]
+    assert got("en marzo de 2017") == ["2017-03"]
+    # a given name that is a month's in Spanish is no date: "Julio César Mena", "Mayo Ortiz"
+    assert got("Julio César Mena and Mayo Ortiz were arrested on 22 March 2017") == ["2017-03-22"]

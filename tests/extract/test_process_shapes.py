@@ -161,3 +161,13 @@ def test_charged_told_by_its_day_alone(x):
                     "charged the next day. Musa Kanu has not been charged on any count.")
     assert ("charge", "2025") in got and ("charge", "2026-05-04") in got
     assert not any(t == "charge" and d is None for t, d in got)
+
+
+def test_measures_of_pretrial_detention_imposed_a_hearing_called_off_and_a_custody_order_revoked(x):
+    got = events(x, "On 29 March 2017, the court imposed measures of pre-trial detention on the detainees. On 3 May "
+                    "2018 the hearing, set before the First Specialised Criminal Circuit Court of Norland, was called "
+                    "off once again. On 7 November 2017, Judge Ferro revoked the detention orders against six of the "
+                    "accused.", published="2018-05-04")
+    assert ("pretrial_detention", "2017-03-29") in got
+    assert ("hearing_postponed", "2018-05-03") in got
+    assert ("release", "2017-11-07") in got
