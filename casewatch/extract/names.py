@@ -596,8 +596,9 @@ def canonical(text: str, kind: str = "person") -> str:
     while k < len(toks) - 2 and toks[k].casefold() in lead:
         k += 1
     # a title written like an honorific goes even before a name of one word ("Barrister Shufai" is Shufai)
-    if kind == "person" and k < len(toks) - 1 and toks[k].rstrip(".").casefold() in word_set("names", "title_honorifics"):
-        k += 1
+    if kind == "person" and k < len(toks) - 1 and toks[k].rstrip(".").casefold() in \
+            word_set("names", "title_honorifics") | word_set("names", "courtesy_titles"):
+        k += 1  # and a courtesy title ("Mme Awa Ndiaye", "Pak Yulius")
     t = " ".join(toks[k:])
     if kind == "organization":  # "The Harbour Ledger Ltd", "Straits Observer Pte Ltd": the name it goes by
         words = t.split(" ")

@@ -185,6 +185,7 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
     roles = [{r for i in cl for r in sub[i][1].roles} for cl in clusters]
     sides = [_cluster_side(list(rs)) for rs in roles]
     initialled: dict[tuple[tuple[str, ...], str], list[int]] = {}
+    lone: dict[str, list[int]] = {}
     spelt = [{w for i in cl for w in fold(sub[i][1].name).replace("-", " ").split()} for cl in clusters]
     normed = [[(_norm(h.key), h) for h in hs] for hs in heads]  # each full name's words, as compared
     # 2. partial names: a family or given name alone joins the one person of the case it fits
@@ -225,10 +226,19 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
             # "E. T. Abdykadyrov", "Kaparov M. Zh.": initials and a family name that no full name holds are
             # a person of their own (court papers name judges and clerks so)
             initialled.setdefault((p.initials[:1], word), []).append(i)
-        # a name alone that no full name holds is no person of the case
+        elif not fits and len(p.key) == 1:
+            lone.setdefault(word, []).append(i)
+        # a name alone that no full name holds is no person of the case, unless the reports tell it as one
     for (_, word), idx in initialled.items():
         why[len(clusters)] = [f"{sub[idx[0]][1].name}: initials and a family name no full name of the case holds"]
         clusters.append(idx)
+    for word, idx in lone.items():
+        # people known by one name ("Pak Yulius", "Mr Yulius"): named twice or more, and once at least after an
+        # honorific (a title or a step of the case is not enough: places and bodies taken for people have them)
+        if len(idx) >= 2 and any(parts[i].sex for i in idx):
+            why[len(clusters)] = [f"{sub[idx[0]][1].name}: a person named by one name, which no full name of the "
+                                  "case holds"]
+            clusters.append(idx)
     return _compact(PersonClusters([sorted(c) for c in clusters], dict(why), unresolved))
 
 

@@ -86,3 +86,11 @@ def test_dates_written_in_spanish_french_and_portuguese():
     assert got("en marzo de 2017") == ["2017-03"]
     # a given name that is a month's in Spanish is no date: "Julio César Mena", "Mayo Ortiz"
     assert got("Julio César Mena and Mayo Ortiz were arrested on 22 March 2017") == ["2017-03-22"]
+
+
+def test_a_courtesy_title_is_no_part_of_the_name_and_tells_the_sex(x):
+    ex = x.extract(doc("Pak Yulius said the police beat him. Mme Awa Ndiaye, 54 ans, a été placée sous mandat de "
+                       "dépôt. Prince Simelane, the minister, spoke."))
+    names = {m.name: m for m in ex.mentions if m.kind == "person"}
+    assert "Yulius" in names and names["Yulius"].attrs.get("sex") == "m" and "Pak Yulius" not in names
+    assert "Awa Ndiaye" in names and "Prince Simelane" in names  # a given name that is a title word stays

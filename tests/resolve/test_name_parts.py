@@ -120,3 +120,18 @@ def test_a_name_alone_that_shares_only_two_consonants_with_a_given_name_joins_no
     from tests.resolve.test_resolve import ex, groups
     ents = resolve({"a": ex("a", ("person", "Bassam Diomaye Ndiaye"), ("person", "Diome"))})
     assert not any({"Bassam Diomaye Ndiaye", "Diome"} <= set(g) for g in groups(ents))
+
+
+def test_a_person_known_by_one_name_is_kept_where_the_reports_tell_it_as_a_person():
+    from casewatch.model import Evidence, Extraction, Mention
+    a = ex("a", ("person", "Yulius"), ("person", "Benny Wenda"), ("person", "Yulius"), ("person", "Tabuni"),
+           ("person", "Matuu"), ("person", "Matuu"))
+    a.mentions[0].attrs["sex"] = "m"  # "Pak Yulius said …"
+    a.mentions[4].roles.append("defendant")  # a place taken for a person, with a step: still no person
+    b = ex("b", ("person", "Yulius"), ("person", "Wenda"))
+    g = groups(resolve({"a": a, "b": b}))
+    assert ["Yulius", "Yulius", "Yulius"] in g or ["Yulius"] in g
+    assert not any(grp == ["Tabuni"] for grp in g) and not any("Matuu" in grp for grp in g)
+    assert ["Benny Wenda", "Wenda"] in g
+    # a lone name told as nothing anywhere stays out
+    assert not any("Yulius" in grp for grp in groups(resolve({"a": ex("a", ("person", "Yulius"), ("person", "Yulius"))})))
