@@ -101,6 +101,7 @@ def value_conflicts(extractions: dict[str, Extraction], docs: list[Document], en
     dated = {d.id: _day(d.published) for d in docs}
     groups: dict[tuple[str, str | None], list[tuple[str, Claim, Any]]] = defaultdict(list)
     told_on: dict[int, date | None] = {}  # a claim's own date ("31 at the time of his arrest"), else its report's
+    month_of: dict[int, str] = {}  # the month a count is of ("19 killed on 25 June", "38 on Saba Saba in July")
     names: dict[str, str] = {}
     for doc, ex in extractions.items():
         for c in ex.claims:
@@ -138,6 +139,7 @@ def value_conflicts(extractions: dict[str, Extraction], docs: list[Document], en
             groups[(c.topic, subj)].append((doc, c, _norm(kind, val)))
             if c.date:
                 told_on[id(c)] = _day(c.date)
+                month_of[id(c)] = c.date[:7]
     conflicts, updates = [], []
     for (topic, subj), claims in groups.items():
         kind, _, frame = topic.partition(".")
@@ -149,9 +151,12 @@ def value_conflicts(extractions: dict[str, Extraction], docs: list[Document], en
                                 "to": c.value, "evidence": [x.to_dict() for x in prev.evidence[:1] + c.evidence[:1]]})
         by_doc: dict[str, set] = defaultdict(set)
         when: dict[tuple[str, Any], date | None] = {}
+        months: dict[tuple[str, Any], str] = {}
         for d, c, v in plain:
             by_doc[d].add(v)
             when[(d, v)] = told_on.get(id(c)) or dated.get(d)
+            if id(c) in month_of:
+                months[(d, v)] = month_of[id(c)]
         values = sorted({v for _, _, v in plain}, key=str)
         clash = set()
         for i, a in enumerate(values):
@@ -160,7 +165,8 @@ def value_conflicts(extractions: dict[str, Extraction], docs: list[Document], en
                 db = [d for d, vs in by_doc.items() if b in vs and a not in vs]
                 if not da or not db:
                     continue
-                if any(not _compatible(kind, frame, a, b, when.get((x, a)), when.get((y, b))) for x in da for y in db):
+                if any(not _compatible(kind, frame, a, b, when.get((x, a)), when.get((y, b)))
+                       and not _other_months(months.get((x, a)), months.get((y, b))) for x in da for y in db):
                     clash |= {a, b}
         if len(clash) < 2:
             continue
@@ -172,6 +178,11 @@ def value_conflicts(extractions: dict[str, Extraction], docs: list[Document], en
                                       "sources": len({d for d, _ in cs}),
                                       "evidence": _evidence(cs)} for v, cs in vals]})
     return conflicts, updates
+
+
+def _other_months(a: str | None, b: str | None) -> bool:
+    """Counts told of two different months ("19 killed on 25 June", "38 killed on 7 July") count two events."""
+    return bool(a and b and len(a) == len(b) == 7 and a != b)
 
 
 def _evidence(cs: list[tuple[str, Claim]]) -> list[dict[str, Any]]:

@@ -76,6 +76,7 @@ def _compiled() -> dict:
         "time_frames": {k: c(v) for k, v in sp["time"]["frames"].items()},
         "time_approx": c(sp["time"]["approximate"]), "pm_words": frozenset(sp["time"]["pm_words"]),
         "am_words": frozenset(sp["time"]["am_words"]),
+        "deaths": c([p.replace("NUM", NUM) for p in sp["deaths"]]),
     }
 
 
@@ -317,6 +318,15 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
                         f"{'~' if approx else ''}{minutes // 60:02d}:{minutes % 60:02d}", s, e,
                         as_of=min(on, key=lambda x: abs(x[0] - s - m.start()))[1])
                     break
+        # the dead of the case
+        for rx in cp["deaths"]:
+            m = rx.search(sent)
+            n = value(m.group("n")) if m else None
+            if n is not None and n >= 2:
+                told = [(pos, d) for pos, d in dates_in(s, e) if len(d) >= 7]  # the dead of which month
+                add("count", "deaths", None, f"{n:g}", s, e, "count",
+                    as_of=min(told, key=lambda x: abs(x[0] - s - m.start()))[1][:7] if told else None)
+                break
         # counts of things and of the groups a case counts ("114 protesters", "32 minors")
         for m in cp["count"].finditer(sent):
             n = value(m.group("n"))

@@ -258,3 +258,23 @@ def test_two_reports_giving_a_dated_arrest_two_times_of_day_conflict_close_times
                      ("2013-11-08", "Tariq Hasan Rony was arrested on 10 August 2013 and released at 4 p.m. on "
                                     "12 August 2013.")])
     assert not [c for c in near["conflicts"] if c["key"].startswith("time.")]
+
+
+def test_two_death_tolls_of_the_unrest_conflict_a_toll_that_rose_is_an_update():
+    from tests.casefile.test_roster_measures import casefile
+    cf = casefile([("2021-08-01", "Security forces opened fire and more than 80 people were killed during the unrest "
+                                  "of June and July 2021."),
+                   ("2022-03-01", "According to the government, at least 46 people died in the 2021 unrest."),
+                   ("2022-04-01", "The death toll of the unrest rose to 90, the committee said.")])
+    deaths = [c for c in cf["conflicts"] if c["key"].startswith("count.deaths")]
+    assert len(deaths) == 1 and {cl["value"] for cl in deaths[0]["claims"]} == {"80", "46"}
+    assert any(u["topic"] == "number of deaths" and u["to"] == "90" for u in cf["updates"])
+
+
+def test_death_tolls_of_two_months_are_two_events_not_a_conflict():
+    from tests.casefile.test_roster_measures import casefile
+    cf = casefile([("2024-07-08", "According to the commission, 19 people were killed on 25 June 2024 and at least "
+                                  "38 on Saba Saba."),
+                   ("2024-07-09", "At least 38 people were killed across the country during the 7 July 2024 "
+                                  "demonstrations.")])
+    assert not [c for c in cf["conflicts"] if c["key"].startswith("count.deaths")]

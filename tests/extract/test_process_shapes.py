@@ -171,3 +171,16 @@ def test_measures_of_pretrial_detention_imposed_a_hearing_called_off_and_a_custo
     assert ("pretrial_detention", "2017-03-29") in got
     assert ("hearing_postponed", "2018-05-03") in got
     assert ("release", "2017-11-07") in got
+
+
+def test_a_working_group_opinion_told_in_another_report(x):
+    assert ("communication", "2025-10-15") in events(x, "In an opinion adopted on 15 October 2025, the UN Working "
+                                                         "Group on Arbitrary Detention found the detention arbitrary.",
+                                                     published="2025-11-01")
+
+
+def test_a_hunger_and_thirst_strike_a_return_to_prison_and_a_killing_are_steps_of_the_case(x):
+    got = events(x, "Ana Ruiz began a hunger and thirst strike at home on 25 April 2021. On 6 May 2021 Tomas Brel was "
+                    "taken back to Norland jail without his family being told. On 21 January 2023 the lawyer Piet "
+                    "Vosk was shot dead at his home.", published="2024-06-01")
+    assert {("other", "2021-04-25"), ("other", "2021-05-06"), ("other", "2023-01-21")} <= got
