@@ -94,3 +94,9 @@ def test_a_courtesy_title_is_no_part_of_the_name_and_tells_the_sex(x):
     names = {m.name: m for m in ex.mentions if m.kind == "person"}
     assert "Yulius" in names and names["Yulius"].attrs.get("sex") == "m" and "Pak Yulius" not in names
     assert "Awa Ndiaye" in names and "Prince Simelane" in names  # a given name that is a title word stays
+
+
+def test_walking_out_of_a_correctional_centre_frees(x):
+    text = ("Former MP Sipho Vilakati walked out of Norland Correctional Centre on Tuesday, 4 November 2025, under "
+            "a royal pardon.")
+    assert "release" in people(x.extract(doc(text, published="2025-11-08")))["Sipho Vilakati"]["measures"]

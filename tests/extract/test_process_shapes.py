@@ -184,3 +184,10 @@ def test_a_hunger_and_thirst_strike_a_return_to_prison_and_a_killing_are_steps_o
                     "taken back to Norland jail without his family being told. On 21 January 2023 the lawyer Piet "
                     "Vosk was shot dead at his home.", published="2024-06-01")
     assert {("other", "2021-04-25"), ("other", "2021-05-06"), ("other", "2023-01-21")} <= got
+
+
+def test_a_hearing_named_with_its_court_a_hearing_where_the_detainees_spoke_and_a_show_cause_order(x):
+    got = events(x, "At the first Supreme Court hearing, on 18 December 2025, the judges questioned the prosecutor. "
+                    "On 15 January 2026 the detainees addressed the Supreme Court at a hearing. On 14 May 2025 a "
+                    "single bench of Justice Hari Lal Joshi issued a show cause order.", published="2026-06-01")
+    assert {("hearing", "2025-12-18"), ("hearing", "2026-01-15"), ("hearing", "2025-05-14")} <= got
