@@ -12,6 +12,7 @@ from .data import cue, cue_table, load
 from .numbers import NUM
 from .spans import ByStart
 
+LAST_ITEMS_CLAUSE = re.compile(r",\s*(?:who|whose)\b[^,;]*")
 RELATIVE = re.compile(r"\s*who\s+(?:is|are|was|were|has|have|had|remains?|remained)\b")
 # a term told as served, after which the person goes free: "after serving four years", "having completed his sentence"
 AFTER_TERM = re.compile(r"\b(?:after|following|having)\s+(?:(?:serv|complet|spen)\w*\b|(?:[\w'’.-]+\s+){0,4}?(?:days?|weeks?|months?|years?)\s+(?:in|of|on|under)\b)", re.I)
@@ -260,6 +261,12 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
                 pos = p.evidence.start if p in in_clause else (pm.start("p") if pm else a)
                 scope = (st.start, st.end) if "list" in p.attrs else _scope(text, pos, a, b, p, in_clause, subjects)
                 sc_text = text[scope[0]:scope[1]]
+                for rel in LAST_ITEMS_CLAUSE.finditer(text, max(scope[0], p.evidence.end), scope[1]):
+                    if any(p.evidence.end < q.evidence.start and q.evidence.end <= rel.start() for q in people):
+                        # "…, Ilya Yashin and the artist Sasha Skochilenko, who had been sentenced in November …":
+                        # a relative clause after another name is that name's, not the whole list's
+                        ra, rb = rel.start() - scope[0], rel.end() - scope[0]
+                        sc_text = sc_text[:ra] + " " * (rb - ra) + sc_text[rb:]
                 if st.historical:
                     if p in in_clause and defendant.search(QUOTED.sub(blank_out, sc_text)):
                         p.attrs["accused_past"] = True  # "were sentenced … in 2006": the case file weighs it

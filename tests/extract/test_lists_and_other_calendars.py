@@ -100,3 +100,10 @@ def test_walking_out_of_a_correctional_centre_frees(x):
     text = ("Former MP Sipho Vilakati walked out of Norland Correctional Centre on Tuesday, 4 November 2025, under "
             "a royal pardon.")
     assert "release" in people(x.extract(doc(text, published="2025-11-08")))["Sipho Vilakati"]["measures"]
+
+
+def test_words_of_a_court_order_a_police_command_and_a_hospital_are_no_people(x):
+    k = kinds(x.extract(doc("Each Defendant shall produce two sureties. The FCT Command said the minors were held. "
+                            "She was taken to Hôpital Principal de Dakar. The Menteri Besar spoke.")))
+    assert k.get("FCT Command") == "organization" and k.get("Hôpital Principal de Dakar") == "place"
+    assert "Each Defendant" not in k and k.get("Menteri Besar") != "person"

@@ -62,3 +62,14 @@ def test_a_place_whose_language_puts_its_head_first_is_no_person_nor_body(x):
 def test_a_sentence_the_court_leaves_unserved_frees(x):
     text = "Park Ji-hoon was sentenced to two years in prison on 19 February 2026 but was not taken into custody."
     assert people(x.extract(doc(text)))["Park Ji-hoon"]["measures"] == {"release"}
+
+
+def test_a_relative_clause_after_the_last_name_of_a_list_is_that_name_s(x):
+    text = ("In all, the two states released 16 people, among them the journalist Piotr Valen, the opposition "
+            "politician Ilya Yarin and the artist Sonia Brodka, who had been sentenced in November to seven years "
+            "for an anti-war protest.")
+    p = people(x.extract(doc(text, published="2024-08-02")))
+    assert "defendant" not in p["Piotr Valen"]["roles"] and "defendant" not in p.get("Ilya Yarin", {"roles": ()})["roles"]
+    # the verb of the list is still everyone's
+    q = people(x.extract(doc("The court convicted Maria Lopez and Tomas Brel, who had been detained since March.")))
+    assert "defendant" in q["Maria Lopez"]["roles"] and "defendant" in q["Tomas Brel"]["roles"]
