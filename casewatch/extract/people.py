@@ -12,7 +12,7 @@ from .data import cue, cue_table, load
 from .numbers import NUM
 from .spans import ByStart
 
-LAST_ITEMS_CLAUSE = re.compile(r",\s*(?:who|whose)\b[^,;]*")
+LAST_ITEMS_CLAUSE = re.compile(r",\s*(?:who|whose)\b(?!\s+(?:were|are|have|both|all)\b)[^,;]*")  # "who were": all of them
 RELATIVE = re.compile(r"\s*who\s+(?:is|are|was|were|has|have|had|remains?|remained)\b")
 # a term told as served, after which the person goes free: "after serving four years", "having completed his sentence"
 AFTER_TERM = re.compile(r"\b(?:after|following|having)\s+(?:(?:serv|complet|spen)\w*\b|(?:[\w'’.-]+\s+){0,4}?(?:days?|weeks?|months?|years?)\s+(?:in|of|on|under)\b)", re.I)
