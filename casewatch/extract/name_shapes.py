@@ -160,3 +160,24 @@ def connected_names(text: str, looks_like_person) -> list[tuple[int, int, int]]:
         if own and looks_like_person(own):
             out.append((t, s, e))
     return out
+
+
+LIST_JOINT = re.compile(r"\s*(?:,|,?\s+and)\s+$")
+
+
+def listed_with_person_ents(text: str, ents: list[tuple[str, int, int]]) -> set[tuple[int, int]]:
+    """The model's names that stand in one list with a name it took for a person ("A, B of Arenal and C"): a
+    list of people names people."""
+    items: list[tuple[int, int, int]] = []  # start, end, end with its "of <place>"
+    for label, s, e in sorted(ents, key=lambda x: x[1]):
+        if items and label in ("GPE", "LOC", "FAC") and re.fullmatch(r"\s+of\s+", text[items[-1][2]:s]):
+            items[-1] = (*items[-1][:2], e)  # "B of Arenal": where B is from
+        else:
+            items.append((s, e, e))
+    out = {(s, e) for label, s, e in ents if label == "PERSON"}
+    joined = [(a[:2], b[:2]) for a, b in zip(items, items[1:]) if b[0] - a[2] < 60 and LIST_JOINT.match(text, a[2], b[0])]
+    for pairs in (joined, joined[::-1]):  # along the list both ways: "A, B of X, C and D" where only D is a person
+        for a, b in pairs:
+            if a in out or b in out:
+                out |= {a, b}
+    return out

@@ -21,7 +21,7 @@ from .name_patterns import (AGE_AFTER, ACRONYM_RE, BOOK_BEFORE, BYLINE_RE, COURT
     PLACE_LIST_BEFORE, PLACE_SUFFIX_RE, PLACE_TOKEN, SIGNATURE_RE, STRIP_RE, TRANSLATION_RE, UN_REF_RE, UP,
     business_re, given_abbreviation_re, known_orgs_re, mandate_re, place_apart_re, place_cue_res, police_body_re,
     possessive_cut, title_honorific_re, title_lead_re, title_res, title_run_re, wrapped_title_re)
-from .name_shapes import caps_listed, connected_names, family_last, shaped_names
+from .name_shapes import caps_listed, connected_names, family_last, listed_with_person_ents, shaped_names
 from .provisions import instruments
 from .spans import ByStart
 
@@ -269,7 +269,7 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
     # between) is one name
     ents = _joined_persons(text, ents)
     person_ents = {text[s:e] for label, s, e in ents if label == "PERSON"}
-    listed_with_person = _listed_with_person(text, ents)
+    listed_with_person = listed_with_person_ents(text, ents)
     for label, s, e in ents:
         s, e = _clean_span(text, s, e)
         if e <= s or BOOK_BEFORE.search(text[max(0, s - 30):s]) or text[e:e + 1] == ":":
@@ -504,27 +504,6 @@ def _given_abbreviations(text: str, hits: list[NameHit]) -> list[NameHit]:
             drop |= {id(o) for o in by_start.within(s, h.start) if o is not h}
             h.start = s
     return [o for o in hits if id(o) not in drop] if drop else hits
-
-
-LIST_JOINT = re.compile(r"\s*(?:,|,?\s+and)\s+$")
-
-
-def _listed_with_person(text: str, ents: list[tuple[str, int, int]]) -> set[tuple[int, int]]:
-    """The model's names that stand in one list with a name it took for a person ("A, B of Arenal and C"): a
-    list of people names people."""
-    items: list[tuple[int, int, int]] = []  # start, end, end with its "of <place>"
-    for label, s, e in sorted(ents, key=lambda x: x[1]):
-        if items and label in ("GPE", "LOC", "FAC") and re.fullmatch(r"\s+of\s+", text[items[-1][2]:s]):
-            items[-1] = (*items[-1][:2], e)  # "B of Arenal": where B is from
-        else:
-            items.append((s, e, e))
-    out = {(s, e) for label, s, e in ents if label == "PERSON"}
-    joined = [(a[:2], b[:2]) for a, b in zip(items, items[1:]) if b[0] - a[2] < 60 and LIST_JOINT.match(text, a[2], b[0])]
-    for pairs in (joined, joined[::-1]):  # along the list both ways: "A, B of X, C and D" where only D is a person
-        for a, b in pairs:
-            if a in out or b in out:
-                out |= {a, b}
-    return out
 
 
 def _person_context(text: str, s: int, e: int) -> bool:
