@@ -41,8 +41,9 @@ def _harm() -> re.Pattern[str]:
 
 @lru_cache(maxsize=None)
 def _step_words() -> re.Pattern[str]:
-    """A word of the accused or of custody anywhere in a sentence: the sentences worth parsing."""
-    return re.compile(r"\b(?:" + "|".join(load("cues")["accused_verbs"] + load("cues")["custody_verbs"]) + r")\b", re.I)
+    """A word of the accused, of custody or of harm anywhere in a sentence: the sentences worth parsing."""
+    words = load("cues")["accused_verbs"] + load("cues")["custody_verbs"] + load("cues")["harm_words"]
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I)
 
 
 def _head_token(sdoc: Any, s: int, e: int) -> Any | None:
@@ -75,8 +76,10 @@ def verdict(tok: Any) -> str | None:
         if head is t:
             return None
         if (dep in PATIENT_DEPS and _harm().match(head.text)) or \
-                (dep == "pobj" and head.text.lower() == "of" and _harm().match(head.head.text)):
-            return "victim"  # "the accused killed A and B", "guilty of the murder of two men, A and B"
+                (dep == "pobj" and head.text.lower() == "of" and _harm().match(head.head.text)) or \
+                (dep == "nsubj" and (head.text.lower() in ("died", "perished") or (head.lemma_ == "lose" and any(
+                    c.dep_ == "dobj" and c.text.lower() in ("life", "lives") for c in head.children)))):
+            return "victim"  # "the accused killed A and B", "the murder of two men, A and B", "A and B lost their lives"
         if not via_list and dep == "pobj" and head.dep_ == "agent" and \
                 (accused.match(head.head.text) or custody.match(head.head.text)):
             return "grantor"  # "pardoned by Senior General A", "sentenced by Judge B"

@@ -75,6 +75,13 @@ def test_the_victims_of_the_charged_killing_and_counsel_in_the_appearances_are_n
     assert "defendant" not in p["Bongani Mavuso"]["roles"] and "defendant" not in p["Sipho Ndlovu"]["roles"]
     assert "defendant" not in p["T. Mahlangu"]["roles"] and "lawyer" in p["T. Mahlangu"]["roles"]
     assert "defendant" in p["Lindiwe Khoza"]["roles"]
+    q = people(x.extract(doc("On 1 June 2023 she found them guilty of terrorism and of the murder of two men, Bongani "
+                             "Mavuso and Sipho Ndlovu, who were run over by a vehicle.", published="2023-07-01")))
+    assert "defendant" not in q["Bongani Mavuso"]["roles"] and "defendant" not in q["Sipho Ndlovu"]["roles"]
+    r = people(x.extract(doc("The prosecution filed a charge sheet on 25 May 2025 against 61 persons over the "
+                             "demonstration of 28 March 2025, in the course of which two persons, namely the "
+                             "journalist Hari Rajak and Bimal Thapa, lost their lives.", published="2025-07-01")))
+    assert "defendant" not in r["Hari Rajak"]["roles"] and "defendant" not in r["Bimal Thapa"]["roles"]
 
 
 def test_dates_written_in_spanish_french_and_portuguese():
