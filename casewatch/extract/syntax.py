@@ -115,6 +115,9 @@ def verdict(tok: Any) -> str | None:
             via_list = via_list or (dep == "pobj" and head.text.lower() in ("including", "among"))
             t = head
             continue
+        if not via_list and dep in ("dobj", "obj") and \
+                head.dep_ in ("relcl", "acl", "advcl", "pcomp", "xcomp") and not (accused.match(head.text) or custody.match(head.text)):
+            return "other_object"  # "accused over videos that criticised the security chief A": A is what they did
         return None
     return None
 
@@ -170,8 +173,8 @@ def settle_accused(text: str, sents: list[tuple[int, int]], persons: list[Mentio
                 continue
             if nowhere and v in (None, "patient"):
                 v = "spared"
-            if found and v is None and p.attrs.get("accused_in") == f"{s}-{e}":
-                v = "beside"
+            if (found and v is None or v == "other_object") and p.attrs.get("accused_in") == f"{s}-{e}":
+                v = "beside"  # accused only by the sentence's words, and the parse says the step is another's
             if v == "patient":
                 if not minor and "defendant" not in p.roles and not ({"official", "lawyer"} & set(p.roles)):
                     p.roles.append("defendant")

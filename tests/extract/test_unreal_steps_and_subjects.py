@@ -73,3 +73,12 @@ def test_a_relative_clause_after_the_last_name_of_a_list_is_that_name_s(x):
     # the verb of the list is still everyone's
     q = people(x.extract(doc("The court convicted Maria Lopez and Tomas Brel, who had been detained since March.")))
     assert "defendant" in q["Maria Lopez"]["roles"] and "defendant" in q["Tomas Brel"]["roles"]
+
+
+def test_the_object_of_what_the_accused_did_is_not_accused(x):
+    text = ("All were accused under Article 278, part 3 of the Criminal Code of calls for mass riots, over videos by "
+            "Temirov Live that criticised President Sadyr Zhaparov and the security chief Bakyt Osmonov.")
+    p = people(x.extract(doc(text, published="2024-06-01")))
+    assert "defendant" not in p["Bakyt Osmonov"]["roles"]
+    q = people(x.extract(doc("The court convicted Tomas Brel after hearing Ana Sol Vega.")))
+    assert "defendant" in q["Tomas Brel"]["roles"] and "defendant" not in q["Ana Sol Vega"]["roles"]
