@@ -34,6 +34,8 @@ COUNSEL = re.compile(r"(?:['’]s|\bhis|\bher|\btheir|\bthe\s+family['’]s)\s+(
                      # a party "represented by" the name, with or without the bar's title: "the defence, represented by
                      # Maîtres A, B …", "the State, represented by Maître C"
                      r"|\b(?:represented|defended|assisted)\s+by\s+(?:(?:Ma[iî]tres?|Me|Mr|Ms|Mrs|Dr|Adv|Atty|lawyers?|counsel|attorneys?|advocates?)\.?\s+)?$", re.I)
+APPEARING_AFTER = re.compile(r"(?:,[^.;\n]{0,100}?)?,?\s+for\s+the\s+(?:appellants?|respondents?|applicants?|petitioners?|accused|"
+                             r"defen[cs]e|defendants?|plaintiffs?|prosecution|state|crown|republic)\s*[.;]?\s*$", re.I)
 # a judgment's appearances, the line that opens with the party: "For the Accused:   Adv. A (instructed by B Attorneys)"
 APPEARING = re.compile(r"[ \t]*(?:appearing\s+)?for\s+the\s+(?:accused|defen[cs]e|appellants?|applicants?|petitioners?|"
                        r"respondents?|defendants?|plaintiffs?)\s*:\s*(?:(?:Adv|Advocate|Mr|Ms|Mrs|Dr|Me|Atty)\.?\s+)?", re.I)
@@ -157,6 +159,8 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         elif APPEARING.fullmatch(text, text.rfind("\n", 0, s) + 1, s):
             p.attrs["counsel"] = True
             _add(p.roles, "lawyer")
+        elif APPEARING_AFTER.match(text, e, (text.find("\n", e) + 1 or len(text) + 1) - 1):
+            p.attrs["counsel"] = True  # "Ms. A, State Attorney, …, for the Respondent.": who appears for a party
         if cue("cues", "called_as_witness").search(before):
             _add(p.roles, "witness")
         if cue("cues", "witness_after").match(text, e, min(len(text), e + 120)):

@@ -116,7 +116,7 @@ def verdict(tok: Any) -> str | None:
             t = head
             continue
         if not via_list and dep in ("dobj", "obj") and \
-                head.dep_ in ("relcl", "acl", "advcl", "pcomp", "xcomp") and not (accused.match(head.text) or custody.match(head.text)):
+                head.dep_ in ("relcl", "acl") and not (accused.match(head.text) or custody.match(head.text)):
             return "other_object"  # "accused over videos that criticised the security chief A": A is what they did
         return None
     return None

@@ -74,6 +74,12 @@ def test_the_victims_of_the_charged_killing_and_counsel_in_the_appearances_are_n
     p = people(x.extract(doc(text, published="2023-07-01")))
     assert "defendant" not in p["Bongani Mavuso"]["roles"] and "defendant" not in p["Sipho Ndlovu"]["roles"]
     assert "defendant" not in p["T. Mahlangu"]["roles"] and "lawyer" in p["T. Mahlangu"]["roles"]
+    app = people(x.extract(doc("JUDGMENT\n(Excerpts. Delivered in open court on 20 February 2020.)\n\nRepresentation\n"
+                               "Mr. Paul K. Okello, together with Hon. Erias Mugisha, for the Appellant.\nMs. Amina "
+                               "Nakato, State Attorney, Office of the Director of Public Prosecutions, for the "
+                               "Respondent.\n\n1.1 In Count 1 she was charged with cyber harassment contrary to section "
+                               "24(1) of the Act.", published="2020-03-01")))  # "she": the appellant, not counsel
+    assert "defendant" not in app["Amina Nakato"]["roles"]
     assert "defendant" in p["Lindiwe Khoza"]["roles"]
     q = people(x.extract(doc("On 1 June 2023 she found them guilty of terrorism and of the murder of two men, Bongani "
                              "Mavuso and Sipho Ndlovu, who were run over by a vehicle.", published="2023-07-01")))
