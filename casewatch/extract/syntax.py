@@ -107,7 +107,8 @@ def verdict(tok: Any) -> str | None:
             continue
         if dep in ("nsubj",) and SPEECH.match(head.text):
             return "speaker"
-        if not via_list and dep == "nsubj" and head.dep_ in ("relcl", "advcl", "acl") and head.pos_ in ("VERB", "AUX") \
+        # (the parser runs without a tagger: the dependency alone tells a clause's verb)
+        if not via_list and dep == "nsubj" and head.dep_ in ("relcl", "advcl", "acl") \
                 and not (accused.match(head.text) or custody.match(head.text)):
             return "bystander"  # "the forum, at which activist A spoke by video, B was convicted": A did another thing
         if dep in CHAIN_DEPS or dep == "prep" or dep == "pobj" and head.text.lower() in ("including", "among", "of"):
