@@ -191,3 +191,12 @@ def test_a_hearing_named_with_its_court_a_hearing_where_the_detainees_spoke_and_
                     "On 15 January 2026 the detainees addressed the Supreme Court at a hearing. On 14 May 2025 a "
                     "single bench of Justice Hari Lal Joshi issued a show cause order.", published="2026-06-01")
     assert {("hearing", "2025-12-18"), ("hearing", "2026-01-15"), ("hearing", "2025-05-14")} <= got
+
+
+def test_terms_as_the_court_s_object_and_a_verdict_deferred(x):
+    got = events(x, "On 27 November 2017 the court handed down 50-year sentences to Ana Ruiz and Tomas Brel. On 24 "
+                    "June 2022 the court imposed five years on Piet Vosk and nine years on Dano Ruel. On 7 September "
+                    "2023 the verdict was deferred to 14 September.", published="2025-06-01")
+    assert {("sentence", "2017-11-27"), ("sentence", "2022-06-24"), ("hearing_postponed", "2023-09-07")} <= got
+    assert not any(t == "sentence" for t, _ in events(x, "The 2015 law imposed sentences of up to ten years for such "
+                                                         "posts. In 2019 the government gave them two weeks to leave."))
