@@ -112,7 +112,8 @@ def value_conflicts(extractions: dict[str, Extraction], docs: list[Document], en
             if kind == "time":
                 if not c.date:
                     continue
-                subj = names.setdefault(f"day:{c.date}", c.date) and f"day:{c.date}"  # the step of that day, whoever's
+                subj = f"day:{c.date}"  # the step of that day, whoever's
+                names[subj] = c.date
             elif c.topic == "term.maximum" and c.subject:
                 subj = c.subject  # an article of a law ("criminal_code:280.3"): the penalty it sets
                 names[subj] = "Article " + c.subject.split(":", 1)[1]

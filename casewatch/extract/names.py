@@ -563,6 +563,12 @@ def _title_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in d["person_titles"] + d["titles"] + d["title_words"] + d["title_honorifics"])
 
 
+@lru_cache(maxsize=None)
+def _leading_honorifics() -> frozenset[str]:
+    """Words that go before even a one-word name: titles written as honorifics and courtesy titles."""
+    return word_set("names", "title_honorifics") | word_set("names", "courtesy_titles")
+
+
 def canonical(text: str, kind: str = "person") -> str:
     """A mention's name as shown: inner whitespace folded, honorific and possessive removed (and, for a person,
     a leading title: the "Regional" of "Regional Trial Court" is part of a court's name)."""
@@ -575,8 +581,7 @@ def canonical(text: str, kind: str = "person") -> str:
     while k < len(toks) - 2 and toks[k].casefold() in lead:
         k += 1
     # a title written like an honorific goes even before a name of one word ("Barrister Shufai" is Shufai)
-    if kind == "person" and k < len(toks) - 1 and toks[k].rstrip(".").casefold() in \
-            word_set("names", "title_honorifics") | word_set("names", "courtesy_titles"):
+    if kind == "person" and k < len(toks) - 1 and toks[k].rstrip(".").casefold() in _leading_honorifics():
         k += 1  # and a courtesy title ("Mme Awa Ndiaye", "Pak Yulius")
     t = " ".join(toks[k:])
     if kind == "organization":  # "The Harbour Ledger Ltd", "Straits Observer Pte Ltd": the name it goes by

@@ -159,7 +159,7 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         elif APPEARING.fullmatch(text, text.rfind("\n", 0, s) + 1, s):
             p.attrs["counsel"] = True
             _add(p.roles, "lawyer")
-        elif APPEARING_AFTER.match(text, e, (text.find("\n", e) + 1 or len(text) + 1) - 1):
+        elif APPEARING_AFTER.match(text, e, len(text) if (nl := text.find("\n", e)) < 0 else nl):
             p.attrs["counsel"] = True  # "Ms. A, State Attorney, …, for the Respondent.": who appears for a party
         if cue("cues", "called_as_witness").search(before):
             _add(p.roles, "witness")
@@ -323,10 +323,11 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         people = [p for p in by_sent.get(i, []) if not ({"official", "lawyer"} & set(p.roles))
                   and (named_as is None or p.evidence.start >= named_as.end())]
         head = (st.start, min(p.evidence.start for p in people)) if people else None
-        if head and not st.historical and COPULAR_LIST.fullmatch(text, *head) and len(_listed(text, people)) >= 2:
+        listed = _listed(text, people) if head and not st.historical and COPULAR_LIST.fullmatch(text, *head) else []
+        if listed:
             # "Those still detained under the order are A, B and C": the step before the copula is the list's own
             role, own = _step_role(text, head, head), _first_measure(text, head, measures_tbl)
-            for p in _listed(text, people):
+            for p in listed:
                 if role and not (HARD_ROLES & set(p.roles)):
                     _add(p.roles, role)
                 if own is not None and not any(x.type == own[0] for x in p.measures):

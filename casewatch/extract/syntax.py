@@ -25,18 +25,21 @@ CHAIN_DEPS = {"compound", "appos", "conj", "flat", "nmod", "poss", "amod", "cc"}
 
 
 @lru_cache(maxsize=None)
+def _word_of(key: str) -> re.Pattern[str]:
+    """A whole token that is one of cues.yaml's words under `key`."""
+    return re.compile(r"^(?:" + "|".join(load("cues")[key]) + r")$", re.I)
+
+
 def _accused() -> re.Pattern[str]:
-    return re.compile(r"^(?:" + "|".join(load("cues")["accused_verbs"]) + r")$", re.I)
+    return _word_of("accused_verbs")
 
 
-@lru_cache(maxsize=None)
 def _custody() -> re.Pattern[str]:
-    return re.compile(r"^(?:" + "|".join(load("cues")["custody_verbs"]) + r")$", re.I)
+    return _word_of("custody_verbs")
 
 
-@lru_cache(maxsize=None)
 def _harm() -> re.Pattern[str]:
-    return re.compile(r"^(?:" + "|".join(load("cues")["harm_words"]) + r")$", re.I)
+    return _word_of("harm_words")
 
 
 @lru_cache(maxsize=None)

@@ -99,6 +99,11 @@ def _time_of_day(m: re.Match[str], pm_words: frozenset[str], am_words: frozenset
     return (int(m.group("hw")) % 12 + (12 if part in pm_words else 0)) * 60 + int(m.group("mw") or 0)
 
 
+def _nearest(dated: list[tuple[int, str]], pos: int) -> str:
+    """Of a sentence's dates (where written, ISO value), the one written nearest to `pos`."""
+    return min(dated, key=lambda x: abs(x[0] - pos))[1]
+
+
 def _number(raw: str) -> float | None:
     raw = raw.strip()
     if re.fullmatch(r"\d{1,3}(?:[ ,]\d{3})+", raw):
@@ -231,7 +236,8 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
             m = next((x for rx in cp["age_before"] if (x := rx.search(before))), None)
             if m:
                 told.setdefault(max(s, p.evidence.start - 60) + m.start("n"), p)
-        days = [d for _, d in dates_in(s, e) if len(d) == 10]
+        dated = dates_in(s, e)
+        days = [d for _, d in dated if len(d) == 10]
         as_of = max(days) if days and AS_OF.search(sent) else None
         for pos, p in sorted(told.items()):
             n = int(text[pos:pos + 2])
@@ -308,7 +314,7 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
                 code, v = amount_value(m.group("n"), m.group("mult"), m.group("cur"))
                 add("amount", frame, subjects.at(s, e, s + m.start()), f"{code} {v:,.0f}", s, e, "amount")
         # the time of day of a step on a day the sentence dates
-        on = [(pos, d) for pos, d in dates_in(s, e) if len(d) == 10]
+        on = [(pos, d) for pos, d in dated if len(d) == 10]
         if on and (frame := next((k for k, pats in cp["time_frames"].items() if any(p.search(sent) for p in pats)), None)):
             for m in TIME_RE.finditer(sent):
                 minutes = _time_of_day(m, cp["pm_words"], cp["am_words"])
@@ -316,16 +322,16 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
                     approx = any(rx.search(sent[max(0, m.start() - 30):m.start()]) for rx in cp["time_approx"])
                     add("time", frame, subjects.at(s, e, s + m.start()),
                         f"{'~' if approx else ''}{minutes // 60:02d}:{minutes % 60:02d}", s, e,
-                        as_of=min(on, key=lambda x: abs(x[0] - s - m.start()))[1])
+                        as_of=_nearest(on, s + m.start()))
                     break
         # the dead of the case
         for rx in cp["deaths"]:
             m = rx.search(sent)
             n = value(m.group("n")) if m else None
             if n is not None and n >= 2:
-                told = [(pos, d) for pos, d in dates_in(s, e) if len(d) >= 7]  # the dead of which month
+                told = [(pos, d) for pos, d in dated if len(d) >= 7]  # the dead of which month
                 add("count", "deaths", None, f"{n:g}", s, e, "count",
-                    as_of=min(told, key=lambda x: abs(x[0] - s - m.start()))[1][:7] if told else None)
+                    as_of=_nearest(told, s + m.start())[:7] if told else None)
                 break
         # counts of things and of the groups a case counts ("114 protesters", "32 minors")
         for m in cp["count"].finditer(sent):
