@@ -101,7 +101,6 @@ def value_conflicts(extractions: dict[str, Extraction], docs: list[Document], en
     dated = {d.id: _day(d.published) for d in docs}
     groups: dict[tuple[str, str | None], list[tuple[str, Claim, Any]]] = defaultdict(list)
     told_on: dict[int, date | None] = {}  # a claim's own date ("31 at the time of his arrest"), else its report's
-    month_of: dict[int, str] = {}  # the month a count is of ("19 killed on 25 June", "38 on Saba Saba in July")
     names: dict[str, str] = {}
     for doc, ex in extractions.items():
         for c in ex.claims:
@@ -140,7 +139,6 @@ def value_conflicts(extractions: dict[str, Extraction], docs: list[Document], en
             groups[(c.topic, subj)].append((doc, c, _norm(kind, val)))
             if c.date:
                 told_on[id(c)] = _day(c.date)
-                month_of[id(c)] = c.date[:7]
     conflicts, updates = [], []
     for (topic, subj), claims in groups.items():
         kind, _, frame = topic.partition(".")
@@ -152,12 +150,12 @@ def value_conflicts(extractions: dict[str, Extraction], docs: list[Document], en
                                 "to": c.value, "evidence": [x.to_dict() for x in prev.evidence[:1] + c.evidence[:1]]})
         by_doc: dict[str, set] = defaultdict(set)
         when: dict[tuple[str, Any], date | None] = {}
-        months: dict[tuple[str, Any], str] = {}
+        months: dict[tuple[str, Any], str] = {}  # the month a count is of ("19 killed on 25 June", "38 in July")
         for d, c, v in plain:
             by_doc[d].add(v)
             when[(d, v)] = told_on.get(id(c)) or dated.get(d)
-            if id(c) in month_of:
-                months[(d, v)] = month_of[id(c)]
+            if c.date and len(c.date) == 7:
+                months[(d, v)] = c.date
         values = sorted({v for _, _, v in plain}, key=str)
         clash = set()
         for i, a in enumerate(values):
@@ -183,7 +181,7 @@ def value_conflicts(extractions: dict[str, Extraction], docs: list[Document], en
 
 def _other_months(a: str | None, b: str | None) -> bool:
     """Counts told of two different months ("19 killed on 25 June", "38 killed on 7 July") count two events."""
-    return bool(a and b and len(a) == len(b) == 7 and a != b)
+    return bool(a and b and a != b)
 
 
 def _evidence(cs: list[tuple[str, Claim]]) -> list[dict[str, Any]]:

@@ -278,3 +278,12 @@ def test_death_tolls_of_two_months_are_two_events_not_a_conflict():
                    ("2024-07-09", "At least 38 people were killed across the country during the 7 July 2024 "
                                   "demonstrations.")])
     assert not [c for c in cf["conflicts"] if c["key"].startswith("count.deaths")]
+
+
+def test_ages_told_as_of_days_in_two_months_still_conflict():
+    # the months guard is for counts told of a month ("38 killed in July"), not for values dated to a day
+    from tests.casefile.test_roster_measures import casefile
+    cf = casefile([("2024-03-05", "When he was arrested on 3 March 2024, Tomas Brel, 31, was a student."),
+                   ("2024-04-10", "Tomas Brel, 35, was sentenced on 9 April 2024, when the court sat in Norland.")])
+    assert any(c["key"].startswith("age") and {cl["value"] for cl in c["claims"]} == {"31", "35"}
+               for c in cf["conflicts"])
