@@ -166,12 +166,12 @@ LIST_JOINT = re.compile(r"\s*(?:,|,?\s+and)\s+$")
 
 
 def listed_with_person_ents(text: str, ents: list[tuple[str, int, int]]) -> set[tuple[int, int]]:
-    """The model's names that stand in one list with a name it took for a person ("A, B of Arenal and C"): a
+    """The model's names that stand in one list with a name it took for a person ("A, B of Ribera and C"): a
     list of people names people."""
     items: list[tuple[int, int, int]] = []  # start, end, end with its "of <place>"
     for label, s, e in sorted(ents, key=lambda x: x[1]):
         if items and label in ("GPE", "LOC", "FAC") and re.fullmatch(r"\s+of\s+", text[items[-1][2]:s]):
-            items[-1] = (*items[-1][:2], e)  # "B of Arenal": where B is from
+            items[-1] = (*items[-1][:2], e)  # "B of Ribera": where B is from
         else:
             items.append((s, e, e))
     out = {(s, e) for label, s, e in ents if label == "PERSON"}

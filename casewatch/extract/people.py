@@ -98,7 +98,7 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         i = ctx.sent_index(p.evidence.start)
         if i is not None:
             by_sent.setdefault(i, []).append(p)
-    # a list the name patterns could not read whole ('A, B, Manuel "Pacho" Zabaleta and C', "A of Arenal, B and C") is
+    # a list the name patterns could not read whole ('A, B, Luis "Lucho" Mena and C', "A of Ribera, B and C") is
     # still a list where its names stand one after another: three or more, and one of them read as a list's
     for people in by_sent.values():
         run = _listed(text, people)
@@ -267,7 +267,7 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
                 sc_text = text[scope[0]:scope[1]]
                 for rel in LAST_ITEMS_CLAUSE.finditer(text, max(scope[0], p.evidence.end), scope[1]):
                     if any(p.evidence.end < q.evidence.start and q.evidence.end <= rel.start() for q in people):
-                        # "…, Ilya Yashin and the artist Sasha Skochilenko, who had been sentenced in November …":
+                        # "…, the politician A and the artist B, who had been sentenced in November …":
                         # a relative clause after another name is that name's, not the whole list's
                         ra, rb = rel.start() - scope[0], rel.end() - scope[0]
                         sc_text = sc_text[:ra] + " " * (rb - ra) + sc_text[rb:]

@@ -61,7 +61,7 @@ def _held_in(short: NameParts, long: NameParts, families: frozenset[str] = froze
     if not ok and fams & set(a) and fams & set(b) and len(a) >= 2:
         # a family name known as such: the other words may stand in any order ("Ng Gordon Ching-hang",
         # "Gordon Ng Ching-hang", "NG Ching-hang Gordon")
-        # ("Shayara Rahman KHAN" is no shorter "Adilur Rahman Khan Shuvro": the words but the family name keep
+        # ("Tamara Rahman KHAN" is no shorter "Abdur Rahman Khan Timur": the words but the family name keep
         # their order, unless the two names hold the same words)
         rest = list(b)
         ok = all(t in rest and not rest.remove(t) for t in a) and (

@@ -274,7 +274,7 @@ def test_two_death_tolls_of_the_unrest_conflict_a_toll_that_rose_is_an_update():
 def test_death_tolls_of_two_months_are_two_events_not_a_conflict():
     from tests.casefile.test_roster_measures import casefile
     cf = casefile([("2024-07-08", "According to the commission, 19 people were killed on 25 June 2024 and at least "
-                                  "38 on Saba Saba."),
+                                  "38 on the day of the general strike."),
                    ("2024-07-09", "At least 38 people were killed across the country during the 7 July 2024 "
                                   "demonstrations.")])
     assert not [c for c in cf["conflicts"] if c["key"].startswith("count.deaths")]
