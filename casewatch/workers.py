@@ -18,6 +18,7 @@ and ends within a second of it, however that ingest ends (killed with -9 include
 from __future__ import annotations
 
 import multiprocessing
+import ctypes
 import os
 import resource
 import signal
@@ -72,6 +73,15 @@ def _cap_memory(limit_mb: int) -> None:
         resource.setrlimit(resource.RLIMIT_DATA, (cap, hard))
 
 
+def _give_back() -> None:
+    """Return the heap a report freed to the system (glibc keeps it otherwise), so a worker that read one long
+    report does not hold its peak through every report after it."""
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to return this way
+        pass
+
+
 def _serve(conn: Connection, main_pid: int, limits: Limits) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     threading.Thread(target=_die_with, args=(main_pid,), daemon=True, name="casewatch-watchdog").start()
@@ -91,6 +101,7 @@ def _serve(conn: Connection, main_pid: int, limits: Limits) -> None:
         if job is None:
             return
         conn.send(("done", run(job)))
+        _give_back()
 
 
 def run(job: Document | Callable[[], Document]) -> tuple[Document | None, Extraction | None, str | None]:
@@ -133,6 +144,9 @@ class _Slot:
 class WatchedPool:
     def __init__(self, workers: int, limits: Limits) -> None:
         self.limits = limits
+        # two malloc arenas per worker, not eight per core: the model's threads otherwise each keep a heap of their
+        # own, and a worker's resident memory grows with them (read by glibc when the fork server starts)
+        os.environ.setdefault("MALLOC_ARENA_MAX", "2")
         self._ctx = multiprocessing.get_context(START_METHOD)
         self._ctx.set_forkserver_preload(["casewatch.preload"])
         self._pending: deque[tuple[Any, Future]] = deque()

@@ -17,7 +17,8 @@ from ..extract.values import ENDED
 from .people import sentence_around
 
 KINDS = {"age", "term", "duration", "amount", "facility", "count", "time"}
-CASE_AMOUNTS = {"bail", "seized", "funding", "frozen"}
+PRISON_WORDS = {"prison", "jail", "gaol", "penitentiary"}
+CASE_AMOUNTS = {"bail", "seized", "funding", "frozen", "payment", "economic_cost"}
 
 
 def _count_people() -> frozenset[str]:
@@ -133,6 +134,15 @@ def value_conflicts(extractions: dict[str, Extraction], docs: list[Document], en
             val = c.value
             if kind == "facility":
                 ent = entity_for(doc, c.value)
+                if ent is None and c.value.split()[-1] in PRISON_WORDS:
+                    # "the Cotonou civil prison": a place's prison, known by the place's name
+                    place = " ".join(w for w in c.value.split() if not w.islower()) or c.value
+                    ent = next((x for x in (entity_for(doc, place),) if x is not None and x.id in facilities), None)
+                    if ent is None:
+                        val = "prison-of:" + fold(place)
+                        names.setdefault(val, c.value)
+                        groups[(c.topic, subj)].append((doc, c, val))
+                        continue
                 if ent is None or ent.id not in facilities:
                     continue
                 val, names[ent.id] = ent.id, ent.name
@@ -167,10 +177,17 @@ def value_conflicts(extractions: dict[str, Extraction], docs: list[Document], en
                 if any(not _compatible(kind, frame, a, b, when.get((x, a)), when.get((y, b)))
                        and not _other_months(months.get((x, a)), months.get((y, b))) for x in da for y in db):
                     clash |= {a, b}
+        told = plain
+        if kind == "facility" and len(clash) < 2:
+            # two reports moving the person at the same time to different places ("shifted on 14 June to A", "moved
+            # in June to B"): one of them is wrong; moves at other times are the person's path
+            told = [(d, c, v) for d, c, v in claims if c.update and c.date]
+            clash = {v for d, c, v in told for d2, c2, v2 in told
+                     if d2 != d and v2 != v and (c.date.startswith(c2.date) or c2.date.startswith(c.date))}
         if len(clash) < 2:
             continue
         label = _label(kind, frame, names.get(subj))
-        vals = [(v, [(d, c) for d, c, w in plain if w == v]) for v in values if v in clash]
+        vals = [(v, [(d, c) for d, c, w in told if w == v]) for v in sorted(clash, key=str)]
         conflicts.append({"topic": label, "key": f"{topic}:{fold(names[subj]) if subj else ''}",
                           "subject": subj, "status": "open",
                           "claims": [{"value": cs[0][1].value if kind != "facility" else names.get(v, str(v)),

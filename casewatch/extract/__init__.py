@@ -70,6 +70,9 @@ class Extractor:
 
     def _read_many(self, docs: list[Document], batch_size: int, n_process: int) -> Iterator[Extraction]:
         pieces = [(i, a, d.text[a:b]) for i, d in enumerate(docs) for a, b in chunks(d.text)]
+        # the model holds a batch's texts at once: long pieces go one by one (30,000 characters take ~90 MiB)
+        if any(len(t) > CHUNK_CHARS // 2 for _, _, t in pieces):
+            batch_size = 1
         parsed = self.nlp.pipe((t for _, _, t in pieces), batch_size=batch_size, n_process=n_process)
         parts: list[Extraction] = []
         for k, ((i, a, t), sdoc) in enumerate(zip(pieces, parsed)):
@@ -507,7 +510,8 @@ def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[i
     dates_at = {st.start: [(dm.start, dm.value) for dm in st.dates] for st in ctx.sents}
     ex.claims += find_values(doc, spans, persons, lambda s, e: dates_at.get(s, []), ex.provisions)
     ex.figures += term_figures(ex.claims, ex.figures)
-    ex.claims += find_facilities(doc, spans, persons, [m for m in ex.mentions if m.kind in ("place", "organization")])
+    ex.claims += find_facilities(doc, spans, persons, [m for m in ex.mentions if m.kind in ("place", "organization")],
+                                 lambda s, e: dates_at.get(s, []))
     own = _document_event(doc)
     if own is not None:
         ex.events.append(own)

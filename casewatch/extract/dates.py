@@ -22,6 +22,7 @@ MON.update({m[:3]: i + 1 for i, m in enumerate(MONTHS)})
 MON["sept"] = 9
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 M = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+WEEKDAY_BEFORE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?$", re.I)
 PART = r"(?:(early|mid|late|the end of|the beginning of|the start of)[\s-]+)?"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -201,6 +202,12 @@ def _resolve(kind: str, m: re.Match[str], s: int, e: int, anchor: date | None, l
         if day > 31:
             return None
         d = _yearless(mo, day, anchor, future)
+        wd = WEEKDAY_BEFORE.search(m.string, max(0, s - 14), s)
+        if d and wd and d.weekday() != WEEKDAYS.index(wd.group(1).lower()):
+            # "Tuesday 7 December" in a report of the next December: the year whose 7 December is a Tuesday
+            fits = [c for c in (_safe(y, mo, day) for y in range(anchor.year - 3, anchor.year + 2))
+                    if c and c.weekday() == WEEKDAYS.index(wd.group(1).lower())]
+            d = min(fits, key=lambda c: abs((anchor - c).days)) if fits else d
         return DateMention(s, e, iso(d), relative=True) if d else None
     if kind == "my":
         mo, y = MON[g[1].lower().rstrip(".")], int(g[2])

@@ -31,6 +31,9 @@ SITTING_ENDS = {"hearing_postponed", "pretrial_detention", "measure_extended", "
 SEQUENCE = re.compile(r"\b(?:shortly afterwards|subsequently|afterwards|then|later)\b", re.I)
 
 
+ITEM = re.compile(r"[ \t]*(?:[-•*–]|\(?[a-z]\)|\(?[ivx]{1,4}[.)]|\(?\d{1,3}[.)])[ \t]+")
+
+
 def find_events(ctx: DocContext) -> list[Event]:
     text = ctx.text
     table = cue_table("events")
@@ -40,6 +43,8 @@ def find_events(ctx: DocContext) -> list[Event]:
     by_type: dict[str, Event] = {}
     last_event: Event | None = None
     told_before: set[tuple[str, str]] = set()  # the dated steps the sentence before told
+    ruling_day = next((ctx.doc.span(dm.start, dm.end) for st in ctx.sents for dm in st.dates
+                       if dm.value == ctx.doc.published), None)
     for idx, st in enumerate(ctx.sents):
         found: list[tuple[str, re.Match[str]]] = []
         if _is_title(ctx, st):
@@ -74,7 +79,7 @@ def find_events(ctx: DocContext) -> list[Event]:
             dates = [dm for dm in dates if not end_point(text, st.start, dm)
                      or (m.group(0)[-5:].lower() == "until" and 0 <= dm.start - m.end() <= 12)]
             dm = _nearest_date(dates, m.start(), m.end(), background, bg_at.start() if bg_at else None, text)
-            inferred = False
+            inferred = ruling = False
             if background and bg_at and (dm is None or dm.start < bg_at.start()) \
                     and not re.search(r"[,;]", text[bg_at.end():m.start()]):
                 # "experts wrote in February about X, who was held for a week before he was brought before
@@ -105,10 +110,14 @@ def find_events(ctx: DocContext) -> list[Event]:
                 close = src is None and narrative is not None and narrative_sent == idx - 1
                 if d and len(d) > 7 and not close:
                     d = d[:7]
-                prev = ctx.sents[idx - 1] if idx > 0 else st
-                if src is None and ctx.doc.published and cue("cues", "operative").search(text, prev.start, st.end):
+                k = idx - 1  # the line a list of items hangs from ("the court decides:\n(a) A is convicted …")
+                while k > 0 and ITEM.match(text, ctx.sents[k].start) and ITEM.match(text, ctx.sents[k + 1].start):
+                    k -= 1
+                prev = ctx.sents[k] if idx > 0 else st
+                ruling = src is None and ctx.doc.published and cue("cues", "operative").search(text, prev.start, st.end)
+                if ruling:
                     d = ctx.doc.published  # "… are hereby DENIED. They shall remain …": the ruling speaks on its date
-                inferred = d is not None
+                inferred = d is not None and not ruling
                 if close and etype in SITTING_ENDS and any(t in SITTINGS and dd == d for t, dd in told_before):
                     inferred = False  # "On 1 November they were arraigned … The case was adjourned to 24 January": that sitting's day
             if sent_events and sent_events[-1][0].date and PARTICIPLE.match(m.group(0)) \
@@ -122,7 +131,10 @@ def find_events(ctx: DocContext) -> list[Event]:
             same = [e for e, _ in sent_events if e.type == etype]
             if same and (d is None or inferred or any(e.date == d for e in same)):
                 continue  # a second cue of a type tells a second event only with a date of its own
-            ev = Event(type=etype, date=d, date_end=d_end, evidence=[ctx.doc.span(st.start, st.end)],
+            evidence = [ctx.doc.span(st.start, st.end)]
+            if ruling and ruling_day:
+                evidence.append(ruling_day)  # where the ruling's own date is written ("Date: … [17 October 2023]")
+            ev = Event(type=etype, date=d, date_end=d_end, evidence=evidence,
                        summary=_summary(text[st.start:st.end]), status="announced" if future else "happened",
                        date_inferred=inferred)
             ev_bg = background
@@ -224,7 +236,8 @@ def _is_title(ctx: DocContext, st: Sentence) -> bool:
     if st.start > 800:
         return False
     line = ctx.text[st.start:st.end].strip().lstrip("#").strip()
-    if st.start < 800 and "\n" not in line and len(line) < 200 and not line.endswith((".", "”", '"')):
+    if st.start < 800 and "\n" not in line and len(line) < 200 and not line.endswith((".", "”", '"', ";")) \
+            and not ITEM.match(line):  # an item of a list ("(a) A is convicted …;") is no headline
         # a headline: a short line with no full stop near the top; not a court paper's field whose value is a date
         # ("Date of judgment: 21 March 2022")
         colon = ctx.text.find(":", st.start, st.end)

@@ -42,6 +42,9 @@ def _predicate(between: str) -> bool:
     return any(re.search(p, between, re.I) for p in aux) and not re.search(r"\b(?:who|which|that|whom)\b", between, re.I)
 
 
+OTHERS_WITH = re.compile(r"\b(?:she|he|[A-Z][\w'’-]+)\s+(?:and|(?:together|along)\s+with)\s*$")
+
+
 def find_figures(ctx: DocContext) -> list[Figure]:
     text = ctx.text
     spec = load("figures")
@@ -60,8 +63,8 @@ def find_figures(ctx: DocContext) -> list[Figure]:
                 ns = m.start("num") if m.group("num") else m.start("num2")
                 if re.fullmatch(r"(?:19|20)\d\d", raw) and YEAR_BEFORE.search(text, max(a, ns - 25), ns):
                     continue  # "On 20 June 2014 the … People's Procuratorate": a year, not a count
-                if re.search(r"\band\s*$", text[max(a, ns - 30):ns]) and re.search(r"\b(?:she|he|[A-Z]\w+)\s+and\s*$", text[max(a, ns - 30):ns]) and "other" in (m.group("noun") or ""):
-                    v += 1  # "She and five other suspects": six people
+                if OTHERS_WITH.search(text, max(a, ns - 40), ns) and "other" in (m.group("noun") or ""):
+                    v += 1  # "She and five other suspects", "arrested A together with 17 other members": one more
                 noun = (m.group("noun") or "").lower()
                 for pat in spec.get("adds_after", []):  # "Three of them, together with a journalist": four
                     add = re.search(pat, text[m.end():b], re.I)
@@ -94,10 +97,10 @@ def find_figures(ctx: DocContext) -> list[Figure]:
                                 pairs.append((int(not own), cs - ne, measure, ns, ne, v, cs, a + cm.end()))
                 for pat in sp.get("before", []):
                     for ns, ne, v, noun in counts:
-                        seg = text[max(a, ns - 45):ns]
+                        seg = text[max(a, ns - 60):ns]
                         cm = re.search(pat + r"(?:\s+(?:the|all|at least|some|about|around))*\s*$", seg, re.I)
                         if cm:
-                            pairs.append((1, len(seg) - cm.end(), measure, ns, ne, v, max(a, ns - 45) + cm.start(), ns))
+                            pairs.append((1, len(seg) - cm.end(), measure, ns, ne, v, max(a, ns - 60) + cm.start(), ns))
             # the clause's own verb first ("the four others arrested were released": released), then the nearest
             # cue; at equal distance, the table's order decides
             pairs.sort(key=lambda p: (p[0], p[1], order[p[2]]) + p[3:])

@@ -156,9 +156,12 @@ def connected_names(text: str, looks_like_person) -> list[tuple[int, int, int]]:
         e = m.end("name")
         while (lead := _title_lead().match(text, s, e)):
             s = lead.end()  # "By …", "Puan …", "Crown Prince …": no part of the name
-        own = connector.split(text[s:e])[0]
+        own, *rest = connector.split(text[s:e])
         if own and looks_like_person(own):
-            out.append((t, s, e))
+            kin = re.search(r"[ \t]+(?:s|d|w)/o[ \t]+", text[s:e])
+            # "A B d/o C D E, r/o …": a parent's full name after a slashed connector identifies the person, it is not
+            # part of their name (a one-word one is: "Kavitha d/o Rajendran")
+            out.append((t, s, s + kin.start()) if kin and rest and len(rest[0].split()) >= 2 else (t, s, e))
     return out
 
 

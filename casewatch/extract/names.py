@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Document
-from .facilities import numbered_facilities
+from .facilities import numbered_facilities, prison_after
+from .name_forms import _title_words, canonical
 from .data import load, word_set
 from .gazetteer import is_place
 from .name_patterns import (AGE_AFTER, ACRONYM_RE, BOOK_BEFORE, BYLINE_RE, COURT_LEVEL_RE, DATELINE_RE, FACILITY_RE,
     HONORIFIC_RE, HONOR_BEFORE, HONOR_LEAD, JUNK_TAIL, LIST_RE, LO, MATERNAL_RE, MEDIA_RE, MINISTRY_RE, NAME_RE,
     NICKNAME_RE, NUMBERED_CENTRE_RE, ORG_BEFORE, ORG_CUE_RE, ORG_PHRASE_RE, PERSON_AFTER, PLACE_INTRO_RE,
-    PLACE_LIST_BEFORE, PLACE_SUFFIX_RE, PLACE_TOKEN, SIGNATURE_RE, STRIP_RE, TRANSLATION_RE, UN_REF_RE, UP,
+    PLACE_LIST_BEFORE, PLACE_SUFFIX_RE, PLACE_TOKEN, SIGNATURE_RE, TRANSLATION_RE, UN_REF_RE, UP,
     business_re, given_abbreviation_re, known_orgs_re, mandate_re, place_apart_re, place_cue_res, police_body_re,
     possessive_cut, title_honorific_re, title_lead_re, title_res, title_run_re, wrapped_title_re)
 from .name_shapes import caps_listed, connected_names, family_last, listed_with_person_ents, shaped_names
@@ -47,7 +48,10 @@ def _clean_span(text: str, s: int, e: int, keep_possessive: bool = False) -> tup
     if cut:
         e = s + cut.start()
     seg = text[s:e]
-    m = re.match(r"^(?:the|The)\s+|^(?:Release|Free|Freedom for|Justice for|Drop|Stop)\s+(?=[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}$)", seg)
+    # "Release A", "Justice for A", and a gerund that governs the name ("Arresting A B and crushing …")
+    # a court's operative part ("Declares A B guilty") and a verb of what is done to people ("Arresting A B and …")
+    verbs = "|".join(load("names")["operative_verbs"] + load("names")["name_gerunds"])
+    m = re.match(rf"^(?:the|The)\s+|^(?:Release|Free|Freedom for|Justice for|Drop|Stop|{verbs})\s+(?=[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}}$)", seg)
     if m:
         s += m.end()
     seg = text[s:e]
@@ -303,7 +307,8 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
                 hits.append(NameHit("organization", s, e))
             elif len(toks) >= 2 and any(o.endswith(" " + nm) for o in person_ents):
                 hits.append(NameHit("person", s, e))  # "San Miguel", the family name of "Rocío San Miguel", no place
-            elif len(toks) >= 2 and (toks[-1].casefold() in word_set("names", "place_heads") or _place_first(toks)):
+            elif (len(toks) >= 2 and (toks[-1].casefold() in word_set("names", "place_heads") or _place_first(toks))) \
+                    or prison_after().match(text, e):  # "the Cotonou civil prison": the town's prison, no one's name
                 hits.append(NameHit("place", s, e))
             elif looks_like_person(nm):
                 hits.append(NameHit("person", s, e))
@@ -555,44 +560,6 @@ def starts_instrument(text: str, s: int, e: int) -> bool:
 def _law_ends() -> frozenset[str]:
     """The words that end a law's name and never a person's ("Penal Code"; not "Law", a surname too)."""
     return frozenset(load("names")["law_heads"]) - {"Law"}
-
-
-@lru_cache(maxsize=None)
-def _title_words() -> frozenset[str]:
-    d = load("names")
-    return frozenset(w.casefold() for w in d["person_titles"] + d["titles"] + d["title_words"] + d["title_honorifics"])
-
-
-@lru_cache(maxsize=None)
-def _leading_honorifics() -> frozenset[str]:
-    """Words that go before even a one-word name: titles written as honorifics and courtesy titles."""
-    return word_set("names", "title_honorifics") | word_set("names", "courtesy_titles")
-
-
-def canonical(text: str, kind: str = "person") -> str:
-    """A mention's name as shown: inner whitespace folded, honorific and possessive removed (and, for a person,
-    a leading title: the "Regional" of "Regional Trial Court" is part of a court's name)."""
-    t = re.sub(r"\s+", " ", text).strip()
-    t = re.sub(r"^(?:(?:[A-Z]\.)+\s*)?(?:H\.E\.\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Prof|Atty|Engr|Hon|Rev|Fr|Sr)\.?\s+", "", t)
-    # "Assistant Commissioner Ezekiel Moyo", "Regional Magistrate Esther Gwatidzo": the title is not the name
-    toks = t.split(" ")
-    lead = _title_words() if kind == "person" else frozenset()
-    k = 0
-    while k < len(toks) - 2 and toks[k].casefold() in lead:
-        k += 1
-    # a title written like an honorific goes even before a name of one word ("Barrister Shufai" is Shufai)
-    if kind == "person" and k < len(toks) - 1 and toks[k].rstrip(".").casefold() in _leading_honorifics():
-        k += 1  # and a courtesy title ("Mme Awa Ndiaye", "Pak Yulius")
-    t = " ".join(toks[k:])
-    if kind == "organization":  # "The Harbour Ledger Ltd", "Straits Observer Pte Ltd": the name it goes by
-        words = t.split(" ")
-        while len(words) > 1 and words[-1] in load("names")["company_suffixes"]:
-            words.pop()
-        t = " ".join(words)
-    t = re.sub(r"\s+(?:and|or|of|the|de|y)$", "", t)
-    if t.isupper() and len(t) > 4 and " " in t:
-        t = " ".join(w if len(w) <= 2 else w.capitalize() for w in t.split())  # a caption's "TEODORO GALLARDO JR"
-    return STRIP_RE.sub("", t)
 
 
 __all__ = ["find_names", "NameHit", "canonical", "looks_like_person", "load"]

@@ -17,7 +17,8 @@ RELATIVE = re.compile(r"\s*who\s+(?:is|are|was|were|has|have|had|remains?|remain
 # a term told as served, after which the person goes free: "after serving four years", "having completed his sentence"
 AFTER_TERM = re.compile(r"\b(?:after|following|having)\s+(?:(?:serv|complet|spen)\w*\b|(?:[\w'’.-]+\s+){0,4}?(?:days?|weeks?|months?|years?)\s+(?:in|of|on|under)\b)", re.I)
 HELD_BEFORE = frozenset({"sentence", "pretrial_detention", "house_arrest", "administrative_sanction"})
-OPENER = re.compile(r"[\s*#>-]*(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?")  # what may stand before a sentence's first name
+# what may stand before a sentence's first name, its subject: a bullet, a title, an opening phrase ("On 24 March, ")
+OPENER = re.compile(r"[\s*#>-]*(?:(?:On|In|By|Later|Earlier|Then|Meanwhile|Separately)\b[^,.;:\n]{0,40},\s*)?(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?")
 PRONOUN = re.compile(r"(?:^|[.;,]\s+|\bwhen\b[^,]*,\s*)(?P<p>She|He|she|he)\b")
 KIN = re.compile(r"\b(?:his|her|their|its)\s+(?:husband|wife|son|daughter|nephew|niece|brother|sister|mother|father|relatives?|family|children|lawyer)\b"
                  r"|\b(?:husband|wife|son|daughter|nephew|niece|brother|sister|mother|father)\s+of\b", re.I)
@@ -43,6 +44,7 @@ APPEARING = re.compile(r"[ \t]*(?:appearing\s+)?for\s+the\s+(?:accused|defen[cs]
 # "X, attorney-at-law", "X, one of the defence counsel")
 COUNSEL_AFTER = re.compile(r",?\s*(?:who\s+(?:also\s+)?(?:defended|defends|represents|represented)|(?:his|her|their)\s+(?:\w+\s+)?(?:lawyer|counsel)"
                            r"|,\s*(?:SAN|Esq\.?|attorneys?-at-law|(?:one\s+of\s+)?the\s+defen[cs]e\s+(?:counsel|lawyers|team))(?![\w-]))", re.I)
+BAR_RANK = re.compile(r",?\s+(?:KC|QC|SC|SAN)(?![\w-])")
 # an apposition that opens with a participle tells what befell the person, not who they are
 CLAUSE_APPOSITION = re.compile(r"(?:\w+ly\s+)?(?:\w+ed|held|taken|brought|sent|kept|put|seen)\s+(?:by|under|in|to|on|at|for|with|from|after|before|again|without)\b", re.I)
 SPEECH = re.compile(r"\b(?:said|says|told|stated|added|noted|explained|urged|called on|condemned|denounced|warned|"
@@ -62,6 +64,8 @@ COPULAR_LIST = re.compile(r"\W*(?:Those|The|Still|Also)\b[^.;:]{0,120}?\b(?:are|
 # "Police named them as A, B and C": a later clause that names the members of the group of the sentence before
 NAMED_AS = re.compile(r"\b(?:named|identified|listed)\s+(?:them|those\s+\w+|the\s+\w+)\s+as\b", re.I)
 LIST_ITEM = re.compile(r"[ \t]*(?:[-•*–]|\(?[ivx]{1,4}[.)]|\(?\d{1,3}[.)]|\[[A-Z]{0,3}\d{1,3}\])\s+")
+# an item's own term after the name, its verb on the line above: "A and B each to twenty (20) years of imprisonment"
+ITEM_TERM = re.compile(r"[^;:]*?\bto\s+(?:(?:a|an)\s+)?(?:[\w.,()-]+\s+){0,5}?(?:years?|months?)\b|[^;:]*?\bto\s+life\b", re.I)
 TABLE_ROW_TERM = re.compile(r"\b\d{1,2}\s+(?:years?|months?)\b", re.I)
 ACQUITTED = re.compile(r"\bacquit\w*", re.I)
 # a table's header line: column names set apart by runs of spaces ("Defendant    Plea / basis    Sentence")
@@ -111,19 +115,23 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         if p.attrs.get("byline"):
             _add(p.roles, "journalist")
         s, e = p.evidence.start, p.evidence.end
+        if BAR_RANK.match(text, e) or BAR_RANK.search(text, s, e):
+            _add(p.roles, "lawyer")  # "Jonathan Shaw KC": a rank at the bar written after the name
+
         before = text[max(0, s - 80):s]
         before = ABBREVIATED_TITLE.sub(r"\1", before)  # "Atty." and "Prof." end no sentence
         # a clause ends at a full stop or a blank line; a single line break inside a sentence (a PDF's wrapped
         # line, "The prosecution presented Police\nStaff Sergeant X") does not end it
         before = re.split(r"[.;:]|\n[ \t]*\n|\n(?=[ \t]*(?:[-•*#]|\d+[.)]))|\n(?=[^\n]*$)(?<=[^,\w\s]\n)", before)[-1]
         # "X, director of Y", and "X of the Y Centre" (the body a speaker is named with)
-        after_m = re.match(r"^(?:\s*,\s*|\s{2,}\n?|\s*\n|[ \t]+(?=of[ \t]+the[ \t]+[A-Z]))([^.;\n]{0,110})", text[e:e + 130])
+        e2 = _past_post_nominals(text, e)  # "A B MP\nSecretary of State for …": the title after the letters
+        after_m = re.match(r"^(?:\s*,\s*|\s{2,}\n?|\s*\n|[ \t]+(?=of[ \t]+the[ \t]+[A-Z]))([^.;\n]{0,110})", text[e2:e2 + 130])
         after = after_m.group(1) if after_m else ""
         nxt = min((q.evidence.start for q in by_start.within(e + 1, e + 130)
                    if re.search(r",\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$", text[e:q.evidence.start])
                    and not re.match(r"(?:’s|'s)\b", text[q.evidence.end:q.evidence.end + 2])), default=None)
-        if after_m and nxt is not None and nxt < e + after_m.end(1):
-            after = after[:max(0, nxt - e - after_m.start(1))]  # "A, President of X, Ms B, Vice-President of Y": B's title
+        if after_m and nxt is not None and nxt < e2 + after_m.end(1):
+            after = after[:max(0, nxt - e2 - after_m.start(1))]  # "A, President of X, Ms B, Vice-President of Y": B's title
         after = re.split(r",\s+(?:said|says|told|who(?!\s+represents?)|which|rejects|has|had|was|is)\b", after)[0]
         if CLAUSE_APPOSITION.match(after):
             after = ""  # "X, initially placed under supervision by the investigating judge": a clause, not a title
@@ -220,16 +228,18 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         while j >= 0 and LIST_ITEM.match(text, ctx.sents[j].start):
             j -= 1
         intro = text[ctx.sents[j].start:ctx.sents[j].end].rstrip() if j >= 0 else ""
-        if intro.endswith(":") or TABLE_HEADER.match(intro):
+        if intro.endswith(":") or TABLE_HEADER.match(intro) or cue("cues", "accused_heading").fullmatch(intro):
             intro_of[i] = (ctx.sents[j].start, ctx.sents[j].end)
     for i, (a, b) in intro_of.items():
         for p in by_sent.get(i, []):
             if HARD_ROLES & set(p.roles):
                 continue
-            if defendant.search(text, a, b):
-                _add(p.roles, "defendant")
-            chosen = _first_measure(text, (a, b), measures_tbl)
             st = ctx.sents[i]
+            # a court's operative part: "Sentences:\n- A to twenty-five (25) years of imprisonment;" (the verb is the line's)
+            elided = ITEM_TERM.match(text, p.evidence.end, st.end) if SENTENCED.search(text, a, b) else None
+            if defendant.search(text, a, b) or cue("cues", "accused_heading").fullmatch(text[a:b].rstrip()) or elided:
+                _add(p.roles, "defendant")
+            chosen = ("sentence", elided) if elided else _first_measure(text, (a, b), measures_tbl)
             row = TABLE_ROW_TERM.search(text, st.start, st.end)
             if TABLE_HEADER.match(text[a:b]) and re.search(r"\bsentences?\b", text[a:b], re.I):
                 # a table of sentences: the row's own value ("10 years", "Acquitted") is the person's measure
@@ -474,13 +484,27 @@ def _first_measure(text: str, scope: tuple[int, int], table: dict[str, re.Patter
 def _list_measure(text: str, st: Sentence, span: tuple[int, int], table: dict[str, re.Pattern[str]]):
     """For a list of names, the measure cue of its sentence nearest to the list."""
     ls, le = span
+    lo, hi = st.start, st.end
+    for m in CONTRAST.finditer(text, st.start, st.end):  # "…, while most of the others were released": theirs
+        if m.end() <= ls:
+            lo = m.end()
+        elif m.start() >= le:
+            hi = min(hi, m.start())
     best = None
     for mtype, pat in table.items():
-        for mm in pat.finditer(text, st.start, st.end):
+        for mm in pat.finditer(text, lo, hi):
             dist = ls - mm.end() if mm.end() <= ls else max(0, mm.start() - le)
             if best is None or dist < best[0]:
                 best = (dist, mtype, mm)
     return best[1:] if best else None
+
+
+CONTRAST = re.compile(r",?\s+(?:while|whereas|but|although|though)\s+(?=(?:the|most|all|some|many|others?|several|a\s+few|he|she|they|his|her|their)\b)", re.I)
+
+
+def _past_post_nominals(text: str, e: int) -> int:
+    m = re.match(r"(?:,?[ \t]+(?:%s)(?![\w-]))+" % "|".join(load("names")["post_nominals"]), text[e:e + 40])
+    return e + m.end() if m else e
 
 
 class _Shift:

@@ -161,7 +161,8 @@ def settle_accused(text: str, sents: list[tuple[int, int]], persons: list[Mentio
         if here and step_words.search(text, s, e):
             todo.append((s, e, here))
     texts = [text[s:e] for s, e, _ in todo]
-    for (s, e, here), sdoc in zip(todo, parse.pipe(texts)):
+    # in batches of a few dozen: the model's working memory grows with the batch, not with the report
+    for (s, e, here), sdoc in zip(todo, parse.pipe(texts, batch_size=32)):
         minor = bool(MINOR.search(text, s, e))  # an administrative penalty in days is no criminal case
         # where every word of the accused in the sentence is negated or hypothetical, nobody in it is accused by it
         cues = [m.start() - s for m in accused_cue.finditer(text, s, e)]

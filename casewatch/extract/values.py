@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..model import Claim, Figure, Mention, Provision
 from ..model.names import person_key
 from .data import load
+from .facilities import prison_after
 from .numbers import NUM, value
 from .prefilter import fast
 from .spans import ByStart
@@ -181,11 +182,15 @@ class _Subjects:
             self.held = {w for p in self.persons if ACCUSED & set(p.roles) for w in person_key(p.name)}
         prev = [p for p in self.people if p.evidence.end <= pos and pos - p.evidence.end < 3000
                 and self.held & set(person_key(p.name))]
+        if not prev:
+            # a report that has not yet said who is accused or held ("Police arrested A … The 32-year-old physician
+            # was among 17 arrested"): the person named last, close before
+            prev = [p for p in self.people if p.evidence.end <= pos and pos - p.evidence.end < 600]
         return prev[-1] if prev else None
 
 
 # a penalty the law sets, not one imposed: "carry up to six years", "punishable by ten years", "could face"
-MAXIMUM = re.compile(r"\b(?:up\s+to|maximum|max\.|not\s+exceeding|punish\w*|carr(?:y|ies|ying)|face[sd]?|facing|"
+MAXIMUM = re.compile(r"\b(?:up\s+to|maximum|max\.|not\s+exceeding|punish\w*|carr(?:y|ies|ying)|face[sd]?|facing|prospect\s+of|risk\w*|"
                      r"could\s+(?:get|receive))\b[^.;]{0,40}$"
                      # a range's upper end: "between three and eight years", "from five to ten years" (not "a lawyer
                      # from the city, was given 28 years")
@@ -268,6 +273,8 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
                 if not any(rx.search(near) for rx in cp["term_cue"]):
                     continue  # "has done for five years what …": a time, not a term
                 lead = sent[max(0, m.start() - 50):m.start()]
+                if re.search(r"\b(?:combined|total\s+of|aggregate)\s+(?:of\s+)?$", lead, re.I):
+                    continue  # "sentenced A, B and C to a combined 21 years": the sum of several terms, nobody's own
                 if REQUESTED.search(lead):
                     continue  # "the prosecutor sought two years and eleven months": asked, not imposed
                 if MAXIMUM.search(lead) or LAW_PENALTY.search(sent[max(0, m.start() - 200):m.start()]):
@@ -342,7 +349,8 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
     return out
 
 
-def find_facilities(doc, sents: list[tuple[int, int]], persons: list[Mention], places: list[Mention]) -> list[Claim]:
+def find_facilities(doc, sents: list[tuple[int, int]], persons: list[Mention], places: list[Mention],
+                    dates_in=lambda s, e: []) -> list[Claim]:
     """"X is held at Evin prison": where a person (or the group of the case) is held, by the place named after a
     verb of holding; a move ("transferred to") makes it an update."""
     text = doc.text
@@ -372,8 +380,13 @@ def find_facilities(doc, sents: list[tuple[int, int]], persons: list[Mention], p
             subj = subjects.at(s, e, s0)
             if subj is None and (PARTICIPLE_START.match(text, s) or SUBJECTLESS.match(text, s)):
                 subj = subjects.held_before(s)  # "Currently held in the No. 3 Detention Centre." under a name
-        out.append(Claim(topic="facility", value=pl.name, subject=subj.name if subj else None,
-                         evidence=[doc.span(s, e)], update=moved))
+        # "held at the Cotonou civil prison": the place's prison, named by the lower-case words after it
+        own = prison_after().match(text, pl.evidence.end, e) if pl.kind == "place" else None
+        # a move is dated by the day its sentence gives before the place ("On 14 June, A was shifted to B")
+        # (the place moved to: "from" names where the person was before)
+        when = [d for at, d in dates_in(s, e) if at < s0] if moved and re.search(r"\bto\s+(?:the\s+)?$", lead) else []
+        out.append(Claim(topic="facility", value=pl.name + (own.group(0) if own else ""), subject=subj.name if subj else None,
+                         evidence=[doc.span(s, e)], update=moved, date=when[-1] if when else None))
     return out
 
 
@@ -392,14 +405,17 @@ def _fmt_months(months: float) -> str:
     return f"{y} years {mo} months" if mo and y else (f"{y} years" if y else f"{mo} months")
 
 
+TOTAL = re.compile(r"\b(?:combined|cumulative|in\s+total|total\s+of|aggregate)\b", re.I)
+
+
 def term_figures(claims: list[Claim], figures: list[Figure]) -> list[Figure]:
     """Each prison term told (not suspended, not a death sentence) as a sentence_years figure ("six years and
     three months": 6.25), unless the count reader gave that one already."""
     have = {(f.measure, f.value) for f in figures}
     out: list[Figure] = []
     for c in claims:
-        if c.topic != "term" or c.update:  # a suspended term, a death sentence, a maximum are not terms to serve
-            continue
+        if c.topic != "term" or (c.update and any(TOTAL.search(e.quote or "") for e in c.evidence)):
+            continue  # a suspended term, a death sentence, a maximum, a sum of terms are not terms to serve
         m = re.fullmatch(r"(?:(\d+) years)?\s*(?:(\d+) months)?", c.value)
         if not m:
             continue

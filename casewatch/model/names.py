@@ -180,7 +180,11 @@ def _initials(name: str) -> list[str]:
 
 def _expand_abbreviations(name: str) -> str:
     rx = _abbreviations()
-    return rx.sub(lambda m: _ABBR[m.group(1)], name) if rx is not None else name
+    name = rx.sub(lambda m: _ABBR[m.group(1)], name) if rx is not None else name
+    first, _, rest = name.partition(" ")
+    short = _translit().get("short_given") or {}
+    # "Dan Shaw" is "Daniel Shaw": a short form of a given name, before a family name (never a name alone)
+    return f"{short[first]} {rest}" if first in short and rest.strip() else name
 
 
 def patronymic_words() -> frozenset[str]:

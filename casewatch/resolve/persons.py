@@ -186,6 +186,7 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
     sides = [_cluster_side(list(rs)) for rs in roles]
     initialled: dict[tuple[tuple[str, ...], str], list[int]] = {}
     lone: dict[str, list[int]] = {}
+    apart: dict[tuple[str, ...], list[int]] = {}
     spelt = [{w for i in cl for w in fold(sub[i][1].name).replace("-", " ").split()} for cl in clusters]
     normed = [[(_norm(h.key), h) for h in hs] for hs in heads]  # each full name's words, as compared
     # 2. partial names: a family or given name alone joins the one person of the case it fits
@@ -211,6 +212,12 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
         fits = fits if len(fits) == 1 else by_sex or by_role
         if len(fits) == 1 and side and sides[fits[0]] is None and _opposed(side, roles[fits[0]]):
             fits = []  # "Judge A. Mamatova" is not the journalist Aizat Mamytova
+        if len(fits) == 1 and side is None and sides[fits[0]] == "state" and _opposed("state", set(sub[i][1].roles)) \
+                and len(sub[i][1].name.split()) >= 2:
+            # "son of Haji Abdul Wahid" is not the prosecutor Abdul Wahid Mohammadi: a name of two words or more
+            # told only as someone's kin (or a voice, a lawyer) is a person of its own beside a state's officer
+            apart.setdefault(p.key, []).append(i)
+            continue
         if len(fits) == 1:
             c = fits[0]
             reason = f"{sub[i][1].name}: the only person of the case with this name"
@@ -231,6 +238,10 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
         # a name alone that no full name holds is no person of the case, unless the reports tell it as one
     for (_, word), idx in initialled.items():
         why[len(clusters)] = [f"{sub[idx[0]][1].name}: initials and a family name no full name of the case holds"]
+        clusters.append(idx)
+    for key, idx in apart.items():
+        why[len(clusters)] = [f"{sub[idx[0]][1].name}: named as no officer of the state, unlike the one full name "
+                              "of the case it fits"]
         clusters.append(idx)
     for word, idx in lone.items():
         # people known by one name ("Pak Yulius", "Mr Yulius"): named twice or more, and once at least after an
