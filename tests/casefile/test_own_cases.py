@@ -49,6 +49,10 @@ FLOORS = {
     # the tenth wave's open half (session 12, never read there: 0.675 and 0.689 on the code of its start) and the
     # eleventh's (session 13: first read 0.605 and 0.618); measured in session 13 at 0.771, 0.794, 0.786, 0.649
     "colombia_leaders": 0.74, "nepal_eta": 0.76, "bangladesh_odhikar": 0.75, "eswatini_mps": 0.62,
+    # the twelfth wave's open half (session 13, never read there: 0.603 and 0.621 on the code of its start) and the
+    # thirteenth's (session 14: first read 0.682, 0.706, 0.775); measured in session 14 at 0.720, 0.791, 0.784,
+    # 0.747, 0.808
+    "pakistan_byc": 0.69, "rwanda_rusesabagina": 0.76, "uk_jso": 0.75, "benin_criet": 0.72, "afghanistan_wesal": 0.77,
 }
 
 
