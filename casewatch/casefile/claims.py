@@ -13,11 +13,11 @@ from typing import Any, Callable
 
 from ..model import Claim, Document, Extraction, provision_label
 from ..model.names import fold, person_key
+from ..extract.facilities import PRISON_WORDS
 from ..extract.values import ENDED
 from .people import sentence_around
 
 KINDS = {"age", "term", "duration", "amount", "facility", "count", "time"}
-PRISON_WORDS = {"prison", "jail", "gaol", "penitentiary"}
 CASE_AMOUNTS = {"bail", "seized", "funding", "frozen", "payment", "economic_cost"}
 
 
@@ -137,8 +137,8 @@ def value_conflicts(extractions: dict[str, Extraction], docs: list[Document], en
                 if ent is None and c.value.split()[-1] in PRISON_WORDS:
                     # "the Cotonou civil prison": a place's prison, known by the place's name
                     place = " ".join(w for w in c.value.split() if not w.islower()) or c.value
-                    ent = next((x for x in (entity_for(doc, place),) if x is not None and x.id in facilities), None)
-                    if ent is None:
+                    ent = entity_for(doc, place)
+                    if ent is None or ent.id not in facilities:
                         val = "prison-of:" + fold(place)
                         names.setdefault(val, c.value)
                         groups[(c.topic, subj)].append((doc, c, val))

@@ -203,10 +203,11 @@ def _resolve(kind: str, m: re.Match[str], s: int, e: int, anchor: date | None, l
             return None
         d = _yearless(mo, day, anchor, future)
         wd = WEEKDAY_BEFORE.search(m.string, max(0, s - 14), s)
-        if d and wd and d.weekday() != WEEKDAYS.index(wd.group(1).lower()):
+        wd = WEEKDAYS.index(wd.group(1).lower()) if wd else None
+        if d and wd is not None and d.weekday() != wd:
             # "Tuesday 7 December" in a report of the next December: the year whose 7 December is a Tuesday
             fits = [c for c in (_safe(y, mo, day) for y in range(anchor.year - 3, anchor.year + 2))
-                    if c and c.weekday() == WEEKDAYS.index(wd.group(1).lower())]
+                    if c and c.weekday() == wd]
             d = min(fits, key=lambda c: abs((anchor - c).days)) if fits else d
         return DateMention(s, e, iso(d), relative=True) if d else None
     if kind == "my":

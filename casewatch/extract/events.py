@@ -9,7 +9,7 @@ import re
 from datetime import date
 
 from ..model import Event
-from .context import BACKGROUND, QUOTED, DocContext, Sentence, clause_of, clauses, end_point
+from .context import BACKGROUND, LIST_LINE, QUOTED, DocContext, Sentence, clause_of, clauses, end_point
 from .data import cue, cue_table
 from .dates import MON, DateMention, parse_iso
 from .gazetteer import is_country
@@ -29,9 +29,6 @@ AFTER_EVENT = re.compile(r"\b(?:following|after|during|at)\s+(?:the\s+)?(?:being
 SITTINGS = {"hearing", "trial_opened", "charge", "verdict", "sentence", "appeal"}
 SITTING_ENDS = {"hearing_postponed", "pretrial_detention", "measure_extended", "release", "house_arrest"}
 SEQUENCE = re.compile(r"\b(?:shortly afterwards|subsequently|afterwards|then|later)\b", re.I)
-
-
-ITEM = re.compile(r"[ \t]*(?:[-•*–]|\(?[a-z]\)|\(?[ivx]{1,4}[.)]|\(?\d{1,3}[.)])[ \t]+")
 
 
 def find_events(ctx: DocContext) -> list[Event]:
@@ -111,7 +108,7 @@ def find_events(ctx: DocContext) -> list[Event]:
                 if d and len(d) > 7 and not close:
                     d = d[:7]
                 k = idx - 1  # the line a list of items hangs from ("the court decides:\n(a) A is convicted …")
-                while k > 0 and ITEM.match(text, ctx.sents[k].start) and ITEM.match(text, ctx.sents[k + 1].start):
+                while k > 0 and all(LIST_LINE.match(text, ctx.sents[j].start) for j in (k, k + 1)):
                     k -= 1
                 prev = ctx.sents[k] if idx > 0 else st
                 ruling = src is None and ctx.doc.published and cue("cues", "operative").search(text, prev.start, st.end)
@@ -237,7 +234,7 @@ def _is_title(ctx: DocContext, st: Sentence) -> bool:
         return False
     line = ctx.text[st.start:st.end].strip().lstrip("#").strip()
     if st.start < 800 and "\n" not in line and len(line) < 200 and not line.endswith((".", "”", '"', ";")) \
-            and not ITEM.match(line):  # an item of a list ("(a) A is convicted …;") is no headline
+            and not LIST_LINE.match(line):  # an item of a list ("(a) A is convicted …;") is no headline
         # a headline: a short line with no full stop near the top; not a court paper's field whose value is a date
         # ("Date of judgment: 21 March 2022")
         colon = ctx.text.find(":", st.start, st.end)

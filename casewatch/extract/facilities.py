@@ -63,8 +63,12 @@ def numbered_facilities(text: str) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+# the lower-case words that end the name of a town's prison ("the Cotonou civil prison")
+PRISON_WORDS = ("prison", "jail", "gaol", "penitentiary")
+
+
 @lru_cache(maxsize=None)
 def prison_after() -> re.Pattern[str]:
     """The lower-case words after a town's name that make it the town's prison ("the Cotonou civil prison")."""
     qual = "|".join(re.escape(w) for w in load("names")["prison_qualifiers"])
-    return re.compile(rf"(?:\s+(?:{qual}))*\s+(?:prison|jail|gaol|penitentiary)\b")
+    return re.compile(rf"(?:\s+(?:{qual}))*\s+(?:{'|'.join(PRISON_WORDS)})\b")

@@ -36,6 +36,15 @@ class NameHit:
     attrs: dict = field(default_factory=dict)
 
 
+@lru_cache(maxsize=None)
+def _lead_re() -> re.Pattern[str]:
+    """Words that open a span before a name and are no part of it: "the", a campaign's "Release A", "Justice for A",
+    a court's operative verb ("Declares A B guilty") and a gerund of what is done to people ("Arresting A B and …")."""
+    verbs = "|".join(load("names")["operative_verbs"] + load("names")["name_gerunds"])
+    return re.compile(rf"^(?:the|The)\s+|^(?:Release|Free|Freedom for|Justice for|Drop|Stop|{verbs})\s+"
+                      rf"(?=[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}}$)")
+
+
 def _clean_span(text: str, s: int, e: int, keep_possessive: bool = False) -> tuple[int, int]:
     seg = text[s:e]
     sep = re.search(r"\s+[·•|–—-]\s+", seg)  # "Harare Ledger · Courts", "X - Defendant": a separator ends the name
@@ -48,10 +57,7 @@ def _clean_span(text: str, s: int, e: int, keep_possessive: bool = False) -> tup
     if cut:
         e = s + cut.start()
     seg = text[s:e]
-    # "Release A", "Justice for A", and a gerund that governs the name ("Arresting A B and crushing …")
-    # a court's operative part ("Declares A B guilty") and a verb of what is done to people ("Arresting A B and …")
-    verbs = "|".join(load("names")["operative_verbs"] + load("names")["name_gerunds"])
-    m = re.match(rf"^(?:the|The)\s+|^(?:Release|Free|Freedom for|Justice for|Drop|Stop|{verbs})\s+(?=[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}}$)", seg)
+    m = _lead_re().match(seg)
     if m:
         s += m.end()
     seg = text[s:e]

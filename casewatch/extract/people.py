@@ -117,7 +117,6 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         s, e = p.evidence.start, p.evidence.end
         if BAR_RANK.match(text, e) or BAR_RANK.search(text, s, e):
             _add(p.roles, "lawyer")  # "Jonathan Shaw KC": a rank at the bar written after the name
-
         before = text[max(0, s - 80):s]
         before = ABBREVIATED_TITLE.sub(r"\1", before)  # "Atty." and "Prof." end no sentence
         # a clause ends at a full stop or a blank line; a single line break inside a sentence (a PDF's wrapped
@@ -502,9 +501,15 @@ def _list_measure(text: str, st: Sentence, span: tuple[int, int], table: dict[st
 CONTRAST = re.compile(r",?\s+(?:while|whereas|but|although|though)\s+(?=(?:the|most|all|some|many|others?|several|a\s+few|he|she|they|his|her|their)\b)", re.I)
 
 
+@lru_cache(maxsize=None)
+def _post_nominals_re() -> re.Pattern[str]:
+    return re.compile(r"(?:,?[ \t]+(?:%s)(?![\w-]))+" % "|".join(load("names")["post_nominals"]))
+
+
 def _past_post_nominals(text: str, e: int) -> int:
-    m = re.match(r"(?:,?[ \t]+(?:%s)(?![\w-]))+" % "|".join(load("names")["post_nominals"]), text[e:e + 40])
-    return e + m.end() if m else e
+    """Where a name's post-nominal letters end ("A B KC, MP"): `e` where it has none."""
+    m = _post_nominals_re().match(text, e, min(len(text), e + 40))
+    return m.end() if m else e
 
 
 class _Shift:
