@@ -135,7 +135,7 @@ def value_conflicts(extractions: dict[str, Extraction], docs: list[Document], en
             if kind == "facility":
                 ent = entity_for(doc, c.value)
                 if ent is None and c.value.split()[-1] in PRISON_WORDS:
-                    # "the Cotonou civil prison": a place's prison, known by the place's name
+                    # "the Norport civil prison": a place's prison, known by the place's name
                     place = " ".join(w for w in c.value.split() if not w.islower()) or c.value
                     ent = entity_for(doc, place)
                     if ent is None or ent.id not in facilities:

@@ -1,6 +1,6 @@
 """Places of detention named by a number or a code: "Xinjiang No. 1 Prison", "Urumqi City No. 3 Detention Centre",
 "pre-trial detention centre No. 1", "Penal Colony No. 7", "SIZO-2", "the Kilo 8 prison", and named after a
-code that says what they are ("HMP Highpoint").
+code that says what they are ("HMP Eastmoor").
 
 The statistical model cuts such names at the number ("Urumqi City", "Xinjiang"), so two reports that disagree on
 which facility a person is held in name the same city.  These shapes are read here; the words are data
@@ -32,7 +32,7 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"\b(?:(?i:pre-?trial)\s+)?(?i:{heads})\s+{NUMBER}\b"), "all"),
         # "SIZO-2", "IK-6", "SIZO No. 1"
         (re.compile(rf"\b(?:{codes})(?:-|\s+No\.?\s*|\s*№\s*)\d{{1,3}}\b"), "all"),
-        # "HMP Highpoint", "HMYOI Feltham": a system's abbreviation for its prisons before the prison's name
+        # "HMP Eastmoor", "HMYOI Westbrook": a system's abbreviation for its prisons before the prison's name
         (re.compile(rf"\b(?:{firsts})(?:\s+{cap}){{1,2}}\b"), "all"),
         # "the Kilo 8 prison", "Kilo 5 y Medio prison": a name with a number before a lower-case word for a prison
         (re.compile(rf"\b(?P<name>{cap}(?:\s+{cap})*\s+\d{{1,3}}(?:\s+(?:{joiners})\s+{cap})?)\s+(?:prison|jail|penitentiary|camp)\b"),
@@ -63,12 +63,12 @@ def numbered_facilities(text: str) -> list[tuple[int, int]]:
     return sorted(out)
 
 
-# the lower-case words that end the name of a town's prison ("the Cotonou civil prison")
+# the lower-case words that end the name of a town's prison ("the Norport civil prison")
 PRISON_WORDS = ("prison", "jail", "gaol", "penitentiary")
 
 
 @lru_cache(maxsize=None)
 def prison_after() -> re.Pattern[str]:
-    """The lower-case words after a town's name that make it the town's prison ("the Cotonou civil prison")."""
+    """The lower-case words after a town's name that make it the town's prison ("the Norport civil prison")."""
     qual = "|".join(re.escape(w) for w in load("names")["prison_qualifiers"])
     return re.compile(rf"(?:\s+(?:{qual}))*\s+(?:{'|'.join(PRISON_WORDS)})\b")

@@ -29,7 +29,7 @@ def canonical(text: str, kind: str = "person") -> str:
     t = re.sub(r"^(?:The\s+)?(?:Rt\.?\s+Hon\.?|Right\s+Honourable)\s+", "", t)  # "The Rt Hon A B MP"
     t = re.sub(r"^(?:(?:[A-Z]\.)+\s*)?(?:H\.E\.\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Prof|Atty|Engr|Hon|Rev|Fr|Sr)\.?\s+"
                r"|^(?:Sir|Dame)\s+(?=\S+\s+\S)", "", t)
-    if kind == "person":  # "Jonathan Shaw KC", "Keir Starmer KCB KC MP": letters after the name are not of it
+    if kind == "person":  # "Jonathan Meyer KC", "Keir Fairbairn KCB KC MP": letters after the name are not of it
         words = t.split(" ")
         while len(words) > 1 and words[-1].rstrip(".,") in load("names")["post_nominals"]:
             words.pop()

@@ -314,7 +314,7 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
             elif len(toks) >= 2 and any(o.endswith(" " + nm) for o in person_ents):
                 hits.append(NameHit("person", s, e))  # "San Miguel", the family name of "Rocío San Miguel", no place
             elif (len(toks) >= 2 and (toks[-1].casefold() in word_set("names", "place_heads") or _place_first(toks))) \
-                    or prison_after().match(text, e):  # "the Cotonou civil prison": the town's prison, no one's name
+                    or prison_after().match(text, e):  # "the Norport civil prison": the town's prison, no one's name
                 hits.append(NameHit("place", s, e))
             elif looks_like_person(nm):
                 hits.append(NameHit("person", s, e))

@@ -116,7 +116,7 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
             _add(p.roles, "journalist")
         s, e = p.evidence.start, p.evidence.end
         if BAR_RANK.match(text, e) or BAR_RANK.search(text, s, e):
-            _add(p.roles, "lawyer")  # "Jonathan Shaw KC": a rank at the bar written after the name
+            _add(p.roles, "lawyer")  # "Jonathan Meyer KC": a rank at the bar written after the name
         before = text[max(0, s - 80):s]
         before = ABBREVIATED_TITLE.sub(r"\1", before)  # "Atty." and "Prof." end no sentence
         # a clause ends at a full stop or a blank line; a single line break inside a sentence (a PDF's wrapped

@@ -380,7 +380,7 @@ def find_facilities(doc, sents: list[tuple[int, int]], persons: list[Mention], p
             subj = subjects.at(s, e, s0)
             if subj is None and (PARTICIPLE_START.match(text, s) or SUBJECTLESS.match(text, s)):
                 subj = subjects.held_before(s)  # "Currently held in the No. 3 Detention Centre." under a name
-        # "held at the Cotonou civil prison": the place's prison, named by the lower-case words after it
+        # "held at the Norport civil prison": the place's prison, named by the lower-case words after it
         own = prison_after().match(text, pl.evidence.end, e) if pl.kind == "place" else None
         # a move is dated by the day its sentence gives before the place ("On 14 June, A was shifted to B")
         # (the place moved to: "from" names where the person was before)

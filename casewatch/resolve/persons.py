@@ -214,7 +214,7 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
             fits = []  # "Judge A. Mamatova" is not the journalist Aizat Mamytova
         if len(fits) == 1 and side is None and sides[fits[0]] == "state" and _opposed("state", set(sub[i][1].roles)) \
                 and len(sub[i][1].name.split()) >= 2:
-            # "son of Haji Abdul Wahid" is not the prosecutor Abdul Wahid Mohammadi: a name of two words or more
+            # "son of Haji Abdul Rahim" is not the prosecutor Abdul Rahim Safi: a name of two words or more
             # told only as someone's kin (or a voice, a lawyer) is a person of its own beside a state's officer
             apart.setdefault(p.key, []).append(i)
             continue

@@ -34,7 +34,7 @@ def test_a_gerund_that_governs_a_name_is_no_part_of_it():
 
 
 def test_a_parents_full_name_after_a_slashed_connector_is_another_person():
-    text = ("1. Dr. Farzana Qadri d/o Abdul Karim Lashari, r/o Jinnah Road, Quetta\n"
+    text = ("1. Dr. Farzana Qadri d/o Abdul Karim Lashari, r/o Canal Road, Ridgeway\n"
             "2. Kavitha d/o Rajendran\n3. Arul Prakash a/l Subramaniam\n")
     names = {text[s:e] for _, s, e in connected_names(text, looks_like_person)}
     assert "Farzana Qadri" in names  # the person, without her father's name
@@ -42,10 +42,10 @@ def test_a_parents_full_name_after_a_slashed_connector_is_another_person():
 
 
 def test_she_after_a_sentence_that_opens_with_a_date_is_that_sentences_subject(x):
-    text = ("On 24 March 2025, Ms. Tahira Jamali, a defender, was arrested in Karachi while protesting against the "
-            "arrest of Ms. Nargis Buledi. On 25 March 2025, after a magistrate ordered her release, she was detained "
+    text = ("On 11 May 2024, Ms. Tahira Jamali, a defender, was arrested in Port Halvard while protesting against the "
+            "arrest of Ms. Nargis Buledi. On 12 May 2024, after a magistrate ordered her release, she was detained "
             "under a preventive detention order.")
-    p = people(x.extract(doc(text, published="2025-04-01")))
+    p = people(x.extract(doc(text, published="2024-05-20")))
     assert "pretrial_detention" in p["Tahira Jamali"]["measures"]
     assert not p["Nargis Buledi"]["measures"]
 
@@ -53,15 +53,15 @@ def test_she_after_a_sentence_that_opens_with_a_date_is_that_sentences_subject(x
 def test_a_list_does_not_take_the_step_of_a_contrasting_clause(x):
     text = ("Similar detention orders were issued against Ms. Gulnaz Rind, Ms. Shireen Marri and Mr. Dost Mengal, "
             "while most of the other people arrested at the sit-in were released over the following days.")
-    p = people(x.extract(doc(text, published="2025-04-01")))
+    p = people(x.extract(doc(text, published="2024-05-20")))
     for name in ("Gulnaz Rind", "Shireen Marri", "Dost Mengal"):
         assert "release" not in p[name]["measures"], name
 
 
 def test_a_person_arrested_together_with_others_counts_among_them(x):
-    ex = x.extract(doc("On March 22, police raided the sit-in and arrested Dr. Farzana Qadri together with 17 other "
-                       "members and supporters.", published="2025-03-27"))
-    assert [(f.measure, f.value) for f in ex.figures] == [("detained", 18.0)]
+    ex = x.extract(doc("On May 11, police raided the sit-in and arrested Dr. Farzana Qadri together with 23 other "
+                       "members and supporters.", published="2024-05-16"))
+    assert [(f.measure, f.value) for f in ex.figures] == [("detained", 24.0)]
 
 
 def test_a_court_verb_post_nominal_letters_and_the_rt_hon_are_no_part_of_a_name():
@@ -74,18 +74,18 @@ def test_a_court_verb_post_nominal_letters_and_the_rt_hon_are_no_part_of_a_name(
 
 
 def test_a_rank_at_the_bar_and_a_state_prosecutions_spokesperson_are_no_accused(x):
-    text = ("Jonathan Meyer KC, prosecuting, put the cost at £765,000. A spokesperson for the Crown Prosecution "
+    text = ("Jonathan Meyer KC, prosecuting, put the cost at £640,000. A spokesperson for the National Prosecution "
             "Service, Nicola Pratt, said the case against Daniel Roe was not about protest.")
-    p = people(x.extract(doc(text, published="2024-07-11")))
+    p = people(x.extract(doc(text, published="2023-02-14")))
     assert p["Jonathan Meyer"]["roles"] == {"lawyer"} and p["Nicola Pratt"]["roles"] == {"official"}
     assert "defendant" in p["Daniel Roe"]["roles"]
 
 
 def test_the_officials_an_appeal_asks_to_write_to_are_officials(x):
     text = ("Please write to:\n\nThe Rt Hon Shabnam Qureshi MP\nLord Chancellor and Secretary of State for Justice\n"
-            "Ministry of Justice\n102 Petty France\nLondon\n\nThe Rt Hon Yvonne Carter MP\nSecretary of State for the "
+            "Ministry of Justice\n14 Harbour Row\nNorport\n\nThe Rt Hon Yvonne Carter MP\nSecretary of State for the "
             "Home Department\nHome Office\n")
-    p = people(x.extract(doc(text, published="2024-08-06", kind="appeal")))
+    p = people(x.extract(doc(text, published="2023-08-30", kind="appeal")))
     assert set(p) == {"Shabnam Qureshi", "Yvonne Carter"}
     assert all(v["roles"] == {"official"} for v in p.values())
 
@@ -93,27 +93,27 @@ def test_the_officials_an_appeal_asks_to_write_to_are_officials(x):
 def test_a_weekday_written_with_a_day_of_the_month_picks_its_year():
     from datetime import date
     from casewatch.extract.dates import find_dates
-    text = "It resumed on Monday 6 December and ran through the night. On 5 December it snowed."
-    assert [d.value for d in find_dates(text, date(2022, 12, 9))] == ["2021-12-06", "2022-12-05"]
+    text = "It resumed on Thursday 2 March and ran through the night. On 1 March it snowed."
+    assert [d.value for d in find_dates(text, date(2024, 3, 10))] == ["2023-03-02", "2024-03-01"]
 
 
 def test_the_operative_part_speaks_on_the_rulings_date_and_its_items_are_no_headlines(x):
-    text = ("Date: 17 October 2023\n\n1.4 The trial session was held on 8 October 2023 in the presence of the accused. "
+    text = ("Date: 9 November 2022\n\n1.4 The trial session was held on 31 October 2022 in the presence of the accused. "
             "The judgment was deferred.\n\n2.1 According to the prosecution, the accused published, in the period "
-            "after 17 September 2021, a number of video recordings.\n\n5. DECISION\n\nFor the above reasons, the court "
-            "decides unanimously:\n\n(a) Kamal Zadran is convicted of propaganda under Article 286(1) of the Penal "
+            "after 2 August 2021, a number of video recordings.\n\n5. DECISION\n\nFor the above reasons, the court "
+            "decides unanimously:\n\n(a) Kamal Zadran is convicted of propaganda under Article 312(1) of the Penal "
             "Code and sentenced to seven months of imprisonment;\n\n(b) Kamal Zadran is acquitted of the charge under "
-            "Article 287;\n")
-    ex = x.extract(doc(text, published="2023-10-17", kind="court"))
+            "Article 313;\n")
+    ex = x.extract(doc(text, published="2022-11-09", kind="court"))
     verdicts = [e for e in ex.events if e.type == "verdict"]
-    assert verdicts and all(e.date == "2023-10-17" and not e.date_inferred for e in verdicts)
-    assert any(ev.quote == "17 October 2023" for e in verdicts for ev in e.evidence)  # where the date is written
+    assert verdicts and all(e.date == "2022-11-09" and not e.date_inferred for e in verdicts)
+    assert any(ev.quote == "9 November 2022" for e in verdicts for ev in e.evidence)  # where the date is written
 
 
 def test_titles_of_clerics_and_the_spokespeople_and_heads_of_states_and_un_missions(x):
     text = ("A spokesman for the Kandari administration, Zabir Mujadidi, did not respond to requests for comment. "
-            "Rozia Temirbekova, the head of UNAMA, said in a statement that the teacher had been detained for "
-            "peaceful advocacy. Mawlawi Abdul Wahid Mohammadi, the judge, read the verdict.")
-    p = people(x.extract(doc(text, published="2023-10-20")))
+            "Rozia Temirbekova, the head of UNMISS, said in a statement that the teacher had been detained for "
+            "peaceful advocacy. Mawlawi Abdul Rahim Safi, the judge, read the verdict.")
+    p = people(x.extract(doc(text, published="2022-11-12")))
     assert p["Zabir Mujadidi"]["roles"] == {"official"} and p["Rozia Temirbekova"]["roles"] == {"advocate"}
-    assert "Abdul Wahid Mohammadi" in p and p["Abdul Wahid Mohammadi"]["roles"] == {"official"}
+    assert "Abdul Rahim Safi" in p and p["Abdul Rahim Safi"]["roles"] == {"official"}
