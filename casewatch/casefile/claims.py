@@ -32,6 +32,9 @@ def frame_of(topic: str) -> str:
 CLOSED_DURATIONS = {"solitary_confinement", "incommunicado"}
 LABELS = {"age": "age", "term": "prison term", "duration": "time in {frame}", "amount": "amount of {frame}",
           "facility": "where held", "count": "number of {frame}", "time": "time of day of the {frame}"}
+# two ages a year apart told less than three months apart disagree ("54" in March, "55" in May): a birthday in
+# between is the less likely story, and the analyst is asked; further apart, the person may have aged
+BIRTHDAY_YEARS = 0.25
 APPROXIMATE_MINUTES = 45  # "around 9pm" and "9:30 pm" may be one time; "around 9pm" and "10:30 pm" are not
 
 
@@ -74,7 +77,7 @@ def _compatible(kind: str, frame: str | None, a: Any, b: Any, da: date | None, d
             return False
         (d1, v1), (d2, v2) = sorted(((da, a), (db, b)), key=lambda x: x[0])
         years = (d2 - d1).days / 365.25
-        lo, hi = (int(years), int(years) + 1) if years > 0.1 else (0, 0)
+        lo, hi = (int(years), int(years) + 1) if years > BIRTHDAY_YEARS else (0, 0)
         return lo <= v2 - v1 <= hi
     if kind == "count":
         if frame not in _count_people():

@@ -71,6 +71,8 @@ def find_conflicts(extractions: dict[str, Extraction], entity_for: Callable, fig
     conflicts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
     for (topic, subj), claims in topics.items():
+        if subj is None and topic.split(".")[0] in OWNED:
+            continue  # "founded in 1991" / "set up in 2021": two bodies' years, unless a report names whose
         plain = [(d, c) for d, c in claims if not c.update]
         upd = [(d, c) for d, c in claims if c.update]
         base = _kind(topic)
@@ -136,6 +138,8 @@ def find_conflicts(extractions: dict[str, Extraction], entity_for: Callable, fig
     return conflicts, updates
 
 
+# values that belong to someone: without a subject named, two reports' values may be two owners'
+OWNED = {"year"}
 # topics where one source may give two values for two groups: a conflict needs a source on each side alone
 STRICT_TOPICS = {"amount", "force", "year"}
 

@@ -67,6 +67,21 @@ def test_ages_and_terms_conflict_only_where_time_does_not_explain_them():
     assert run_values([terms[0], ("b", cut)]) == []  # reduced on appeal: an update, not a conflict
 
 
+def test_ages_a_year_apart_told_within_three_months_conflict_a_birthday_further_apart_does_not():
+    two = [claim("a", "age", "54", "Ana Pop"), claim("b", "age", "55", "Ana Pop")]
+    assert len(run_values(two, {"a": "2025-03-30", "b": "2025-05-20"})) == 1   # seven weeks: one of them is wrong
+    assert run_values(two, {"a": "2025-03-30", "b": "2025-08-20"}) == []       # five months: she may have turned 55
+    assert len(run_values([claim("a", "age", "55", "Ana Pop"), claim("b", "age", "54", "Ana Pop")],
+                          {"a": "2025-03-30", "b": "2025-08-20"})) == 1        # nobody grows younger
+
+
+def test_years_of_nobody_named_never_conflict():
+    # "the union, founded in 1991" / "the network, set up in 2019": two bodies' years, not one year told two ways
+    assert run([claim("a", "year.founded", "1991"), claim("b", "year.founded", "2019")]) == []
+    told = run([claim("a", "year.earlier_conviction", "2014", "Ana Pop"), claim("b", "year.earlier_conviction", "2015", "Ana Pop")])
+    assert len(told) == 1
+
+
 def test_a_length_told_as_over_conflicts_whatever_the_dates_but_a_running_one_grows():
     over = [claim("a", "duration.remand_ended", "270 days", "Ana Pop"), claim("b", "duration.remand_ended", "240 days", "Ana Pop")]
     found = run_values(over, {"a": "2019-08-05", "b": "2022-01-20"})
