@@ -37,7 +37,11 @@ DATELINE_RE = re.compile(rf"^[ \t]*(?P<places>[{UP}]{{3,}}(?:[ \t][{UP}]{{3,}})?
 HONOR_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Atty)\.?\s*$")
 HONOR_LEAD = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Atty)\.?\s+")
 JUNK_TAIL = re.compile(r"(?:^|\s)(?:No|Nos|Sec|Art|Para)\.?$")
-BYLINE_RE = re.compile(rf"^[ \t]*(?:By|Written by|Reporting by|Text:)[ \t]+(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,3}})(?=[ \t]*(?:$|[|·,•]|and\b))", re.M)
+# a byline: at a line's start or after a separator of the page's furniture ("Monitor | By A B | Published …",
+# "**By A B in Harare**", "By A B. C — 18 October 2018"), then a separator, a place or an outlet, or the line's end
+BYLINE_RE = re.compile(rf"(?:^[ \t]*[*_]{{0,3}}|[|·•—–][ \t]*)(?:By|Written by|Reporting by|Text:)[ \t]+"
+                       rf"(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,3}})"
+                       rf"(?=[ \t]*(?:$|[|·,•*_—–]|and\b|(?:in|for)[ \t]+[{UP}][^\n]{{0,60}}?(?:$|[|·,•*_—–])))", re.M)
 STRIP_RE = re.compile(r"^(?:the|The)\s+|(?:’s|'s)$")
 # a court caption's or a Spanish-style name with the maternal surname after "y": "JUAN DELA CRUZ y SANTOS",
 # "Juan Dela Cruz y Santos"; the name is the part before "y" (a second full name after "y" is a conjunction)

@@ -53,6 +53,11 @@ def _acronyms(text: str) -> frozenset[str]:
     return frozenset(defined | after | before)
 
 
+@lru_cache(maxsize=None)
+def _dotted_honorifics() -> frozenset[str]:
+    return frozenset(w for w in word_set("names", "honorifics") if "." in w.rstrip("."))
+
+
 def shaped_names(text: str, looks_like_person, common) -> list[tuple[int, int]]:
     """Spans of names written in one of the shapes above that read as a person's (not an acronym, a title,
     an organisation, nor a word the report writes in lower case)."""
@@ -63,6 +68,8 @@ def shaped_names(text: str, looks_like_person, common) -> list[tuple[int, int]]:
         for m in rx.finditer(text):
             s, e = m.span("name")
             nm = m.group("name")
+            if nm.split()[0].casefold() in _dotted_honorifics():
+                continue  # "H.E. Liu Xiaoming": a style, not initials
             caps = re.findall(rf"\b{_CAPS}\b", nm)
             if any(c in acr for c in caps):
                 continue
@@ -183,4 +190,108 @@ def listed_with_person_ents(text: str, ents: list[tuple[str, int, int]]) -> set[
         for a, b in pairs:
             if a in out or b in out:
                 out |= {a, b}
+    return out
+
+
+# an address block or a signature: a name alone on its line, perhaps after a list number and a style ("3. Daw A B",
+# "H.E. C D", "Rt. Hon. E.F. G"), with an office on the line just above or below it ("Minister of Justice\nA B\n
+# Ministry of Justice", "C D\nSpecial Rapporteur on …"); the office is one of the words the reports write as titles
+_LINE = re.compile(r"^[ \t]*(?:(?:\d{1,2}[.)]|[-•*])[ \t]+)?(?P<line>[^\n,;:()\d]{4,80}?)[ \t]*$", re.M)
+_STYLE_WORDS = frozenset({"his", "her", "excellency", "majesty", "highness", "rt", "rt.", "hon", "hon.", "the",
+                          "honourable", "honorable", "right", "h.e.", "he", "u", "daw", "ko", "ma"})
+
+
+@lru_cache(maxsize=None)
+def _styles() -> frozenset[str]:
+    from ..model.names import fold
+    words = set(_STYLE_WORDS)
+    for key in ("honorifics", "title_honorifics", "address_titles", "titles", "courtesy_titles", "name_leads"):
+        words |= {fold(w).rstrip(".") for w in word_set("names", key)}
+    return frozenset(words)
+
+
+@lru_cache(maxsize=None)
+def _office_re() -> re.Pattern[str]:
+    words = sorted({w.casefold() for w in word_set("names", "titles") | word_set("names", "person_titles")}
+                   | {"rapporteur", "attorney general", "chief justice", "leader", "representative", "fiscal",
+                      "procurador", "procureur", "garde des sceaux", "ombudsman"}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def address_names(text: str, looks_like_person) -> list[tuple[int, int]]:
+    """Spans of names that stand alone on their line beside a line that holds an office."""
+    from ..model.names import fold
+    if "\n" not in text:
+        return []
+    styles, office = _styles(), _office_re()
+    orgw = {fold(w) for w in word_set("names", "org_words")}
+    lines = [(m.start("line"), m.end("line"), m.group("line")) for m in _LINE.finditer(text)]
+    out = []
+    for s, e, line in lines:
+        toks = line.split()
+        k = 0
+        while k < len(toks) - 2 and (fold(toks[k]).rstrip(".") in styles or fold(toks[k]) in styles):
+            k += 1
+        name = toks[k:]
+        if not 2 <= len(name) <= 5 or any(fold(t) in orgw for t in name):
+            continue
+        if not all(re.fullmatch(rf"(?:{NAME_TOKEN}|(?:[{UP}]\.){{1,3}}|[{UP}][{LO}]+-[{LO}]+|[{LO}]{{1,4}})", t) for t in name) \
+                or not name[0][0].isupper() or not name[-1][0].isupper():
+            continue
+        ls = text.rfind("\n", 0, s) + 1
+        le = text.find("\n", e)
+        above = text[text.rfind("\n", 0, ls - 1) + 1:ls - 1] if ls >= 2 else ""
+        below = text[le + 1:(text.find("\n", le + 1) if text.find("\n", le + 1) >= 0 else len(text))] if le >= 0 else ""
+        if not any(0 < len(x.split()) <= 16 and office.search(x) for x in (above, below)):
+            continue
+        ns = s + line.index(name[0], len(" ".join(toks[:k])))
+        ne = s + len(line.rstrip())
+        if looks_like_person(text[ns:ne]):
+            out.append((ns, ne))
+    return out
+
+
+def line_styles_only(head: str) -> bool:
+    """What stands before a name on its line is nothing but a list number and styles ("3. Daw ", "H.E. ")."""
+    from ..model.names import fold
+    head = re.sub(r"^[ \t]*(?:(?:\d{1,2}[.)]|[-•*])[ \t]+)?", "", head)
+    return all(fold(t).rstrip(".") in _styles() or fold(t) in _styles() for t in head.split())
+
+
+def caption_parties(text: str) -> list[re.Match[str]]:
+    """A court caption's blocks of accused (group "parties"): between "versus" and "Accused.", after the prosecuting
+    party and "against", before "versus THE STATE" (cues.yaml `caption_accused*`)."""
+    from .data import cue
+    return [m for key in ("caption_accused", "caption_accused_after", "caption_accused_before")
+            for m in cue("cues", key).finditer(text)]
+
+
+_CAPTION_LINE = re.compile(rf"[ \t]*(?:(?:\d{{1,3}}[.)]|[-•*])[ \t]+)?(?P<name>(?:[{UP}][{UP}'’-]+[ \t]+){{1,4}}[{UP}][{UP}'’-]+)"
+                           rf"[ \t]*(?:\([^)\n]{{0,40}}\)|,[^\n]*)?[ \t]*(?:,|;|\band\b)?[ \t]*$")
+
+
+def caption_names(text: str, looks_like_person) -> list[tuple[int, int]]:
+    """The names in capitals that stand one to a line in a caption's block of accused ("JAMESON MOYO\nand\nEDITH
+    DUBE (a minor)\nand …"): the model reads a line of capitals poorly."""
+    from ..model.names import fold
+    orgw = {fold(w) for w in word_set("names", "org_words")}
+    styles = _styles()
+    out = []
+    for m in caption_parties(text):
+        pos = m.start("parties")
+        for line in m.group("parties").split("\n"):
+            lm = _CAPTION_LINE.fullmatch(line)
+            if lm:
+                toks = lm.group("name").split()
+                k = 0
+                while k < len(toks) - 2 and fold(toks[k]) in styles:
+                    k += 1
+                name = " ".join(toks[k:])
+                words = [fold(t) for t in toks[k:]]
+                numbered = any(part in NUMBER_WORDS for w in words for part in w.split("-"))  # "SIXTY-EIGHT OTHERS"
+                if len(words) >= 2 and not numbered and not set(words) & (orgw | styles) and \
+                        looks_like_person(" ".join(t.title() for t in toks[k:])):
+                    s = pos + lm.start("name") + lm.group("name").index(name)
+                    out.append((s, s + len(name)))
+            pos += len(line) + 1
     return out

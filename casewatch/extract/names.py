@@ -22,7 +22,7 @@ from .name_patterns import (AGE_AFTER, ACRONYM_RE, BOOK_BEFORE, BYLINE_RE, COURT
     PLACE_LIST_BEFORE, PLACE_SUFFIX_RE, PLACE_TOKEN, SIGNATURE_RE, TRANSLATION_RE, UN_REF_RE, UP,
     business_re, given_abbreviation_re, known_orgs_re, mandate_re, place_apart_re, place_cue_res, police_body_re,
     possessive_cut, title_honorific_re, title_lead_re, title_res, title_run_re, wrapped_title_re)
-from .name_shapes import caps_listed, connected_names, family_last, listed_with_person_ents, shaped_names
+from .name_shapes import address_names, caption_names, caps_listed, connected_names, family_last, listed_with_person_ents, shaped_names
 from .provisions import instruments
 from .spans import ByStart
 
@@ -292,6 +292,9 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
         toks = _tokens(nm)
         if not toks or not nm[0].isupper() or "\n" in nm or "/" in nm or JUNK_TAIL.search(nm):
             continue  # "Comment/Opposition", "P.D. No", "Case Nos": a caption's furniture, not a name
+        if label == "PERSON" and len(toks) == 1 and TITLE_NEXT.match(text, e) and \
+                TITLE_NEXT.match(text, e).group(1).casefold() in _title_words():
+            continue  # "Advocacy Director", "Programme Officer": a word of a title, not a name
         if nm.isupper() and re.match(r"[ \t]+\d+/\d", text[e:e + 8]):
             continue  # "KHM 002/0426/WDI": a country code opening a reference number
         if len(toks) >= 2 and toks[-1].casefold() in word_set("names", "law_heads") and toks[-2] != "of":
@@ -408,6 +411,8 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
     hits += [NameHit("place", s, e, strong=True) for s, e in numbered_facilities(text)]  # "Xinjiang No. 1 Prison"
     common = lambda w: _common_word(text, w)  # noqa: E731
     hits += [NameHit("person", s, e, strong=True) for s, e in shaped_names(text, looks_like_person, common)]
+    hits += [NameHit("person", s, e, strong=True) for s, e in address_names(text, looks_like_person)]
+    hits += [NameHit("person", s, e, strong=True) for s, e in caption_names(text, looks_like_person)]
     hits += [NameHit("person", s, e, strong=True, attrs={"title_start": t} if t < s else {})
              for t, s, e in family_last(text, looks_like_person, common)]
     hits += [NameHit("person", s, e, strong=True, attrs={"list": span} if span else {})
@@ -515,6 +520,9 @@ def _given_abbreviations(text: str, hits: list[NameHit]) -> list[NameHit]:
             drop |= {id(o) for o in by_start.within(s, h.start) if o is not h}
             h.start = s
     return [o for o in hits if id(o) not in drop] if drop else hits
+
+
+TITLE_NEXT = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 
 
 def _person_context(text: str, s: int, e: int) -> bool:

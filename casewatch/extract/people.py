@@ -7,16 +7,17 @@ import re
 from functools import lru_cache
 
 from ..model import Event, Measure, Mention
-from .context import QUOTED, DocContext, Sentence, blank_out, clauses, end_point
+from .context import QUOTED, DocContext, blank_out, clauses, end_point
 from .data import cue, cue_table, load
 from .numbers import NUM
+from .measures import first_measure, list_measure, partly_acquitted
+from .counsel import APPEARING, APPEARING_AFTER, BAR_RANK, CLIENT_BEFORE, COUNSEL, COUNSEL_AFTER, DEFENCE_SIDE
+from .name_shapes import caption_parties, line_styles_only
 from .spans import ByStart
 
 LAST_ITEMS_CLAUSE = re.compile(r",\s*(?:who|whose)\b(?!\s+(?:were|are|have|both|all)\b)[^,;]*")  # "who were": all of them
 RELATIVE = re.compile(r"\s*who\s+(?:is|are|was|were|has|have|had|remains?|remained)\b")
 # a term told as served, after which the person goes free: "after serving four years", "having completed his sentence"
-AFTER_TERM = re.compile(r"\b(?:after|following|having)\s+(?:(?:serv|complet|spen)\w*\b|(?:[\w'’.-]+\s+){0,4}?(?:days?|weeks?|months?|years?)\s+(?:in|of|on|under)\b)", re.I)
-HELD_BEFORE = frozenset({"sentence", "pretrial_detention", "house_arrest", "administrative_sanction"})
 # what may stand before a sentence's first name, its subject: a bullet, a title, an opening phrase ("On 24 March, ")
 OPENER = re.compile(r"[\s*#>-]*(?:(?:On|In|By|Later|Earlier|Then|Meanwhile|Separately)\b[^,.;:\n]{0,40},\s*)?(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?")
 PRONOUN = re.compile(r"(?:^|[.;,]\s+|\bwhen\b[^,]*,\s*)(?P<p>She|He|she|he)\b")
@@ -27,24 +28,6 @@ NEXT_PERSONS_ROLE = re.compile(r"\b(?:the\s+)?(?:co-)?(?:accused|defendants?|sus
 SOFT_ROLES = {"official", "advocate", "lawyer", "expert", "journalist"}
 # roles that never make a person the accused; the others (an NGO's chair, a reporter) do unless they speak
 HARD_ROLES = {"official", "expert"}  # a lawyer may be the accused (a rights lawyer detained): that is read in the clause
-# a lawyer named as someone's counsel ("Ana Pop's lawyer", "his defence lawyer", "lawyer for the family", "who
-# defended her"), as against a lawyer by trade who may be the accused ("rights lawyer Wang Yu was detained")
-COUNSEL = re.compile(r"(?:['’]s|\bhis|\bher|\btheir|\bthe\s+family['’]s)\s+(?:\w+\s+)?(?:lawyers?|attorneys?|counsel)\b"
-                     r"|\b(?:lawyers?|attorneys?|counsel)\s+(?:for|of|representing|acting\s+for)\b|\bdefen[cs]e\s+(?:lawyers?|counsel|attorneys?|team)\b"
-                     r"|\bwho\s+(?:also\s+)?(?:defended|defends|represents|represented)\b|\bcounsel,?\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s*)?$"
-                     # a party "represented by" the name, with or without the bar's title: "the defence, represented by
-                     # Maîtres A, B …", "the State, represented by Maître C"
-                     r"|\b(?:represented|defended|assisted)\s+by\s+(?:(?:Ma[iî]tres?|Me|Mr|Ms|Mrs|Dr|Adv|Atty|lawyers?|counsel|attorneys?|advocates?)\.?\s+)?$", re.I)
-APPEARING_AFTER = re.compile(r"(?:,[^.;\n]{0,100}?)?,?\s+for\s+the\s+(?:appellants?|respondents?|applicants?|petitioners?|accused|"
-                             r"defen[cs]e|defendants?|plaintiffs?|prosecution|state|crown|republic)\s*[.;]?\s*$", re.I)
-# a judgment's appearances, the line that opens with the party: "For the Accused:   Adv. A (instructed by B Attorneys)"
-APPEARING = re.compile(r"[ \t]*(?:appearing\s+)?for\s+the\s+(?:accused|defen[cs]e|appellants?|applicants?|petitioners?|"
-                       r"respondents?|defendants?|plaintiffs?)\s*:\s*(?:(?:Adv|Advocate|Mr|Ms|Mrs|Dr|Me|Atty)\.?\s+)?", re.I)
-# after the name: "who defended her", "her lawyer", and a court's way of naming counsel ("X, SAN", "X, Esq.",
-# "X, attorney-at-law", "X, one of the defence counsel")
-COUNSEL_AFTER = re.compile(r",?\s*(?:who\s+(?:also\s+)?(?:defended|defends|represents|represented)|(?:his|her|their)\s+(?:\w+\s+)?(?:lawyer|counsel)"
-                           r"|,\s*(?:SAN|Esq\.?|attorneys?-at-law|(?:one\s+of\s+)?the\s+defen[cs]e\s+(?:counsel|lawyers|team))(?![\w-]))", re.I)
-BAR_RANK = re.compile(r",?\s+(?:KC|QC|SC|SAN)(?![\w-])")
 # an apposition that opens with a participle tells what befell the person, not who they are
 CLAUSE_APPOSITION = re.compile(r"(?:\w+ly\s+)?(?:\w+ed|held|taken|brought|sent|kept|put|seen)\s+(?:by|under|in|to|on|at|for|with|from|after|before|again|without)\b", re.I)
 SPEECH = re.compile(r"\b(?:said|says|told|stated|added|noted|explained|urged|called on|condemned|denounced|warned|"
@@ -55,8 +38,6 @@ SPEECH = re.compile(r"\b(?:said|says|told|stated|added|noted|explained|urged|cal
 ELIDED_TERM = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?,?\s*(?:was\s+given\s+|got\s+|received\s+)?(?:to|for)\s+(?:a\s+|an\s+)?"
                          r"(?:[\w.,()-]+\s+){0,5}?(?:years?|months?|suspended|probation|life)\b", re.I)
 SENTENCED = re.compile(r"\bsentenc\w*|\bjailed\b|\bimprisonment\b", re.I)
-# an aside about a person's past: ", who was serving …,", ", whose …,"
-ASIDE = re.compile(r",\s*(?:who|whose|which)\b[^,;]*(?:,|$)")
 # a sentence that names members of the group told of before it: "Among those freed were …", "They included …"
 GROUP_MEMBERS = re.compile(r"\W*(?:Among\s+(?:them|those|the\s+\w+|these)\b|(?:They|Those\s+\w+|These)\s+(?:\w+\s+)?includ(?:e|ed|es)\b)")
 # "Those still held under the order are", "The detained students were": a list after a copula takes the step before it
@@ -156,18 +137,24 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
                                  r"placed|put|ordered|remanded|granted|denied|refused|summoned|questioned|heard|sent|"
                                  r"transferred|fined|jailed|indicted|interrogated|"
                                  r"said|told|named|including|and|of)\b", near))
+        while verbs and verbs[-1].group(0) == "of" and OFFICE_OF.search(near, 0, verbs[-1].start()):
+            verbs.pop()  # "Secretary of State X", "Minister of Justice Y": "of" inside the title
         if verbs:
             near = near[verbs[-1].end():]  # "The judge convicted union treasurer X": the title is after the verb
-        if COUNSEL.match(text, e, min(len(text), e + 60)):
-            p.attrs["client"] = True  # "Ana Pop's lawyer said": the name is the lawyer's client, not counsel
+        if COUNSEL.match(text, e, min(len(text), e + 60)) or CLIENT_BEFORE.search(before):
+            p.attrs["client"] = True  # "Ana Pop's lawyer said", "Lawyers for journalist Ana Pop": the client, not counsel
         elif COUNSEL.search(near_before.group(0) if near_before else "") or COUNSEL.search(after) or \
                 COUNSEL_AFTER.match(text, e, min(len(text), e + 60)):
             p.attrs["counsel"] = True  # "Ana Pop's lawyer X", "lawyer for the family": counsel in this case, not accused
         elif APPEARING.fullmatch(text, text.rfind("\n", 0, s) + 1, s):
             p.attrs["counsel"] = True
             _add(p.roles, "lawyer")
-        elif APPEARING_AFTER.match(text, e, len(text) if (nl := text.find("\n", e)) < 0 else nl):
+        elif appearing := APPEARING_AFTER.match(text, e, len(text) if (nl := text.find("\n", e)) < 0 else nl):
             p.attrs["counsel"] = True  # "Ms. A, State Attorney, …, for the Respondent.": who appears for a party
+            if re.fullmatch(r"[\w.'’ \t,&-]{0,80}", text[text.rfind("\n", 0, s) + 1:s]):
+                # a line of appearances ("A and B, for the appellants" / "C, for the respondent"): the side tells the part
+                side = appearing.group("party")
+                _add(p.roles, "lawyer" if DEFENCE_SIDE.fullmatch(side) else "official")
         if cue("cues", "called_as_witness").search(before):
             _add(p.roles, "witness")
         if cue("cues", "witness_after").match(text, e, min(len(text), e + 120)):
@@ -178,13 +165,17 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         title_line = ""
         ls = text.rfind("\n", 0, s) + 1
         le = text.find("\n", e)
-        if not text[ls:s].strip(" \t") and (le == -1 or not text[e:le].strip(" \t.,")) and ls >= 2:
+        if line_styles_only(text[ls:s]) and (le == -1 or not text[e:le].strip(" \t.,")) and ls >= 2:
             prev_line = text[text.rfind("\n", 0, ls - 1) + 1:ls - 1].strip()
             if 3 <= len(prev_line) <= 90 and not re.search(r"[.;:!?]$", prev_line):
                 title_line = prev_line
+        elif label := LABEL_BEFORE.fullmatch(text, ls, s):
+            title_line = label.group("label")  # a court record's line: "Court clerk (Greffier): Mr A", "Counsellors: B; C"
         # a title the name itself begins with ("Justice Alex Lee Wan-tang", "Senior General A B")
         words = p.name.split()
         own_title = [" ".join(words[:k]) for k in (1, 2) if len(words) >= k + 2]
+        if cue("cues", "party_number_before").search(before):
+            _add(p.roles, "defendant")  # "the forty-third appellant, A"
         if cue("cues", "defendant_apposition").match(after):
             _add(p.roles, "defendant")  # "A, a Dutch defendant who …", "B, one of the accused"
         for role, pat in roles_tbl.items():
@@ -196,13 +187,20 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
                 hit_before = next((h for t in own_title for h in [pat.search(t)] if h and h.end() == len(t)), None)
             if appos and not hit_before and role not in ("relative",):
                 hit_before = pat.search(appos.group(1))
+            if role == "lawyer" and p.attrs.get("client") and not hit_after:
+                continue  # "Lawyers for journalist A": A is their client
             if hit_after or hit_before:
                 if role == "relative":
                     _add(p.roles, "relative")
+                    if hit_after and after[:hit_after.start()].rstrip().endswith("whose") and \
+                            not cue("cues", "defendant").search(after, hit_after.start()):
+                        # "the teacher whose wife was detained": kin of someone held, and maybe accused himself; "the
+                        # tailor whose son was among the defendants" is kin only
+                        p.attrs["has_kin"] = True
                     continue
                 _add(p.roles, role)
     # a court caption names the accused between "versus" and "Accused."
-    for m in [*cue("cues", "caption_accused").finditer(text), *cue("cues", "caption_accused_after").finditer(text)]:
+    for m in caption_parties(text):
         for p in persons:
             if m.start("parties") <= p.evidence.start < m.end("parties"):
                 _add(p.roles, "defendant")
@@ -238,7 +236,7 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
             elided = ITEM_TERM.match(text, p.evidence.end, st.end) if SENTENCED.search(text, a, b) else None
             if defendant.search(text, a, b) or cue("cues", "accused_heading").fullmatch(text[a:b].rstrip()) or elided:
                 _add(p.roles, "defendant")
-            chosen = ("sentence", elided) if elided else _first_measure(text, (a, b), measures_tbl)
+            chosen = ("sentence", elided) if elided else first_measure(text, (a, b), measures_tbl)
             row = TABLE_ROW_TERM.search(text, st.start, st.end)
             if TABLE_HEADER.match(text[a:b]) and re.search(r"\bsentences?\b", text[a:b], re.I):
                 # a table of sentences: the row's own value ("10 years", "Acquitted") is the person's measure
@@ -295,8 +293,8 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
                 elif group_intro and prev_sent is not None and defendant.search(text, prev_sent.start, prev_sent.end) \
                         and not re.search(r"\badministrative\b|\bfined\b", sc_text, re.I):
                     _add(p.roles, "defendant")
-                chosen = _list_measure(text, st, p.attrs["list"], measures_tbl) if "list" in p.attrs \
-                    else _first_measure(text, scope, measures_tbl)
+                chosen = partly_acquitted(text, list_measure(text, st, p.attrs["list"], measures_tbl) if "list" in p.attrs
+                                           else first_measure(text, scope, measures_tbl), measures_tbl, st.end)
                 if chosen is not None:
                     mtype, mm = chosen
                     d = _measure_date(ev_by_sent.get(i, []), mtype)
@@ -335,7 +333,7 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         listed = _listed(text, people) if head and not st.historical and COPULAR_LIST.fullmatch(text, *head) else []
         if listed:
             # "Those still detained under the order are A, B and C": the step before the copula is the list's own
-            role, own = _step_role(text, head, head), _first_measure(text, head, measures_tbl)
+            role, own = _step_role(text, head, head), first_measure(text, head, measures_tbl)
             for p in listed:
                 if role and not (HARD_ROLES & set(p.roles)):
                     _add(p.roles, role)
@@ -358,7 +356,7 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
             for p in people:
                 if role:
                     _add(p.roles, role)
-        chosen = _first_measure(text, (prev.start, prev.end), measures_tbl)
+        chosen = first_measure(text, (prev.start, prev.end), measures_tbl)
         if chosen is None:
             continue
         d = _measure_date(ev_by_sent.get(i - 1, []), chosen[0])
@@ -392,7 +390,7 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
                 or not (group.match(text, st.start) or _all_of_group().search(text, st.start, st.end)):
             continue
         named = {p.name for p in by_sent.get(i, [])}
-        chosen = _first_measure(text, (st.start, st.end), measures_tbl)
+        chosen = first_measure(text, (st.start, st.end), measures_tbl)
         if chosen is None or chosen[0] == "administrative_sanction":
             continue
         d = _measure_date(ev_by_sent.get(i, []), chosen[0])
@@ -407,7 +405,7 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
     for p in persons:
         if "defendant" in p.roles and "detainee" in p.roles:
             p.roles.remove("detainee")
-        if "defendant" in p.roles and "relative" in p.roles and not p.attrs.get("caption"):
+        if "defendant" in p.roles and "relative" in p.roles and not p.attrs.get("caption") and not p.attrs.get("has_kin"):
             p.roles.remove("defendant")  # "his wife, Ms. A": named here as kin, the clause's step is another's
 
 
@@ -420,6 +418,12 @@ def _step_role(text: str, accused_in: tuple[int, int], held_in: tuple[int, int])
 
 
 THEY = re.compile(r"\W*They\b")
+# a line's label before the names it gives, the names after a colon and parted by semicolons
+LABEL_BEFORE = re.compile(r"[ \t]*(?:[-•*][ \t]+)?(?P<label>[A-Z][^:\n]{2,60}?)(?:\s*\([^)\n]*\))?:[ \t]*(?:[^:\n;]*;[ \t]*)*"
+                          r"(?:(?:Mr|Ms|Mrs|Dr|Lic|Abg|Me|Mawlawi)\.?[ \t]+)?")
+# an office named with its portfolio: "Secretary of State", "Minister of Justice", "Chief of Staff"
+OFFICE_OF = re.compile(r"\b(?:secretary|minister|chief|head|director|governor|commissioner|president|ambassador|"
+                       r"attorney[- ]general|prosecutor[- ]general|chairman|chairperson)\s+$", re.I)
 LIST_GAP = re.compile(r"[ \t]*(?:,|,?[ \t]+and)[ \t]+(?:[A-Z][\w’'.-]*[ \t]+){0,2}?$")
 
 
@@ -453,52 +457,6 @@ def _all_of_group() -> re.Pattern[str]:
     """"against all 119 defendants", "each of the accused": the whole group of the accused, anywhere in a sentence."""
     nouns = "|".join(sorted((re.escape(n) for n in load("cues")["group_nouns"]), key=len, reverse=True))
     return re.compile(rf"\b(?:all|each\s+of|every\s+one\s+of)\s+(?:the\s+|them\b)?(?:{NUM}\s+)?(?:other\s+)?(?:{nouns})?\b", re.I)
-
-
-def _first_measure(text: str, scope: tuple[int, int], table: dict[str, re.Pattern[str]]):
-    """The first measure cue (in the table's order) inside a person's scope, leaving out an aside that tells the
-    person's past ("Petrov, who was serving a sentence, …, one of the prisoners freed"), unless only it has one."""
-    asides = [m.span() for m in ASIDE.finditer(text, *scope)]
-    found = []
-    for mtype, pat in table.items():
-        for mm in pat.finditer(text, scope[0], scope[1]):
-            found.append((not any(a <= mm.start() < b for a, b in asides), mtype, mm))
-            break
-    main = [(t, m) for ok, t, m in found if ok]
-    pick = main or [(t, m) for _, t, m in found]
-    freed = next((m for t, m in pick if t == "release"), None)
-    if freed is not None and re.search(r"\b(?:not|never|n't)\s+(?:been\s+|be\s+|yet\s+)?$", text[max(0, freed.start() - 16):freed.start()]):
-        freed = None  # "and was not released"
-    if pick and freed is not None and pick[0][0] in HELD_BEFORE and \
-            AFTER_TERM.search(text[max(scope[0], pick[0][1].start() - 40):pick[0][1].end()]):
-        # "released on 9 June after serving four years", "freed after 14 months in pre-trial detention": over
-        return "release", freed
-    if pick and pick[0][0] == "sentence":
-        free = cue("cues", "sentence_not_served").search(text, *scope)
-        if free:  # "sentenced to two years, suspended for three", "… but not taken into custody": free, not serving
-            return "release", free
-    return pick[0] if pick else None
-
-
-def _list_measure(text: str, st: Sentence, span: tuple[int, int], table: dict[str, re.Pattern[str]]):
-    """For a list of names, the measure cue of its sentence nearest to the list."""
-    ls, le = span
-    lo, hi = st.start, st.end
-    for m in CONTRAST.finditer(text, st.start, st.end):  # "…, while most of the others were released": theirs
-        if m.end() <= ls:
-            lo = m.end()
-        elif m.start() >= le:
-            hi = min(hi, m.start())
-    best = None
-    for mtype, pat in table.items():
-        for mm in pat.finditer(text, lo, hi):
-            dist = ls - mm.end() if mm.end() <= ls else max(0, mm.start() - le)
-            if best is None or dist < best[0]:
-                best = (dist, mtype, mm)
-    return best[1:] if best else None
-
-
-CONTRAST = re.compile(r",?\s+(?:while|whereas|but|although|though)\s+(?=(?:the|most|all|some|many|others?|several|a\s+few|he|she|they|his|her|their)\b)", re.I)
 
 
 @lru_cache(maxsize=None)

@@ -53,6 +53,8 @@ FLOORS = {
     # thirteenth's (session 14: first read 0.682, 0.706, 0.775); measured in session 14 at 0.720, 0.791, 0.784,
     # 0.747, 0.808
     "pakistan_byc": 0.69, "rwanda_rusesabagina": 0.76, "uk_jso": 0.75, "benin_criet": 0.72, "afghanistan_wesal": 0.77,
+    # the fourteenth wave's open half (session 15: first read 0.745, 0.793, 0.736; measured 0.751, 0.796, 0.792)
+    "philippines_tacloban": 0.72, "azerbaijan_abzas_media": 0.76, "zimbabwe_avondale78_timba": 0.76,
 }
 
 
