@@ -27,6 +27,7 @@ from .name_patterns import NICK_AFTER, inside_abbreviation_re, occupation_before
 from .provisions import find_provisions
 from .syntax import settle_accused
 from .spans import ByStart
+from .numbers import NUM, value as number_value
 from .values import VOICES, find_facilities, find_values, term_figures
 
 EXTRACTOR = "casewatch-rules/1"
@@ -254,6 +255,20 @@ def _retype_full_names(mentions: list[Mention], text: str = "") -> bool:
     return done
 
 
+# a part of the group before it: "bail to 15 of the 47", "some of the 30"
+PART_OF = re.compile(rf"\b(?P<part>{NUM}|some|several|few|none)\s+(?:of\s+)?$", re.I)
+
+
+def _minority(text: str, start: int, m: re.Match[str]) -> bool:
+    """The group's count told as the whole a smaller part is taken from ("granted bail to 15 of the 47"); most of
+    it ("Sixteen of the 17 walked free") is the group's step, the one left out named in the next sentence."""
+    part = PART_OF.search(text, max(start, m.start() - 24), m.start())
+    if part is None:
+        return False
+    n, whole = number_value(part.group("part")), next((number_value(w) for w in re.findall(r"\d[\d,]*", m.group(0))), None)
+    return n is None or whole is None or n * 2 < whole
+
+
 def _whole_group(ctx: DocContext, persons: list[Mention], events: list[Event]) -> None:
     """A release or an exile told of all the accused together, with no one named in its sentence ("the judge struck
     out the charges against all 119 defendants and ordered their immediate release"): it befalls each of them."""
@@ -265,8 +280,8 @@ def _whole_group(ctx: DocContext, persons: list[Mention], events: list[Event]) -
         if i is None:
             continue
         st = ctx.sents[i]
-        if rx.search(ctx.text, st.start, st.end) and not any(st.start <= p.evidence.start < st.end for p in persons
-                                                              if not VOICES & set(p.roles)):
+        whole = [m for m in rx.finditer(ctx.text, st.start, st.end) if not _minority(ctx.text, st.start, m)]
+        if whole and not any(st.start <= p.evidence.start < st.end for p in persons if not VOICES & set(p.roles)):
             ev.whole_group = True
 
 

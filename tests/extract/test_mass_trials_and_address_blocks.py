@@ -105,3 +105,12 @@ def test_spokespeople_of_the_state_officers_of_ngos_and_a_courts_officers(x):
     for name in ("Karen Teng", "Dmitri Pavlov", "Simon Mutebi", "Yacine Meziane"):
         assert "official" in p[name]["roles"], (name, p)
     assert "Advocacy" not in p
+
+
+def test_bail_for_a_minority_of_the_group_is_no_step_of_the_whole_group(x):
+    few = ("The 47 opposition figures were charged with subversion on 28 February. A magistrate granted bail late on "
+           "Thursday 4 March to 15 of the 47 pro-democracy figures, but prosecutors kept the rest in custody.")
+    most = ("The 17 activists were convicted on 28 March. Sixteen of the 17 walked free on 29 June after the Supreme "
+            "Court ordered their release. The exception was one man, who remains in prison.")
+    assert not any(ev.whole_group for ev in x.extract(doc(few, published="2021-03-05")).events if ev.type == "release")
+    assert any(ev.whole_group for ev in x.extract(doc(most, published="2016-07-01")).events if ev.type == "release")
