@@ -197,6 +197,9 @@ def listed_with_person_ents(text: str, ents: list[tuple[str, int, int]]) -> set[
 # "H.E. C D", "Rt. Hon. E.F. G"), with an office on the line just above or below it ("Minister of Justice\nA B\n
 # Ministry of Justice", "C D\nSpecial Rapporteur on …"); the office is one of the words the reports write as titles
 _LINE = re.compile(r"^[ \t]*(?:(?:\d{1,2}[.)]|[-•*])[ \t]+)?(?P<line>[^\n,;:()\d]{4,80}?)[ \t]*$", re.M)
+# the small words inside a name ("Juan de la Cruz", "Ahmad bin Ali")
+PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le",
+                       "bin", "binti", "binte", "bint", "ibn", "al", "el", "y", "e"})
 _STYLE_WORDS = frozenset({"his", "her", "excellency", "majesty", "highness", "rt", "rt.", "hon", "hon.", "the",
                           "honourable", "honorable", "right", "h.e.", "he", "u", "daw", "ko", "ma"})
 
@@ -205,7 +208,8 @@ _STYLE_WORDS = frozenset({"his", "her", "excellency", "majesty", "highness", "rt
 def _styles() -> frozenset[str]:
     from ..model.names import fold
     words = set(_STYLE_WORDS)
-    for key in ("honorifics", "title_honorifics", "address_titles", "titles", "courtesy_titles", "name_leads"):
+    # not the Malay styles of names_leads ("Tun"), which Burmese names hold as a name ("U Tun Tun Oo")
+    for key in ("honorifics", "title_honorifics", "address_titles", "titles", "courtesy_titles"):
         words |= {fold(w).rstrip(".") for w in word_set("names", key)}
     return frozenset(words)
 
@@ -225,6 +229,8 @@ def address_names(text: str, looks_like_person) -> list[tuple[int, int]]:
         return []
     styles, office = _styles(), _office_re()
     orgw = {fold(w) for w in word_set("names", "org_words")}
+    offices = {fold(w) for w in word_set("names", "titles") | word_set("names", "person_titles")}
+    place_words = {fold(w) for w in word_set("names", "place_heads") | word_set("names", "place_name_ends")}
     lines = [(m.start("line"), m.end("line"), m.group("line")) for m in _LINE.finditer(text)]
     out = []
     for s, e, line in lines:
@@ -235,18 +241,23 @@ def address_names(text: str, looks_like_person) -> list[tuple[int, int]]:
         name = toks[k:]
         if not 2 <= len(name) <= 5 or any(fold(t) in orgw for t in name):
             continue
-        if not all(re.fullmatch(rf"(?:{NAME_TOKEN}|(?:[{UP}]\.){{1,3}}|[{UP}][{LO}]+-[{LO}]+|[{LO}]{{1,4}})", t) for t in name) \
+        if not all(re.fullmatch(rf"(?:{NAME_TOKEN}|(?:[{UP}]\.){{1,3}}|[{UP}][{LO}]+-[{LO}]+)", t) or t in PARTICLES for t in name) \
                 or not name[0][0].isupper() or not name[-1][0].isupper():
             continue
+        if any(fold(t).rstrip("s") in offices or fold(t) in offices for t in name):
+            continue  # "Prime Minister", "Visayas Public Interest Lawyers": an office or a body, no name
         ls = text.rfind("\n", 0, s) + 1
         le = text.find("\n", e)
         above = text[text.rfind("\n", 0, ls - 1) + 1:ls - 1] if ls >= 2 else ""
         below = text[le + 1:(text.find("\n", le + 1) if text.find("\n", le + 1) >= 0 else len(text))] if le >= 0 else ""
-        if not any(0 < len(x.split()) <= 16 and office.search(x) for x in (above, below)):
+        if not any(0 < len(x.split()) <= 24 and office.search(x) for x in (above, below)):
             continue
         ns = s + line.index(name[0], len(" ".join(toks[:k])))
         ne = s + len(line.rstrip())
-        if looks_like_person(text[ns:ne]):
+        # the office beside it vouches for a name the general test doubts: initials run together ("K.P. Sharma
+        # Oli"), a family name that is also a word for a place ("Hyun-jin Park")
+        spaced = re.sub(r"\.(?=\w)", ". ", text[ns:ne])
+        if looks_like_person(spaced) or (fold(name[-1]) in place_words and looks_like_person(" ".join(spaced.split()[:-1]))):
             out.append((ns, ne))
     return out
 
@@ -295,3 +306,8 @@ def caption_names(text: str, looks_like_person) -> list[tuple[int, int]]:
                     out.append((s, s + len(name)))
             pos += len(line) + 1
     return out
+
+
+def office_line(line: str) -> bool:
+    """A short line that holds an office ("Permanent Representative of …", "Minister of Justice")."""
+    return 0 < len(line.split()) <= 24 and bool(_office_re().search(line))

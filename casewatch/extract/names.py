@@ -22,7 +22,7 @@ from .name_patterns import (AGE_AFTER, ACRONYM_RE, BOOK_BEFORE, BYLINE_RE, COURT
     PLACE_LIST_BEFORE, PLACE_SUFFIX_RE, PLACE_TOKEN, SIGNATURE_RE, TRANSLATION_RE, UN_REF_RE, UP,
     business_re, given_abbreviation_re, known_orgs_re, mandate_re, place_apart_re, place_cue_res, police_body_re,
     possessive_cut, title_honorific_re, title_lead_re, title_res, title_run_re, wrapped_title_re)
-from .name_shapes import address_names, caption_names, caps_listed, connected_names, family_last, listed_with_person_ents, shaped_names
+from .name_shapes import address_names, caption_names, caps_listed, line_styles_only, office_line, connected_names, family_last, listed_with_person_ents, shaped_names
 from .provisions import instruments
 from .spans import ByStart
 
@@ -419,7 +419,7 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
              for s, e, span in caps_listed(text, looks_like_person)]
     hits += [NameHit("person", s, e, strong=True, attrs={"title_start": t} if t < s else {})
              for t, s, e in connected_names(text, looks_like_person)]
-    hits = _wrapped_org_tails(text, _given_abbreviations(text, _maternal_names(_settle(hits))), orgw)
+    hits = _wrapped_org_tails(text, _given_abbreviations(text, _maternal_names(_settle(hits, text))), orgw)
     return _article_surnames(text, hits)
 
 
@@ -469,7 +469,9 @@ def _wrapped_org_tails(text: str, hits: list[NameHit], orgw: frozenset[str]) -> 
     opens the next line is an organisation word, so it belongs to the name before the break."""
     for h in hits:
         m = re.match(rf"[ \t]*\n[ \t]*([{UP}][{LO}]+)\b", text[h.end:h.end + 40])
-        if m and re.match(r"[ \t]+(?:of|for|on)\b|[ \t]+[A-Z]", text[h.end + m.end():h.end + m.end() + 6]):
+        if h.kind == "person" and h.strong and line_styles_only(text[text.rfind("\n", 0, h.start) + 1:h.start]):
+            continue  # a name alone on its line, its office or body on the next
+        if m and re.match(r"[ \t]+(?:of|for|on|de|du|des|del|da|do)\b|[ \t]+[A-Z]", text[h.end + m.end():h.end + m.end() + 6]):
             continue  # "…Home Affairs\nMinistry of Home Affairs": the next line opens a name of its own (an address)
         if m and m.group(1).casefold() in orgw and len(_tokens(text[h.start:h.end])) >= 2 \
                 and not any(o is not h and h.end < o.end and o.start < h.end + m.end() for o in hits):
@@ -494,6 +496,9 @@ def _court_style_names(text: str) -> list[NameHit]:
             out.append(NameHit("person", m.start("name"), m.end("name"), strong=True, attrs={"nickname": m.group("nick")}))
     for m in wrapped_title_re().finditer(text):
         nm = m.group("name")
+        nl = text.find("\n", m.start("name"))
+        if "\n" in nm and office_line(text[nl + 1:text.find("\n", nl + 1) if text.find("\n", nl + 1) >= 0 else len(text)]):
+            continue  # "Ambassador A B\nPermanent Representative of …": the name ends with its line
         if "\n" in nm and looks_like_person(re.sub(r"\s+", " ", nm)):
             out.append(NameHit("person", m.start("name"), m.end("name"), strong=True))
     return out
@@ -534,8 +539,9 @@ def _person_context(text: str, s: int, e: int) -> bool:
     return bool(tb.search(before) or ta.match(after))
 
 
-def _settle(hits: list[NameHit]) -> list[NameHit]:
-    """One kind per span: strong cues beat the model; longer spans beat nested ones."""
+def _settle(hits: list[NameHit], text: str = "") -> list[NameHit]:
+    """One kind per span: strong cues beat the model; longer spans beat nested ones, unless the longer is the
+    model's and runs on over a line break ("A B\nSupreme Leader" read as one body, A B a name alone on its line)."""
     hits.sort(key=lambda h: (h.start, -(h.end - h.start), not h.strong))
     out: list[NameHit] = []
     for h in hits:
@@ -553,7 +559,8 @@ def _settle(hits: list[NameHit]) -> list[NameHit]:
         # nested: keep the strong one; else keep the longer (already in out); a strong name whose title the
         # model took into its span ("Maître Aimé Christophe KONÉ" read as a body) is the name
         titled = h.attrs.get("title_start") is not None and h.attrs["title_start"] <= o.start and o.end <= h.end
-        if h.strong and not o.strong and ((h.end - h.start) >= (o.end - o.start) - 1 or titled):
+        wrapped = "\n" in text[o.start:o.end] and o.start <= h.start and h.end <= o.end
+        if h.strong and not o.strong and ((h.end - h.start) >= (o.end - o.start) - 1 or titled or wrapped):
             out[out.index(o)] = h
     out.sort(key=lambda h: h.start)
     for h in out:

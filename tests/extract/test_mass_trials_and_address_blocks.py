@@ -114,3 +114,15 @@ def test_bail_for_a_minority_of_the_group_is_no_step_of_the_whole_group(x):
             "Court ordered their release. The exception was one man, who remains in prison.")
     assert not any(ev.whole_group for ev in x.extract(doc(few, published="2021-03-05")).events if ev.type == "release")
     assert any(ev.whole_group for ev in x.extract(doc(most, published="2016-07-01")).events if ev.type == "release")
+
+
+def test_address_block_names_the_general_test_doubts_and_lines_that_run_on(x):
+    text = ("ADDRESSES\n\nRt. Hon. K.P. Sharma Gurung\nPrime Minister\nOffice of the Prime Minister\n\n"
+            "4. U Tun Tun Aye\nChief Justice of the Union\n\n"
+            "Hyun-jin Park\nSpecial Rapporteur on the promotion and protection of the right to freedom of opinion and expression\n\n"
+            "Minister of Justice, Keeper of the Seals\nKarim Benhadj\nMinistère de la Justice\n\n"
+            "Ambassador Ali Bahrami\nPermanent Representative of the Republic of Velmor to the United Nations Office at Geneva\n")
+    p = people(x.extract(doc(text, kind="urgent_appeal")))
+    for name in ("K.P. Sharma Gurung", "Tun Tun Aye", "Karim Benhadj", "Ali Bahrami"):
+        assert "official" in p[name]["roles"], (name, p)
+    assert "advocate" in p["Hyun-jin Park"]["roles"]
