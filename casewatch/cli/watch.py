@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 import time
 from datetime import datetime
 from typing import Optional
@@ -31,8 +33,18 @@ def watch(sources: list[str] = typer.Argument(..., metavar="FEED_OR_URL", help="
     settings = state.settings()
     store = Store(settings.db_url)
     n = 0
+    # Ctrl-C during a poll lets the poll finish and store what it read, then ends the watch; a second Ctrl-C ends
+    # it at once; during the wait between polls it ends it at once
+    stop = threading.Event()
+
+    def _on_ctrl_c(signum, frame):  # noqa: ANN001
+        if stop.is_set() or waiting.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+    waiting = threading.Event()
+    previous = signal.signal(signal.SIGINT, _on_ctrl_c)
     try:
-        while True:
+        while not stop.is_set():
             n += 1
             rep = with_progress(lambda step, total: ingest_sources(
                 store, case, sources, settings, progress=step, on_total=total, workers=workers or os.cpu_count() or 1,
@@ -46,7 +58,16 @@ def watch(sources: list[str] = typer.Argument(..., metavar="FEED_OR_URL", help="
                 if rep.failed:
                     raise typer.Exit(1)
                 return
+            if stop.is_set():
+                break
             err.print(f"[dim]next poll in {every:g} min (Ctrl-C to stop)[/dim]", highlight=False)
-            time.sleep(every * 60)
+            waiting.set()
+            try:
+                time.sleep(every * 60)
+            finally:
+                waiting.clear()
     except KeyboardInterrupt:
-        err.print(f"stopped watching after {n} poll{'s' if n != 1 else ''}", highlight=False)
+        pass
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    err.print(f"stopped watching after {n} poll{'s' if n != 1 else ''}", highlight=False)

@@ -115,3 +115,21 @@ def test_watch_until_ctrl_c_ends_cleanly(site: Site, tmp_path: Path):
     assert proc.returncode == 0, err
     assert "1 added" in out and "Changes in eg:" in out
     assert "stopped watching after 1 poll" in err and "Traceback" not in err
+
+
+def test_ctrl_c_during_a_poll_lets_it_finish_and_store_what_it_read(site: Site, tmp_path: Path):
+    _feed(site, 1)
+    proc = subprocess.Popen([str(EXE), "watch", "--case", "eg", "--every", "5", site.url("/feed.xml")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(tmp_path))
+    try:
+        deadline = time.monotonic() + 240
+        while site.fetched("/feed.xml") == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGINT)  # the poll has begun: it reads the feed, then the report
+        out, err = proc.communicate(timeout=240)
+    finally:
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 0, err
+    assert "stopped watching after 1 poll" in err and "Traceback" not in err and "next poll" not in err
+    assert Store(f"sqlite:///{tmp_path / 'cli.db'}").counts("eg")["documents"] == 1
