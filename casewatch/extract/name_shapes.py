@@ -69,7 +69,7 @@ def shaped_names(text: str, looks_like_person, common) -> list[tuple[int, int]]:
             s, e = m.span("name")
             nm = m.group("name")
             if nm.split()[0].casefold() in _dotted_honorifics():
-                continue  # "H.E. Liu Xiaoming": a style, not initials
+                continue  # "H.E. Chen Weiming": a style, not initials
             caps = re.findall(rf"\b{_CAPS}\b", nm)
             if any(c in acr for c in caps):
                 continue
@@ -208,7 +208,7 @@ _STYLE_WORDS = frozenset({"his", "her", "excellency", "majesty", "highness", "rt
 def _styles() -> frozenset[str]:
     from ..model.names import fold
     words = set(_STYLE_WORDS)
-    # not the Malay styles of names_leads ("Tun"), which Burmese names hold as a name ("U Tun Tun Oo")
+    # not the Malay styles of names_leads ("Tun"), which Burmese names hold as a name ("U Tun Tun Aye")
     for key in ("honorifics", "title_honorifics", "address_titles", "titles", "courtesy_titles"):
         words |= {fold(w).rstrip(".") for w in word_set("names", key)}
     return frozenset(words)
@@ -255,7 +255,7 @@ def address_names(text: str, looks_like_person) -> list[tuple[int, int]]:
         ns = s + line.index(name[0], len(" ".join(toks[:k])))
         ne = s + len(line.rstrip())
         # the office beside it vouches for a name the general test doubts: initials run together ("K.P. Sharma
-        # Oli"), a family name that is also a word for a place ("Hyun-jin Park")
+        # Gurung"), a family name that is also a word for a place ("Min-seo Park")
         spaced = re.sub(r"\.(?=\w)", ". ", text[ns:ne])
         if looks_like_person(spaced) or (fold(name[-1]) in place_words and looks_like_person(" ".join(spaced.split()[:-1]))):
             out.append((ns, ne))

@@ -54,11 +54,11 @@ def test_lawyers_for_someone_named_after_them_are_not_that_person(x):
 def test_officials_alone_on_their_line_in_an_address_block(x):
     text = ("Please send appeals to the following:\n\n"
             "Minister of Justice\nGetaneh Alemu\nMinistry of Justice\nPO Box 1370\n\n"
-            "Ambassador of the Republic of Velmor to the United Kingdom\nH.E. Liu Xiaobo\nEmbassy of the Republic of Velmor\n\n"
+            "Ambassador of the Republic of Velmor to the United Kingdom\nH.E. Chen Weiming\nEmbassy of the Republic of Velmor\n\n"
             "3. Daw Khin Myat Thu\nUnion Attorney General\n\n"
             "Juan E. Morales\nSpecial Rapporteur on torture and other cruel, inhuman or degrading treatment or punishment\n")
     p = people(x.extract(doc(text, kind="urgent_appeal")))
-    for name in ("Getaneh Alemu", "Liu Xiaobo", "Khin Myat Thu"):
+    for name in ("Getaneh Alemu", "Chen Weiming", "Khin Myat Thu"):
         assert "official" in p[name]["roles"], (name, p)
     assert "advocate" in p["Juan E. Morales"]["roles"]
     assert not any(n.startswith("H.E.") for n in p)
@@ -119,10 +119,10 @@ def test_bail_for_a_minority_of_the_group_is_no_step_of_the_whole_group(x):
 def test_address_block_names_the_general_test_doubts_and_lines_that_run_on(x):
     text = ("ADDRESSES\n\nRt. Hon. K.P. Sharma Gurung\nPrime Minister\nOffice of the Prime Minister\n\n"
             "4. U Tun Tun Aye\nChief Justice of the Union\n\n"
-            "Hyun-jin Park\nSpecial Rapporteur on the promotion and protection of the right to freedom of opinion and expression\n\n"
+            "Min-seo Park\nSpecial Rapporteur on the promotion and protection of the right to freedom of opinion and expression\n\n"
             "Minister of Justice, Keeper of the Seals\nKarim Benhadj\nMinistère de la Justice\n\n"
             "Ambassador Ali Bahrami\nPermanent Representative of the Republic of Velmor to the United Nations Office at Geneva\n")
     p = people(x.extract(doc(text, kind="urgent_appeal")))
     for name in ("K.P. Sharma Gurung", "Tun Tun Aye", "Karim Benhadj", "Ali Bahrami"):
         assert "official" in p[name]["roles"], (name, p)
-    assert "advocate" in p["Hyun-jin Park"]["roles"]
+    assert "advocate" in p["Min-seo Park"]["roles"]
