@@ -197,6 +197,9 @@ def listed_with_person_ents(text: str, ents: list[tuple[str, int, int]]) -> set[
 # "H.E. C D", "Rt. Hon. E.F. G"), with an office on the line just above or below it ("Minister of Justice\nA B\n
 # Ministry of Justice", "C D\nSpecial Rapporteur on …"); the office is one of the words the reports write as titles
 _LINE = re.compile(r"^[ \t]*(?:(?:\d{1,2}[.)]|[-•*])[ \t]+)?(?P<line>[^\n,;:()\d]{4,80}?)[ \t]*$", re.M)
+# a word of a name on an address line: a name's word, initials run together ("K.P."), a hyphen before a lower-case
+# part ("Min-seo")
+_ADDRESS_WORD = re.compile(rf"(?:{NAME_TOKEN}|(?:[{UP}]\.){{1,3}}|[{UP}][{LO}]+-[{LO}]+)")
 # the small words inside a name ("Juan de la Cruz", "Ahmad bin Ali")
 PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le",
                        "bin", "binti", "binte", "bint", "ibn", "al", "el", "y", "e"})
@@ -214,6 +217,35 @@ def _styles() -> frozenset[str]:
     return frozenset(words)
 
 
+def _is_style(tok: str) -> bool:
+    from ..model.names import fold
+    f = fold(tok)
+    return f in _styles() or f.rstrip(".") in _styles()
+
+
+def _styles_before(toks: list[str]) -> int:
+    """How many of a name line's first words are styles ("Rt. Hon. A B", "U Tun Tun Aye"), two words always left."""
+    k = 0
+    while k < len(toks) - 2 and _is_style(toks[k]):
+        k += 1
+    return k
+
+
+@lru_cache(maxsize=None)
+def _address_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(organisation words, offices, words that end a place's name), folded: read once, not per report."""
+    from ..model.names import fold
+    return (frozenset(fold(w) for w in word_set("names", "org_words")),
+            frozenset(fold(w) for w in word_set("names", "titles") | word_set("names", "person_titles")),
+            frozenset(fold(w) for w in word_set("names", "place_heads") | word_set("names", "place_name_ends")))
+
+
+def _line_from(text: str, start: int) -> str:
+    """The line that begins at `start`."""
+    end = text.find("\n", start)
+    return text[start:end if end >= 0 else len(text)]
+
+
 @lru_cache(maxsize=None)
 def _office_re() -> re.Pattern[str]:
     words = sorted({w.casefold() for w in word_set("names", "titles") | word_set("names", "person_titles")}
@@ -227,30 +259,25 @@ def address_names(text: str, looks_like_person) -> list[tuple[int, int]]:
     from ..model.names import fold
     if "\n" not in text:
         return []
-    styles, office = _styles(), _office_re()
-    orgw = {fold(w) for w in word_set("names", "org_words")}
-    offices = {fold(w) for w in word_set("names", "titles") | word_set("names", "person_titles")}
-    place_words = {fold(w) for w in word_set("names", "place_heads") | word_set("names", "place_name_ends")}
-    lines = [(m.start("line"), m.end("line"), m.group("line")) for m in _LINE.finditer(text)]
+    orgw, offices, place_words = _address_words()
     out = []
-    for s, e, line in lines:
+    for m in _LINE.finditer(text):
+        s, line = m.start("line"), m.group("line")
         toks = line.split()
-        k = 0
-        while k < len(toks) - 2 and (fold(toks[k]).rstrip(".") in styles or fold(toks[k]) in styles):
-            k += 1
+        k = _styles_before(toks)
         name = toks[k:]
         if not 2 <= len(name) <= 5 or any(fold(t) in orgw for t in name):
             continue
-        if not all(re.fullmatch(rf"(?:{NAME_TOKEN}|(?:[{UP}]\.){{1,3}}|[{UP}][{LO}]+-[{LO}]+)", t) or t in PARTICLES for t in name) \
+        if not all(_ADDRESS_WORD.fullmatch(t) or t in PARTICLES for t in name) \
                 or not name[0][0].isupper() or not name[-1][0].isupper():
             continue
         if any(fold(t).rstrip("s") in offices or fold(t) in offices for t in name):
             continue  # "Prime Minister", "Visayas Public Interest Lawyers": an office or a body, no name
         ls = text.rfind("\n", 0, s) + 1
-        le = text.find("\n", e)
+        le = text.find("\n", s)
         above = text[text.rfind("\n", 0, ls - 1) + 1:ls - 1] if ls >= 2 else ""
-        below = text[le + 1:(text.find("\n", le + 1) if text.find("\n", le + 1) >= 0 else len(text))] if le >= 0 else ""
-        if not any(0 < len(x.split()) <= 24 and office.search(x) for x in (above, below)):
+        below = _line_from(text, le + 1) if le >= 0 else ""
+        if not (office_line(above) or office_line(below)):
             continue
         ns = s + line.index(name[0], len(" ".join(toks[:k])))
         ne = s + len(line.rstrip())
@@ -264,17 +291,18 @@ def address_names(text: str, looks_like_person) -> list[tuple[int, int]]:
 
 def line_styles_only(head: str) -> bool:
     """What stands before a name on its line is nothing but a list number and styles ("3. Daw ", "H.E. ")."""
-    from ..model.names import fold
     head = re.sub(r"^[ \t]*(?:(?:\d{1,2}[.)]|[-•*])[ \t]+)?", "", head)
-    return all(fold(t).rstrip(".") in _styles() or fold(t) in _styles() for t in head.split())
+    return all(_is_style(t) for t in head.split())
 
 
-def caption_parties(text: str) -> list[re.Match[str]]:
+@lru_cache(maxsize=4)
+def caption_parties(text: str) -> tuple[re.Match[str], ...]:
     """A court caption's blocks of accused (group "parties"): between "versus" and "Accused.", after the prosecuting
-    party and "against", before "versus THE STATE" (cues.yaml `caption_accused*`)."""
+    party and "against", before "versus THE STATE" (cues.yaml `caption_accused*`).  The names and the people of a
+    report both ask for them: read once a report."""
     from .data import cue
-    return [m for key in ("caption_accused", "caption_accused_after", "caption_accused_before")
-            for m in cue("cues", key).finditer(text)]
+    return tuple(m for key in ("caption_accused", "caption_accused_after", "caption_accused_before")
+                 for m in cue("cues", key).finditer(text))
 
 
 _CAPTION_LINE = re.compile(rf"[ \t]*(?:(?:\d{{1,3}}[.)]|[-•*])[ \t]+)?(?P<name>(?:[{UP}][{UP}'’-]+[ \t]+){{1,4}}[{UP}][{UP}'’-]+)"
@@ -285,8 +313,7 @@ def caption_names(text: str, looks_like_person) -> list[tuple[int, int]]:
     """The names in capitals that stand one to a line in a caption's block of accused ("JAMESON MOYO\nand\nEDITH
     DUBE (a minor)\nand …"): the model reads a line of capitals poorly."""
     from ..model.names import fold
-    orgw = {fold(w) for w in word_set("names", "org_words")}
-    styles = _styles()
+    orgw, styles = _address_words()[0], _styles()
     out = []
     for m in caption_parties(text):
         pos = m.start("parties")
@@ -294,9 +321,7 @@ def caption_names(text: str, looks_like_person) -> list[tuple[int, int]]:
             lm = _CAPTION_LINE.fullmatch(line)
             if lm:
                 toks = lm.group("name").split()
-                k = 0
-                while k < len(toks) - 2 and fold(toks[k]) in styles:
-                    k += 1
+                k = _styles_before(toks)
                 name = " ".join(toks[k:])
                 words = [fold(t) for t in toks[k:]]
                 numbered = any(part in NUMBER_WORDS for w in words for part in w.split("-"))  # "SIXTY-EIGHT OTHERS"
@@ -311,3 +336,9 @@ def caption_names(text: str, looks_like_person) -> list[tuple[int, int]]:
 def office_line(line: str) -> bool:
     """A short line that holds an office ("Permanent Representative of …", "Minister of Justice")."""
     return 0 < len(line.split()) <= 24 and bool(_office_re().search(line))
+
+
+def office_line_after(text: str, pos: int) -> bool:
+    """The line after the line break at or after `pos` holds an office."""
+    nl = text.find("\n", pos)
+    return nl >= 0 and office_line(_line_from(text, nl + 1))

@@ -22,7 +22,8 @@ from .name_patterns import (AGE_AFTER, ACRONYM_RE, BOOK_BEFORE, BYLINE_RE, COURT
     PLACE_LIST_BEFORE, PLACE_SUFFIX_RE, PLACE_TOKEN, SIGNATURE_RE, TRANSLATION_RE, UN_REF_RE, UP,
     business_re, given_abbreviation_re, known_orgs_re, mandate_re, place_apart_re, place_cue_res, police_body_re,
     possessive_cut, title_honorific_re, title_lead_re, title_res, title_run_re, wrapped_title_re)
-from .name_shapes import address_names, caption_names, caps_listed, line_styles_only, office_line, connected_names, family_last, listed_with_person_ents, shaped_names
+from .name_shapes import (address_names, caption_names, caps_listed, connected_names, family_last, line_styles_only,
+    listed_with_person_ents, office_line_after, shaped_names)
 from .provisions import instruments
 from .spans import ByStart
 
@@ -292,8 +293,8 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
         toks = _tokens(nm)
         if not toks or not nm[0].isupper() or "\n" in nm or "/" in nm or JUNK_TAIL.search(nm):
             continue  # "Comment/Opposition", "P.D. No", "Case Nos": a caption's furniture, not a name
-        if label == "PERSON" and len(toks) == 1 and TITLE_NEXT.match(text, e) and \
-                TITLE_NEXT.match(text, e).group(1).casefold() in _title_words():
+        if label == "PERSON" and len(toks) == 1 and (nxt := TITLE_NEXT.match(text, e)) and \
+                nxt.group(1).casefold() in _title_words():
             continue  # "Advocacy Director", "Programme Officer": a word of a title, not a name
         if nm.isupper() and re.match(r"[ \t]+\d+/\d", text[e:e + 8]):
             continue  # "KHM 002/0426/WDI": a country code opening a reference number
@@ -496,8 +497,7 @@ def _court_style_names(text: str) -> list[NameHit]:
             out.append(NameHit("person", m.start("name"), m.end("name"), strong=True, attrs={"nickname": m.group("nick")}))
     for m in wrapped_title_re().finditer(text):
         nm = m.group("name")
-        nl = text.find("\n", m.start("name"))
-        if "\n" in nm and office_line(text[nl + 1:text.find("\n", nl + 1) if text.find("\n", nl + 1) >= 0 else len(text)]):
+        if "\n" in nm and office_line_after(text, m.start("name")):
             continue  # "Ambassador A B\nPermanent Representative of …": the name ends with its line
         if "\n" in nm and looks_like_person(re.sub(r"\s+", " ", nm)):
             out.append(NameHit("person", m.start("name"), m.end("name"), strong=True))

@@ -11,7 +11,8 @@ from .context import QUOTED, DocContext, blank_out, clauses, end_point
 from .data import cue, cue_table, load
 from .numbers import NUM
 from .measures import first_measure, list_measure, partly_acquitted
-from .counsel import APPEARING, APPEARING_AFTER, BAR_RANK, CLIENT_BEFORE, COUNSEL, COUNSEL_AFTER, DEFENCE_SIDE
+from .counsel import (APPEARANCE_LINE_HEAD, APPEARING, APPEARING_AFTER, BAR_RANK, CLIENT_BEFORE, COUNSEL, COUNSEL_AFTER,
+    DEFENCE_SIDE)
 from .name_shapes import caption_parties, line_styles_only
 from .spans import ByStart
 
@@ -141,17 +142,18 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
             verbs.pop()  # "Secretary of State X", "Minister of Justice Y": "of" inside the title
         if verbs:
             near = near[verbs[-1].end():]  # "The judge convicted union treasurer X": the title is after the verb
+        ls, le = text.rfind("\n", 0, s) + 1, text.find("\n", e)  # the name's line
         if COUNSEL.match(text, e, min(len(text), e + 60)) or CLIENT_BEFORE.search(before):
             p.attrs["client"] = True  # "Ana Pop's lawyer said", "Lawyers for journalist Ana Pop": the client, not counsel
         elif COUNSEL.search(near_before.group(0) if near_before else "") or COUNSEL.search(after) or \
                 COUNSEL_AFTER.match(text, e, min(len(text), e + 60)):
             p.attrs["counsel"] = True  # "Ana Pop's lawyer X", "lawyer for the family": counsel in this case, not accused
-        elif APPEARING.fullmatch(text, text.rfind("\n", 0, s) + 1, s):
+        elif APPEARING.fullmatch(text, ls, s):
             p.attrs["counsel"] = True
             _add(p.roles, "lawyer")
-        elif appearing := APPEARING_AFTER.match(text, e, len(text) if (nl := text.find("\n", e)) < 0 else nl):
+        elif appearing := APPEARING_AFTER.match(text, e, len(text) if le < 0 else le):
             p.attrs["counsel"] = True  # "Ms. A, State Attorney, …, for the Respondent.": who appears for a party
-            if re.fullmatch(r"[\w.'’ \t,&-]{0,80}", text[text.rfind("\n", 0, s) + 1:s]):
+            if APPEARANCE_LINE_HEAD.fullmatch(text, ls, s):
                 # a line of appearances ("A and B, for the appellants" / "C, for the respondent"): the side tells the part
                 side = appearing.group("party")
                 _add(p.roles, "lawyer" if DEFENCE_SIDE.fullmatch(side) else "official")
@@ -163,8 +165,6 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         # an address block: the title on the line above a name that stands alone on its line
         # ("Premier of the State Council\nLI Keqiang\nThe State Council General Office")
         title_line = ""
-        ls = text.rfind("\n", 0, s) + 1
-        le = text.find("\n", e)
         if line_styles_only(text[ls:s]) and (le == -1 or not text[e:le].strip(" \t.,")) and ls >= 2:
             prev_line = text[text.rfind("\n", 0, ls - 1) + 1:ls - 1].strip()
             if 3 <= len(prev_line) <= 90 and not re.search(r"[.;:!?]$", prev_line):
