@@ -318,7 +318,7 @@ def _address_terms(mentions: list[Mention], doc: Document) -> None:
                 m.evidence = doc.span(m.evidence.start + off, m.evidence.start + off + len(toks[1]))
 
 
-PARTICLES = frozenset(["de", "da", "dos", "van", "von", "bin", "ibn", "al", "el", "del", "la", "le", "y"])
+PARTICLES = word_set("names", "name_particles")
 
 
 def _drop_common_word_persons(mentions: list[Mention], lower: frozenset[str]) -> None:

@@ -200,17 +200,14 @@ _LINE = re.compile(r"^[ \t]*(?:(?:\d{1,2}[.)]|[-•*])[ \t]+)?(?P<line>[^\n,;:()
 # a word of a name on an address line: a name's word, initials run together ("K.P."), a hyphen before a lower-case
 # part ("Min-seo")
 _ADDRESS_WORD = re.compile(rf"(?:{NAME_TOKEN}|(?:[{UP}]\.){{1,3}}|[{UP}][{LO}]+-[{LO}]+)")
-# the small words inside a name ("Juan de la Cruz", "Ahmad bin Ali")
-PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le",
-                       "bin", "binti", "binte", "bint", "ibn", "al", "el", "y", "e"})
-_STYLE_WORDS = frozenset({"his", "her", "excellency", "majesty", "highness", "rt", "rt.", "hon", "hon.", "the",
-                          "honourable", "honorable", "right", "h.e.", "he", "u", "daw", "ko", "ma"})
+# the small words inside a name ("Juan de la Cruz", "Ahmad bin Ali"; names.yaml `name_particles`)
+PARTICLES = word_set("names", "name_particles")
 
 
 @lru_cache(maxsize=None)
 def _styles() -> frozenset[str]:
     from ..model.names import fold
-    words = set(_STYLE_WORDS)
+    words = set(word_set("names", "address_styles"))
     # not the Malay styles of names_leads ("Tun"), which Burmese names hold as a name ("U Tun Tun Aye")
     for key in ("honorifics", "title_honorifics", "address_titles", "titles", "courtesy_titles"):
         words |= {fold(w).rstrip(".") for w in word_set("names", key)}
@@ -248,9 +245,8 @@ def _line_from(text: str, start: int) -> str:
 
 @lru_cache(maxsize=None)
 def _office_re() -> re.Pattern[str]:
-    words = sorted({w.casefold() for w in word_set("names", "titles") | word_set("names", "person_titles")}
-                   | {"rapporteur", "attorney general", "chief justice", "leader", "representative", "fiscal",
-                      "procurador", "procureur", "garde des sceaux", "ombudsman"}, key=len, reverse=True)
+    words = sorted(word_set("names", "titles") | word_set("names", "person_titles") | word_set("names", "address_offices"),
+                   key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 

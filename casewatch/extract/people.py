@@ -420,10 +420,11 @@ def _step_role(text: str, accused_in: tuple[int, int], held_in: tuple[int, int])
 THEY = re.compile(r"\W*They\b")
 # a line's label before the names it gives, the names after a colon and parted by semicolons
 LABEL_BEFORE = re.compile(r"[ \t]*(?:[-•*][ \t]+)?(?P<label>[A-Z][^:\n]{2,60}?)(?:\s*\([^)\n]*\))?:[ \t]*(?:[^:\n;]*;[ \t]*)*"
-                          r"(?:(?:Mr|Ms|Mrs|Dr|Lic|Abg|Me|Mawlawi)\.?[ \t]+)?")
-# an office named with its portfolio: "Secretary of State", "Minister of Justice", "Chief of Staff"
-OFFICE_OF = re.compile(r"\b(?:secretary|minister|chief|head|director|governor|commissioner|president|ambassador|"
-                       r"attorney[- ]general|prosecutor[- ]general|chairman|chairperson)\s+$", re.I)
+                          r"(?:(?:%s)\.?[ \t]+)?" % "|".join(map(re.escape, load("names")["label_honorifics"])))
+# an office named with its portfolio: "Secretary of State", "Minister of Justice", "Chief of Staff" (names.yaml
+# `offices_of`)
+OFFICE_OF = re.compile(r"\b(?:%s)\s+$" % "|".join(sorted(map(re.escape, load("names")["offices_of"]), key=len, reverse=True)),
+                       re.I)
 LIST_GAP = re.compile(r"[ \t]*(?:,|,?[ \t]+and)[ \t]+(?:[A-Z][\w’'.-]*[ \t]+){0,2}?$")
 
 
