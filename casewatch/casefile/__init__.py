@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from ..model import Document, Evidence, Event, Extraction, Judgement, Measure, Mention, Provision, vocab
 from ..model.names import fold
 from ..resolve import Entity, resolve_case
 from ..extract.data import word_set
-from .claims import part_conflicts, value_conflicts
+from .claims import in_sentence, part_conflicts, value_conflicts
 from .people import accused_before, accused_elsewhere, decide_roles, person_features, ranks
 from .state import state
 from .steps import implied_steps
@@ -181,12 +182,20 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
                                         {d.id: d.text for d in docs})
     conflicts += date_conflicts(cf["events"], cf["figures"])
     conflicts += event_count_conflicts(cf["events"], cf["figures"])
-    held = word_set("names", "facility_words") | {"institution", "colony"}
-    facilities = {e.id for e in entities if e.kind == "place"
-                  and any(w in held for a in e.aliases for w in fold(a).split())}
+    facilities = {e.id for e in entities if e.kind == "place" and any(_held_in(a) for a in e.aliases)}
     more, more_updates = value_conflicts(extractions, docs, entity_for, facilities)
     conflicts += more + part_conflicts(cf["provisions"], {d.id: d.text for d in docs})
     updates += more_updates
+    # each side of a disagreement quoted in its whole sentence: "arrested 15 activists" says less than the sentence
+    # that places them at the meeting, and a reader weighs the two sides by what each report says around the value
+    texts = {d.id: d.text for d in docs}
+    for c in conflicts:
+        for cl in c["claims"]:
+            seen: dict[tuple, dict[str, Any]] = {}
+            for e in cl["evidence"]:
+                w = in_sentence(e, texts.get(e["doc"]))
+                seen.setdefault((w["doc"], w["start"], w["end"]), w)
+            cl["evidence"] = list(seen.values())
     cf["conflicts"] = conflicts
     cf["updates"] = updates
     cf["headline"] = _headline(cf)
@@ -197,6 +206,27 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
 
 _NUMBERED_RE = re.compile(r"\bNo\.?\s*(\d{1,6})(?:\s+of\s+|/)((?:19|20)\d\d)\b")
 _NUMBER_ONLY = re.compile(r"(?:\w+\s+){0,2}No\.?\s*\d{1,6}(?:\s+of\s+|/)(?:19|20)\d\d")  # "Law No. 94 of 2015" and no title
+
+
+def _held_in(name: str) -> bool:
+    """A place's name that says people are held there: a facility's word ("Kessel Prison", "Ward 4 Hospital") or a
+    facility's head of two words ("the pretrial detention facility No. 12"; names.yaml `facility_words`,
+    `facility_heads`, `held_words`)."""
+    words = fold(name).split()
+    if any(w in _held_words() for w in words):
+        return True
+    joined = " " + " ".join(words) + " "
+    return any(f" {h} " in joined for h in _held_heads())
+
+
+@lru_cache(maxsize=None)
+def _held_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in word_set("names", "facility_words") | word_set("names", "held_words"))
+
+
+@lru_cache(maxsize=None)
+def _held_heads() -> tuple[str, ...]:
+    return tuple(fold(h) for h in word_set("names", "facility_heads"))
 
 
 def _laws_by_number(provisions: list[Provision]) -> dict[str, tuple[str, str]]:

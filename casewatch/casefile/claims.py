@@ -236,7 +236,7 @@ def part_conflicts(provisions: list[dict[str, Any]], texts: dict[str, str] | Non
         part = str(p["part"]).split("(")[0].split(".")[0]
         for e in p["evidence"]:
             by_article[(p["instrument_key"], p["article"])][part].add(e["doc"])
-            ev[(p["instrument_key"], p["article"], part)].append(_in_sentence(e, (texts or {}).get(e["doc"])))
+            ev[(p["instrument_key"], p["article"], part)].append(in_sentence(e, (texts or {}).get(e["doc"])))
         heads[(p["instrument_key"], p["article"])] = p.get("head")
     out = []
     for (inst, art), parts in by_article.items():
@@ -253,7 +253,7 @@ def part_conflicts(provisions: list[dict[str, Any]], texts: dict[str, str] | Non
     return out
 
 
-def _in_sentence(e: dict[str, Any], text: str | None) -> dict[str, Any]:
+def in_sentence(e: dict[str, Any], text: str | None) -> dict[str, Any]:
     """A citation's evidence widened to the sentence that cites it."""
     if not text or text[e["start"]:e["end"]] != e["quote"]:
         return e

@@ -38,7 +38,8 @@ def canonical(text: str, kind: str = "person") -> str:
     toks = t.split(" ")
     lead = _title_words() if kind == "person" else frozenset()
     k = 0
-    while k < len(toks) - 2 and toks[k].casefold() in lead:
+    # and a title in the plural that opens a list ("Journalists A B, C D and E F")
+    while k < len(toks) - 2 and (toks[k].casefold() in lead or (toks[k].endswith("s") and toks[k][:-1].casefold() in lead)):
         k += 1
     # a title written like an honorific goes even before a name of one word ("Barrister Shufai" is Shufai)
     if kind == "person" and k < len(toks) - 1 and toks[k].rstrip(".").casefold() in _leading_honorifics():

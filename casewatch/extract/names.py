@@ -352,14 +352,18 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
     other = [(s, e) for label, s, e in ents if label != "PERSON"]
     for m in NAME_RE.finditer(text):
         s, e = m.span()
-        if any(s < b and a < e for a, b in other):
-            continue
+        # a span the model read in part as something else ("Naran" of "Naran Unurtsetseg, the editor", taken for a
+        # town) is still a name where the context says person; one it read across the name's edge is not
+        inside = [(a, b) for a, b in other if s < b and a < e]
+        if inside and (any(not (s <= a and b <= e and b - a < e - s) for a, b in inside)
+                       or re.search(r"\bof\s+$", text[max(0, s - 4):s])):
+            continue  # "Secretary of State A B": the office's last word is no part of the name
         lead = re.match(r"(?:([\w.-]+)[ \t]+)+?(?=(?:[\w.-]+[ \t]+)[\w.-]+$)", m.group(0))
         while lead and not all(t.casefold() in _title_words() for t in lead.group(0).split()):
             lead = None
         if lead:  # "Staff Sergeant Dominic Alvarez, the seizing officer": the rank is not the name
             s += lead.end()
-        if looks_like_person(text[s:e]) and _person_context(text, s, e):
+        if looks_like_person(text[s:e]) and _person_context(text, s, e, titled=bool(inside)):
             hits.append(NameHit("person", s, e))
     # a prison, a hospital, a detention centre is where people are held: a place, not an organisation
     facility = word_set("names", "facility_words")
@@ -530,10 +534,12 @@ def _given_abbreviations(text: str, hits: list[NameHit]) -> list[NameHit]:
 TITLE_NEXT = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 
 
-def _person_context(text: str, s: int, e: int) -> bool:
+def _person_context(text: str, s: int, e: int, titled: bool = False) -> bool:
+    """Words around a span that say it names a person: a verb or an apposition after it, a title before or after
+    it; only a title where `titled` (a span the model read in part as something else)."""
     after = text[e:e + 60]
     before = text[max(0, s - 30):s]
-    if PERSON_AFTER.match(after):
+    if not titled and PERSON_AFTER.match(after):
         return True
     tb, ta = title_res()
     return bool(tb.search(before) or ta.match(after))

@@ -386,11 +386,18 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
     group = _group_subject()
     for i, st in enumerate(ctx.sents):
         listed = _listed(text, by_sent.get(i - 1, [])) if THEY.match(text, st.start) else []
-        if not (listed or accused) or (st.historical and not listed) \
-                or not (group.match(text, st.start) or _all_of_group().search(text, st.start, st.end)):
+        if not (listed or accused) or (st.historical and not listed):
+            continue
+        said = group.match(text, st.start) or _all_of_group().search(text, st.start, st.end) \
+            or _the_whole_group(text, st.start, st.end, len(accused))
+        if not said:
             continue
         named = {p.name for p in by_sent.get(i, [])}
-        chosen = first_measure(text, (st.start, st.end), measures_tbl)
+        # the group told after its verb ("ordered the release of both defendants, finding the time in pre-trial
+        # detention exceeded"): the step nearest the group's words; told first ("All eleven were remanded"), the
+        # sentence's first step
+        chosen = list_measure(text, st, said.span(), measures_tbl) if said.start() > st.start + 3 else None
+        chosen = chosen or first_measure(text, (st.start, st.end), measures_tbl)
         if chosen is None or chosen[0] == "administrative_sanction":
             continue
         d = _measure_date(ev_by_sent.get(i, []), chosen[0])
@@ -457,7 +464,23 @@ def _group_subject() -> re.Pattern[str]:
 def _all_of_group() -> re.Pattern[str]:
     """"against all 119 defendants", "each of the accused": the whole group of the accused, anywhere in a sentence."""
     nouns = "|".join(sorted((re.escape(n) for n in load("cues")["group_nouns"]), key=len, reverse=True))
-    return re.compile(rf"\b(?:all|each\s+of|every\s+one\s+of)\s+(?:the\s+|them\b)?(?:{NUM}\s+)?(?:other\s+)?(?:{nouns})?\b", re.I)
+    return re.compile(rf"\b(?:all|each\s+of|every\s+one\s+of)\s+(?:the\s+|them\b)?(?:{NUM}\s+)?(?:other\s+)?(?:{nouns})?\b"
+                      rf"|\bboth\s+(?:of\s+)?(?:the\s+)?(?:{nouns})\b", re.I)
+
+
+@lru_cache(maxsize=None)
+def _the_n_of_group() -> re.Pattern[str]:
+    nouns = "|".join(sorted((re.escape(n) for n in load("cues")["group_nouns"]), key=len, reverse=True))
+    return re.compile(rf"\bthe\s+(?P<n>{NUM})\s+(?:[\w-]+\s+)?(?:{nouns})\b", re.I)
+
+
+def _the_whole_group(text: str, start: int, end: int, accused: int) -> re.Match[str] | None:
+    """"ordered the two journalists released" where the report accuses two: the whole group, told by its number
+    (a number that is not the group's, "the 15 of the 47", is part of it)."""
+    from .numbers import value
+    if accused < 2:
+        return None
+    return next((m for m in _the_n_of_group().finditer(text, start, end) if value(m.group("n")) == accused), None)
 
 
 @lru_cache(maxsize=None)

@@ -35,10 +35,12 @@ PARTICIPLE_START = re.compile(r"\s*(?:and\s+)?(?:(?:has|have|had)\s+been\s+|is\s
 SUBJECTLESS = re.compile(r"\W*(?:currently|now|still|presently)\s+(?:being\s+)?(?:detained|held|jailed|imprisoned|kept)\b", re.I)
 HANDED = re.compile(r"\b(?:sentenced\s+to|given|jailed\s+for|got|received)\s+(?:a\s+)?$", re.I)  # a term imposed, just before it
 CLAUSE_CUT = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+but\b")
+# a number restated in brackets, as judgments and orders write them: "two (2) years", "4 (four) years"
+SAID_AGAIN = rf"(?:\s*\((?:\d{{1,3}}|{NUM})\))?"
 TERM_RE = re.compile(
-    rf"\b(?P<y>{NUM})(?:\s*\(\d{{1,2}}\))?[\s-]+years?(?!-?\s?old\b)(?:['’]s?)?(?:\s*,?\s*(?:and\s+)?(?P<m>{NUM})(?:\s*\(\d{{1,2}}\))?[\s-]+months?)?"
-    rf"|\b(?P<mo>{NUM})(?:\s*\(\d{{1,3}}\))?[\s-]+months?\b", re.I)
-DURATION_RE = re.compile(rf"\b(?P<n>{NUM})(?:\s*\(\d{{1,3}}\))?[\s-]+(?P<unit>days?|weeks?|months?)\b", re.I)
+    rf"\b(?P<y>{NUM}){SAID_AGAIN}[\s-]+years?(?!-?\s?old\b)(?:['’]s?)?(?:\s*,?\s*(?:and\s+)?(?P<m>{NUM}){SAID_AGAIN}[\s-]+months?)?"
+    rf"|\b(?P<mo>{NUM}){SAID_AGAIN}[\s-]+months?\b", re.I)
+DURATION_RE = re.compile(rf"\b(?P<n>{NUM}){SAID_AGAIN}[\s-]+(?P<unit>days?|weeks?|months?)\b", re.I)
 AMOUNT = r"(?P<n>\d{1,3}(?:[ ,.]\d{3})+|\d+(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a|one hundred)\b)"
 
 
@@ -199,6 +201,8 @@ MAXIMUM = re.compile(r"\b(?:up\s+to|maximum|max\.|not\s+exceeding|punish\w*|carr
 # insults or threatens the King … with three to fifteen years", "may be sentenced to not less than ten years"
 LAW_PENALTY = re.compile(r"\b(?:punish\w*|carr(?:y|ies)|provides?\s+for|prescrib\w+|liable\s+to|"
                          r"may\s+be\s+(?:sentenced|punished|imprisoned))\b[^.;]{0,160}$", re.I)
+# the term a fine turns into if unpaid: "in default to suffer simple imprisonment for one month more"
+IN_DEFAULT = re.compile(r"\bin\s+default\b[^.;]{0,60}$", re.I)
 REQUESTED = re.compile(r"\b(?:sought|seeking|seeks|asked\s+(?:the\s+court\s+)?for|requested|demanded|proposed)\b[^.;]{0,40}$", re.I)
 # an amount written in brackets after another, as its value in a second currency
 CONVERSION = re.compile(r"[\d\w]\s*\(\s*(?:(?:approximately|approx\.?|about|around|roughly|some|nearly|almost|"
@@ -275,6 +279,8 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
                 lead = sent[max(0, m.start() - 50):m.start()]
                 if re.search(r"\b(?:combined|total\s+of|aggregate)\s+(?:of\s+)?$", lead, re.I):
                     continue  # "sentenced A, B and C to a combined 21 years": the sum of several terms, nobody's own
+                if IN_DEFAULT.search(sent[max(0, m.start() - 80):m.start()]):
+                    continue  # "a fine of Tk. 10,000, in default to suffer imprisonment for 1 (one) month": unpaid-fine term
                 if REQUESTED.search(lead):
                     continue  # "the prosecutor sought two years and eleven months": asked, not imposed
                 if MAXIMUM.search(lead) or LAW_PENALTY.search(sent[max(0, m.start() - 200):m.start()]):

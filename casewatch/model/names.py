@@ -30,6 +30,19 @@ def _translit() -> dict:
         return yaml.safe_load(fh)
 
 
+def _before_ascii(name: str) -> str:
+    """The name with the letters its language spells otherwise in ASCII spelled so (translit.yaml `before_ascii`)."""
+    for marks, table in _before_ascii_tables():
+        if any(c in marks for c in name):
+            name = name.translate(table)
+    return name
+
+
+@lru_cache(maxsize=None)
+def _before_ascii_tables() -> tuple[tuple[frozenset[str], dict[int, str]], ...]:
+    return tuple((frozenset(r["letters"]), str.maketrans(r["map"])) for r in _translit().get("before_ascii") or [])
+
+
 @lru_cache(maxsize=None)
 def _rules() -> list[tuple[str, str]]:
     return [tuple(x) for x in _translit()["rules"]]
@@ -47,7 +60,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = []
 @lru_cache(maxsize=131072)
 def fold(name: str) -> str:
     """Lower-case ASCII, honorifics, possessives and punctuation removed."""
-    s = ascii_text(name.replace("’", "'")) or ""
+    s = ascii_text(_before_ascii(name.replace("’", "'"))) or ""
     s = s.lower().strip()
     s = HONORIFICS.sub("", s)
     s = re.sub(r"'s\b", "", s)
@@ -214,7 +227,22 @@ def person_key(name: str) -> tuple[str, ...]:
     initials ("A.B.", "S. S.") are not words of the key (see `name_parts`); cached: a report asks for the same
     names many times."""
     name = _initial_re().sub("", _expand_abbreviations(name))
-    return tuple(skeleton(t) for t in _join_particles(_join_patronymic_words(_join_arabic(name, tokens(name)))))
+    toks = _join_particles(_join_patronymic_words(_join_arabic(name, tokens(name))))
+    return tuple(skeleton(_genitive_stem(t) if i < len(toks) - 1 else t) for i, t in enumerate(toks))
+
+
+def _genitive_stem(token: str) -> str:
+    """The father's name of a patronymic in the genitive before a given name ("Dorjgiin" -> "Dorj"; translit.yaml
+    `patronymic_genitive_endings`), at least three letters of it."""
+    for end in _genitive_endings():
+        if token.endswith(end) and len(token) - len(end) >= 3:
+            return token[:-len(end)]
+    return token
+
+
+@lru_cache(maxsize=None)
+def _genitive_endings() -> tuple[str, ...]:
+    return tuple(sorted(_translit().get("patronymic_genitive_endings") or [], key=len, reverse=True))
 
 
 @dataclass(frozen=True)

@@ -66,3 +66,25 @@ def test_the_prospect_of_a_term_is_no_term():
     cf = casefile([("2014-05-30", "The judge acquitted Sok Vanna of plotting, the charge that had raised the prospect "
                                   "of ten-year sentences, and gave Chhim Dara a suspended term.")])
     assert not any(f["measure"] == "sentence_years" and f["value"] == 10 for f in cf["figures"])
+
+
+def test_a_detention_facility_by_its_head_and_number_and_each_side_quoted_in_its_sentence():
+    cf = casefile([("2024-01-10", "Journalist Dorjgiin Saraa was taken to Detention Centre No. 461 on the edge of the "
+                                  "capital after her arrest on 4 January."),
+                   ("2024-02-02", "Ms. Saraa is reportedly held in pretrial detention facility No. 416 in the "
+                                  "capital, her lawyer said.")])
+    c = next(c for c in cf["conflicts"] if c["topic"].startswith("where held"))
+    assert sorted(x["value"] for x in c["claims"]) == ["Detention Centre No. 461", "pretrial detention facility No. 416"]
+    quotes = [e["quote"] for x in c["claims"] for e in x["evidence"]]
+    assert any(q.startswith("Ms. Saraa is reportedly held") or q.startswith("Saraa is reportedly held") for q in quotes)
+    assert any("after her arrest on 4 January" in q for q in quotes)  # the whole sentence, not the name of the place
+
+
+def test_a_hunger_and_thirst_strike_told_as_six_days_and_as_ended_after_five():
+    c = conflicts(("2025-05-20", "Dragana Ilić, a teacher charged with plotting against the constitutional order, "
+                                 "began a six-day hunger and thirst strike on 13 May in protest at the extension of her "
+                                 "detention."),
+                  ("2025-06-02", "Dragana Ilić, who is charged with plotting against the constitutional order, was moved "
+                                 "to the prison hospital. She ended her strike after five days, when she was told of the "
+                                 "appeal court's decision."))
+    assert any(sorted(v) == ["5 days", "6 days"] for k, v in c.items() if "hunger strike" in k)

@@ -102,3 +102,11 @@ def test_officers_of_international_bodies_and_spokespeople_of_societies_are_advo
     p = people(x.extract(doc(text)))
     assert "advocate" in p["Joan Tarab"]["roles"]
     assert "advocate" in p["Ama Sarhan"]["roles"] and "detainee" not in p["Ama Sarhan"]["roles"]
+
+
+def test_a_spokesman_for_a_prosecution_named_in_its_own_language_is_an_official(x):
+    for body in ("the Procuradoria Provincial de Niassa", "the Fiscalía Provincial de Cusco",
+                 "the Ministério Público"):
+        p = people(x.extract(doc(f"Carlos Mondlane, spokesperson for {body}, told journalists that the reporter had "
+                                 "been detained on 6 February.", published="2019-02-20")))
+        assert p["Carlos Mondlane"]["roles"] == {"official"}, body

@@ -135,3 +135,18 @@ def test_a_person_known_by_one_name_is_kept_where_the_reports_tell_it_as_a_perso
     assert ["Benny Wenda", "Wenda"] in g
     # a lone name told as nothing anywhere stays out
     assert not any("Yulius" in grp for grp in groups(resolve({"a": ex("a", ("person", "Yulius"), ("person", "Yulius"))})))
+
+
+def test_a_patronymic_in_the_genitive_is_the_fathers_name():
+    from casewatch.model.names import person_key
+    assert person_key("Dorjgiin Saraa") == person_key("Dorj Saraa")
+    assert person_key("Batiin Oyuun") == person_key("Bat Oyuun")
+    assert person_key("Carolyn Reese") != person_key("Carol Reese")  # a Western "-yn" is no genitive
+    assert person_key("Saraa Dorjgiin") != person_key("Saraa Dorj")  # the given name, last, keeps its ending
+
+
+def test_a_serbian_dj_is_the_letter_with_its_stroke_and_a_vietnamese_one_is_d():
+    from casewatch.model.names import person_key
+    assert person_key("Srđan Đurić") == person_key("Srdjan Djuric")
+    assert person_key("Dragana Đorđević") == person_key("Dragana Djordjevic")
+    assert person_key("Đoàn Văn Vươn") == person_key("Doan Van Vuon")
