@@ -479,7 +479,7 @@ def analyse(doc: Document, ents: list[tuple[str, int, int]], sents: list[tuple[i
     if anchor is None:
         anchor = latest_resolved(doc.text)
     ctx0 = DocContext(doc, sents, [], anchor)
-    dates = find_dates(doc.text, anchor, ctx0.future, ctx0.background)
+    dates = find_dates(doc.text, anchor, ctx0.future, ctx0.background, ctx0.past)
     ctx = DocContext(doc, sents, dates, anchor)
     ex = Extraction(doc=doc.id, extractor=EXTRACTOR)
     for h in _apart_on_line(find_names(doc, ents), doc.text):

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
 from ..model import Document
-from .data import cue
+from .data import cue, load
 from .dates import DateMention
 
 CLAUSE_SPLIT_NO_DASH = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+but\b")
@@ -123,6 +124,15 @@ class DocContext:
             return i
         return None
 
+    def past(self, pos: int) -> bool:
+        """The clause at pos tells what happened: a verb in the past ("was", "had", "sent", "extended")."""
+        i = self.sent_index(pos)
+        if i is None:
+            return False
+        st = self.sents[i]
+        _, b = clause_of(clauses(self.text, st.start, st.end), pos)
+        return bool(_past_verb().search(self.text, st.start, b)) and not AHEAD.search(self.text, st.start, b)
+
     def background(self, pos: int) -> bool:
         """Inside a relative clause ("…, who was detained in July 2025"): not the story's own time."""
         i = self.sent_index(pos)
@@ -156,3 +166,15 @@ def end_point(text: str, start: int, dm: DateMention) -> bool:
     if when and WHEN_FUTURE.match(text, when.end()):
         when = None  # "until Friday, when she is due to return to court": still the end point
     return not (NOT_UNTIL.search(text, max(start, dm.start - 80), dm.start) or when)
+
+
+# words of a time still ahead, even in a clause told in the past ("said the hearing would be on 20 May", "has set
+# the arraignment for June 25")
+AHEAD = re.compile(r"\b(?:would|will|shall|due|expected|upcoming|next|(?:adjourned|postponed)\s+(?:\w+\s+){0,3}to|"
+                   r"(?:set|fixed|scheduled|planned|slated)\s+(?:[\w'’-]+\s+){0,6}?for)\b", re.I)
+
+
+@lru_cache(maxsize=None)
+def _past_verb() -> re.Pattern[str]:
+    """A verb in the past: an auxiliary, a regular "-ed" form or one of cues.yaml `past_verbs`."""
+    return re.compile(r"\b(?:was|were|had|did|[a-z]{2,}ed|%s)\b" % "|".join(load("cues")["past_verbs"]))

@@ -98,11 +98,14 @@ def _safe(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def _yearless(month: int, day: int | None, anchor: date, future: bool) -> date | None:
+def _yearless(month: int, day: int | None, anchor: date, future: bool, past: bool = False) -> date | None:
     cands = [c for c in (_safe(y, month, day or 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)) if c]
     if future:
         after = [c for c in cands if c >= anchor - timedelta(days=7)]
         return min(after) if after else None
+    if past:  # told in the past ("On 20 May the court sent them home", in a February report): the last 20 May
+        before = [c for c in cands if c <= anchor + timedelta(days=7)]
+        return max(before) if before else None
     # neither told past nor future: the nearest reading, the past weighing half ("7 July" in a June report is
     # next month's hearing, "2 December" in a January report last month's arrest)
     return min(cands, key=lambda c: (anchor - c).days if c <= anchor + timedelta(days=7) else 2 * (c - anchor).days) \
@@ -149,16 +152,19 @@ def _law_year() -> re.Pattern[str]:
     return re.compile(rf"\b(?:(?:{heads})|No\.?\s*\d+)\)?,?\s+(?:of\s+|de\s+)?$")
 
 
-def find_dates(text: str, anchor: date | None, future_at=lambda pos: False, background_at=lambda pos: False) -> list[DateMention]:
+def find_dates(text: str, anchor: date | None, future_at=lambda pos: False, background_at=lambda pos: False,
+               past_at=lambda pos: False) -> list[DateMention]:
     """All date expressions, left to right, non-overlapping, resolved where possible.
 
     `anchor` is the document's date (or the latest absolute date in it);
-    `future_at(pos)` tells whether the clause at pos speaks of the future.
+    `future_at(pos)` tells whether the clause at pos speaks of the future, `past_at(pos)` whether it tells what
+    happened (a date without its year then reads as the last one before the report).
     """
     out: list[DateMention] = []
     last: DateMention | None = None
     for s, e, kind, m in _expressions(text):
-        dm = _resolve(kind, m, s, e, anchor, last, future_at(s))
+        future = future_at(s)
+        dm = _resolve(kind, m, s, e, anchor, last, future, not future and past_at(s))
         if dm is None or not "1800" <= dm.value[:4] <= "2200":
             continue  # "08/08/1401": a date of another calendar (Solar Hijri), not a Gregorian one
         if len(dm.value) == 4 and _law_year().search(text, max(0, s - 40), s):
@@ -172,7 +178,7 @@ def find_dates(text: str, anchor: date | None, future_at=lambda pos: False, back
 
 
 def _resolve(kind: str, m: re.Match[str], s: int, e: int, anchor: date | None, last: DateMention | None,
-             future: bool) -> DateMention | None:
+             future: bool, past: bool = False) -> DateMention | None:
     g = m.groups()
     if kind == "dmy_range":
         mo, y = MON[g[2].lower().rstrip(".")], int(g[3])
@@ -195,13 +201,13 @@ def _resolve(kind: str, m: re.Match[str], s: int, e: int, anchor: date | None, l
             return None
         if kind == "dm_range":
             mo = MON[g[2].lower().rstrip(".")]
-            a = _yearless(mo, int(g[0]), anchor, future)
+            a = _yearless(mo, int(g[0]), anchor, future, past)
             b = _safe(a.year, mo, int(g[1])) if a else None
             return DateMention(s, e, iso(a), iso(b) if b else None, relative=True) if a else None
         mo, day = (MON[g[1].lower().rstrip(".")], int(g[0])) if kind == "dm" else (MON[g[0].lower().rstrip(".")], int(g[1]))
         if day > 31:
             return None
-        d = _yearless(mo, day, anchor, future)
+        d = _yearless(mo, day, anchor, future, past)
         wd = WEEKDAY_BEFORE.search(m.string, max(0, s - 14), s)
         wd = WEEKDAYS.index(wd.group(1).lower()) if wd else None
         if d and wd is not None and d.weekday() != wd:
@@ -218,7 +224,7 @@ def _resolve(kind: str, m: re.Match[str], s: int, e: int, anchor: date | None, l
             return None
         which, mo = g[0].lower(), MON[g[2].lower().rstrip(".")]
         if which == "in":
-            d = _yearless(mo, 1, anchor, future)
+            d = _yearless(mo, 1, anchor, future, past)
         elif which == "last":
             y = anchor.year if mo < anchor.month else anchor.year - 1
             d = date(y, mo, 1)

@@ -65,6 +65,7 @@ def list_measure(text: str, st: Sentence, span: tuple[int, int], table: dict[str
     for mtype, pat in table.items():
         for mm in pat.finditer(text, lo, hi):
             dist = ls - mm.end() if mm.end() <= ls else max(0, mm.start() - le)
-            if best is None or dist < best[0]:
+            # at one distance the cue that says more ("lifted the house arrest of A, B" over "house arrest")
+            if best is None or (dist, -len(mm.group(0))) < (best[0], -len(best[2].group(0))):
                 best = (dist, mtype, mm)
     return best[1:] if best else None

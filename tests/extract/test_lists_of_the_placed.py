@@ -74,3 +74,14 @@ def test_a_main_hearing_adjourned_and_a_detention_ordered_in_the_passive_are_ste
     assert ("hearing_postponed", "2025-11-24") in steps
     secretary = x.extract(doc("US Secretary of State Antony Blinken, who had raised the case, welcomed the release."))
     assert "State Antony Blinken" not in {m.name for m in secretary.mentions}
+
+
+def test_a_measure_lifted_for_a_list_and_a_short_detention_told_as_over_are_releases(x):
+    p = people(x.extract(doc("In mid-October the Higher Court lifted the house arrest of Marko Vasić, Petar Dinić and "
+                             "Ivan Jovović. Three weeks later, on 5 November, the court lifted the measure for Goran "
+                             "Cvijetić, Srđan Lukić and Davor Stefanović too.", published="2025-12-01")))
+    for name in ("Marko Vasić", "Petar Dinić", "Ivan Jovović", "Goran Cvijetić", "Srđan Lukić", "Davor Stefanović"):
+        assert p[name]["measures"] == {"release"}, name
+    short = people(x.extract(doc("In December 2018, the journalist Tomás Valoi was detained by soldiers for two days.",
+                                 published="2019-03-01")))
+    assert short["Tomás Valoi"]["measures"] == {"release"}
