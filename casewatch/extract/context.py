@@ -124,13 +124,20 @@ class DocContext:
             return i
         return None
 
-    def past(self, pos: int) -> bool:
-        """The clause at pos tells what happened: a verb in the past ("was", "had", "sent", "extended")."""
+    def _clause_at(self, pos: int) -> tuple[Sentence, int, int] | None:
+        """The sentence at pos and the bounds of its clause that holds pos."""
         i = self.sent_index(pos)
         if i is None:
-            return False
+            return None
         st = self.sents[i]
-        _, b = clause_of(clauses(self.text, st.start, st.end), pos)
+        return (st, *clause_of(clauses(self.text, st.start, st.end), pos))
+
+    def past(self, pos: int) -> bool:
+        """The clause at pos tells what happened: a verb in the past ("was", "had", "sent", "extended")."""
+        at = self._clause_at(pos)
+        if at is None:
+            return False
+        st, _, b = at
         return bool(_past_verb().search(self.text, st.start, b)) and not AHEAD.search(self.text, st.start, b)
 
     def background(self, pos: int) -> bool:
@@ -141,11 +148,10 @@ class DocContext:
         return bool(BACKGROUND.search(self.text, self.sents[i].start, pos))
 
     def future(self, pos: int) -> bool:
-        i = self.sent_index(pos)
-        if i is None:
+        at = self._clause_at(pos)
+        if at is None:
             return False
-        st = self.sents[i]
-        a, b = clause_of(clauses(self.text, st.start, st.end), pos)
+        st, _, b = at
         # "went on trial on Tuesday, in a case that groups say will show …": a later relative clause's future
         rel = RELATIVE_AFTER.search(self.text, pos, b)
         return bool(cue("cues", "future").search(self.text, st.start, rel.start() if rel else b))
