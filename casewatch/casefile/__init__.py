@@ -178,17 +178,16 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
     for f in cf["figures"]:
         f["sources"] = len({e["doc"] for e in f["evidence"]})
 
-    conflicts, updates = find_conflicts(extractions, entity_for, cf["figures"], judgements,
-                                        {d.id: d.text for d in docs})
+    texts = {d.id: d.text for d in docs}
+    conflicts, updates = find_conflicts(extractions, entity_for, cf["figures"], judgements, texts)
     conflicts += date_conflicts(cf["events"], cf["figures"])
     conflicts += event_count_conflicts(cf["events"], cf["figures"])
     facilities = {e.id for e in entities if e.kind == "place" and any(_held_in(a) for a in e.aliases)}
     more, more_updates = value_conflicts(extractions, docs, entity_for, facilities)
-    conflicts += more + part_conflicts(cf["provisions"], {d.id: d.text for d in docs})
+    conflicts += more + part_conflicts(cf["provisions"], texts)
     updates += more_updates
     # each side of a disagreement quoted in its whole sentence: "arrested 15 activists" says less than the sentence
     # that places them at the meeting, and a reader weighs the two sides by what each report says around the value
-    texts = {d.id: d.text for d in docs}
     for c in conflicts:
         for cl in c["claims"]:
             seen: dict[tuple, dict[str, Any]] = {}

@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..model import Event, Measure, Mention
 from .context import QUOTED, DocContext, blank_out, clauses, end_point
 from .data import cue, cue_table, load
-from .numbers import NUM
+from .numbers import NUM, value
 from .measures import first_measure, list_measure, partly_acquitted
 from .counsel import (APPEARANCE_LINE_HEAD, APPEARING, APPEARING_AFTER, BAR_RANK, CLIENT_BEFORE, COUNSEL, COUNSEL_AFTER,
     DEFENCE_SIDE)
@@ -452,10 +452,16 @@ def _listed(text: str, people: list[Mention]) -> list[Mention]:
 
 
 @lru_cache(maxsize=None)
+def _group_nouns() -> str:
+    """The nouns a group of people goes by (cues.yaml group_nouns), as one alternation, longest first."""
+    return "|".join(sorted((re.escape(n) for n in load("cues")["group_nouns"]), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
 def _group_subject() -> re.Pattern[str]:
     """A sentence whose subject is the group of the accused: "All eleven …", "The seven students …", "They …",
     "Both of them …" (cues.yaml group_nouns)."""
-    nouns = "|".join(sorted((re.escape(n) for n in load("cues")["group_nouns"]), key=len, reverse=True))
+    nouns = _group_nouns()
     return re.compile(rf"\W*(?:{NUM}\s+(?:[\w-]+\s+){{0,2}}(?:{nouns})|(?:All|Both)\b(?:\s+(?:of\s+)?(?:the|them|those|these))?(?:\s+{NUM})?(?:\s+(?:{nouns}))?"
                       rf"|The\s+(?:{NUM}\s+)?(?:other\s+)?(?:{nouns})|They|These\s+(?:{NUM}\s+)?(?:{nouns}))\b", re.I)
 
@@ -463,21 +469,20 @@ def _group_subject() -> re.Pattern[str]:
 @lru_cache(maxsize=None)
 def _all_of_group() -> re.Pattern[str]:
     """"against all 119 defendants", "each of the accused": the whole group of the accused, anywhere in a sentence."""
-    nouns = "|".join(sorted((re.escape(n) for n in load("cues")["group_nouns"]), key=len, reverse=True))
+    nouns = _group_nouns()
     return re.compile(rf"\b(?:all|each\s+of|every\s+one\s+of)\s+(?:the\s+|them\b)?(?:{NUM}\s+)?(?:other\s+)?(?:{nouns})?\b"
                       rf"|\bboth\s+(?:of\s+)?(?:the\s+)?(?:{nouns})\b", re.I)
 
 
 @lru_cache(maxsize=None)
 def _the_n_of_group() -> re.Pattern[str]:
-    nouns = "|".join(sorted((re.escape(n) for n in load("cues")["group_nouns"]), key=len, reverse=True))
+    nouns = _group_nouns()
     return re.compile(rf"\bthe\s+(?P<n>{NUM})\s+(?:[\w-]+\s+)?(?:{nouns})\b", re.I)
 
 
 def _the_whole_group(text: str, start: int, end: int, accused: int) -> re.Match[str] | None:
     """"ordered the two journalists released" where the report accuses two: the whole group, told by its number
     (a number that is not the group's, "the 15 of the 47", is part of it)."""
-    from .numbers import value
     if accused < 2:
         return None
     return next((m for m in _the_n_of_group().finditer(text, start, end) if value(m.group("n")) == accused), None)

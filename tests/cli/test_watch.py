@@ -8,7 +8,9 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -94,11 +96,22 @@ def test_watch_once_adds_only_what_is_new_and_prints_the_changes(site: Site, tmp
     assert "Changes in" not in r.stdout
 
 
-def test_watch_until_ctrl_c_ends_cleanly(site: Site, tmp_path: Path):
+@contextmanager
+def _watching(site: Site, tmp_path: Path) -> Iterator[subprocess.Popen]:
+    """`casewatch watch` of a feed of one report, polling every five minutes, run as its own process; killed if a
+    test leaves it running."""
     _feed(site, 1)
     proc = subprocess.Popen([str(EXE), "watch", "--case", "eg", "--every", "5", site.url("/feed.xml")],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(tmp_path))
     try:
+        yield proc
+    finally:
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+
+
+def test_watch_until_ctrl_c_ends_cleanly(site: Site, tmp_path: Path):
+    with _watching(site, tmp_path) as proc:
         deadline = time.monotonic() + 240
         while site.fetched("/raid.html") == 0 and time.monotonic() < deadline:
             time.sleep(0.2)
@@ -109,27 +122,18 @@ def test_watch_until_ctrl_c_ends_cleanly(site: Site, tmp_path: Path):
         time.sleep(1)  # the poll prints its changes and goes to sleep
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            os.kill(proc.pid, signal.SIGKILL)
     assert proc.returncode == 0, err
     assert "1 added" in out and "Changes in eg:" in out
     assert "stopped watching after 1 poll" in err and "Traceback" not in err
 
 
 def test_ctrl_c_during_a_poll_lets_it_finish_and_store_what_it_read(site: Site, tmp_path: Path):
-    _feed(site, 1)
-    proc = subprocess.Popen([str(EXE), "watch", "--case", "eg", "--every", "5", site.url("/feed.xml")],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(tmp_path))
-    try:
+    with _watching(site, tmp_path) as proc:
         deadline = time.monotonic() + 240
         while site.fetched("/feed.xml") == 0 and time.monotonic() < deadline:
             time.sleep(0.05)
         proc.send_signal(signal.SIGINT)  # the poll has begun: it reads the feed, then the report
         out, err = proc.communicate(timeout=240)
-    finally:
-        if proc.poll() is None:
-            os.kill(proc.pid, signal.SIGKILL)
     assert proc.returncode == 0, err
     assert "stopped watching after 1 poll" in err and "Traceback" not in err and "next poll" not in err
     assert Store(f"sqlite:///{tmp_path / 'cli.db'}").counts("eg")["documents"] == 1
