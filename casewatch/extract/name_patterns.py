@@ -16,7 +16,18 @@ NAME_TOKEN = rf"(?:(?:Mc|Mac|O['’]|[Ee]l-|[Aa]l-)?[{UP}][{LO}]+(?:[-'’][{UP}
 NAME = rf"{NAME_TOKEN}(?:[ \t]+(?:de|da|dos|van|von|bin|ibn|al|el|del|la|le)[ \t]+{NAME_TOKEN}|[ \t]+{NAME_TOKEN}){{1,3}}"
 NAME_RE = re.compile(rf"\b{NAME}\b")
 LIST_RE = re.compile(rf"(?P<items>(?:Ms\.?\s+|Mr\.?\s+|Mrs\.?\s+)?{NAME}(?:\s*,\s*(?:and\s+)?(?:Ms\.?\s+|Mr\.?\s+|Mrs\.?\s+)?{NAME})+(?:\s*,?\s+and\s+(?:Ms\.?\s+|Mr\.?\s+|Mrs\.?\s+)?{NAME})?)")
-HONORIFIC_RE = re.compile(r"\b(?:H\.E\.\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Prof|Atty|Engr|Hon|Rev)\.?\s+(?P<name>" + NAME_TOKEN + r"(?:[ \t]+" + NAME_TOKEN + r"){0,3})")
+
+
+def _honorific_re() -> re.Pattern[str]:
+    """An honorific of names.yaml (`honorifics`: "Mr", "Sra.", "Ustaz") and the capitalised name after it, with its
+    particles ("Sr. Eduardo del Castillo del Carpio")."""
+    d = load("names")
+    words = "|".join(sorted({re.escape(k.rstrip(".")) for k in d["honorifics"]} - {"H\\.E"}, key=len, reverse=True))
+    particles = "|".join(sorted(map(re.escape, d["name_particles"]), key=len, reverse=True))
+    return re.compile(rf"\b(?:H\.E\.\s+)?(?:{words})\.?\s+(?P<name>{NAME_TOKEN}(?:[ \t]+(?:(?:{particles})[ \t]+)?{NAME_TOKEN}){{0,3}})")
+
+
+HONORIFIC_RE = _honorific_re()
 ACRONYM_RE = re.compile(r"(?P<long>(?:[A-Z][\w’'-]+\s+)(?:(?:of|for|on|and|the|in|de|du|des|la|le)\s+|[A-Z][\w’'-]+\s+){0,10}[A-Z][\w’'-]+)\s+\((?P<short>[A-Z][A-Za-z]{1,9})\)")
 TRANSLATION_RE = re.compile(r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,4})\s+\((?P<alt>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,4})\)")
 

@@ -156,9 +156,10 @@ def find_names(doc: Document, ents: list[tuple[str, int, int]]) -> list[NameHit]
             hits += persons
 
     # 2. honorifics
+    abbreviations = word_set("names", "inside_abbreviations")
     for m in HONORIFIC_RE.finditer(text):
         s, e = m.span("name")
-        if looks_like_person(text[s:e]):
+        if looks_like_person(text[s:e]) and text[s:e].casefold() not in abbreviations:  # not "Sr. Adv."
             hits.append(NameHit("person", s, e, strong=True))
 
     # 2b. titles written as honorifics: "Counsellor Hisham Farouk Abdel Wahab", "Sheikh Ali Salman"

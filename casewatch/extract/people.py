@@ -10,6 +10,7 @@ from ..model import Event, Measure, Mention
 from .context import QUOTED, DocContext, blank_out, clauses, end_point
 from .data import cue, cue_table, load
 from .numbers import NUM, value
+from .lists import DASH_LIST, NAMES_GAP, after_colon, in_a_row, speaks_of_listed
 from .measures import first_measure, list_measure, partly_acquitted
 from .counsel import (APPEARANCE_LINE_HEAD, APPEARING, APPEARING_AFTER, BAR_RANK, CLIENT_BEFORE, COUNSEL, COUNSEL_AFTER,
     DEFENCE_SIDE)
@@ -28,7 +29,8 @@ KIN = re.compile(r"\b(?:his|her|their|its)\s+(?:husband|wife|son|daughter|nephew
 NEXT_PERSONS_ROLE = re.compile(r"\b(?:the\s+)?(?:co-)?(?:accused|defendants?|suspects?)\s*$", re.I)
 SOFT_ROLES = {"official", "advocate", "lawyer", "expert", "journalist"}
 # roles that never make a person the accused; the others (an NGO's chair, a reporter) do unless they speak
-HARD_ROLES = {"official", "expert"}  # a lawyer may be the accused (a rights lawyer detained): that is read in the clause
+HARD_ROLES = {"official", "expert"}
+VOICE_ROLES = {"official", "expert", "advocate"}  # who speaks of a case, never one of its accused  # a lawyer may be the accused (a rights lawyer detained): that is read in the clause
 # an apposition that opens with a participle tells what befell the person, not who they are
 CLAUSE_APPOSITION = re.compile(r"(?:\w+ly\s+)?(?:\w+ed|held|taken|brought|sent|kept|put|seen)\s+(?:by|under|in|to|on|at|for|with|from|after|before|again|without)\b", re.I)
 SPEECH = re.compile(r"\b(?:said|says|told|stated|added|noted|explained|urged|called on|condemned|denounced|warned|"
@@ -52,7 +54,6 @@ TABLE_ROW_TERM = re.compile(r"\b\d{1,2}\s+(?:years?|months?)\b", re.I)
 ACQUITTED = re.compile(r"\bacquit\w*", re.I)
 # a table's header line: column names set apart by runs of spaces ("Defendant    Plea / basis    Sentence")
 TABLE_HEADER = re.compile(r"^\S.*?\S(?:[ \t]{2,}\S.*?){2,}$")
-DASH_LIST = re.compile(r"\s[–—]\s(?P<items>[^–—.;]{5,300}?)\s[–—]\s(?=(?:\w+\s+)?(?:were|was|are|have|had|remain|will)\b)")
 ABBREVIATED_TITLE = re.compile(r"\b(Atty|Prof|Dr|Mr|Ms|Mrs|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Hon|Supt|Insp|Adv|Engr)\.")
 COORDINATED = re.compile(r"(?:,(?:(?!\b(?:said|says|told|was|were|is|are|has|have|had)\b)[^.;,]){0,120}?)?,?\s*(?:and|or|,)\s+"
                          r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:(?!(?:to|by|from|with|for|on|at|in)\s)[\w’'-]+\s+){0,3}(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
@@ -86,9 +87,10 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
             by_sent.setdefault(i, []).append(p)
     # a list the name patterns could not read whole ('A, B, Luis "Lucho" Mena and C', "A of Ribera, B and C") is
     # still a list where its names stand one after another: three or more, and one of them read as a list's
-    for people in by_sent.values():
-        run = _listed(text, people)
-        if len(run) >= 3 and any("list" in p.attrs for p in run):
+    for i, people in by_sent.items():
+        run = in_a_row(text, people)
+        # or where a colon opens it, its items parted by semicolons ("detained three supporters: A; B, a student; and C")
+        if (len(run) >= 3 and any("list" in p.attrs for p in run)) or after_colon(text, ctx.sents[i].start, run):
             for p in run:
                 p.attrs.setdefault("list", (run[0].evidence.start, run[-1].evidence.end))
     # 1. titles and appositions
@@ -330,7 +332,7 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         people = [p for p in by_sent.get(i, []) if not ({"official", "lawyer"} & set(p.roles))
                   and (named_as is None or p.evidence.start >= named_as.end())]
         head = (st.start, min(p.evidence.start for p in people)) if people else None
-        listed = _listed(text, people) if head and not st.historical and COPULAR_LIST.fullmatch(text, *head) else []
+        listed = in_a_row(text, people) if head and not st.historical and COPULAR_LIST.fullmatch(text, *head) else []
         if listed:
             # "Those still detained under the order are A, B and C": the step before the copula is the list's own
             role, own = _step_role(text, head, head), first_measure(text, head, measures_tbl)
@@ -385,10 +387,14 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
     accused = [p for p in persons if "defendant" in p.roles]
     group = _group_subject()
     for i, st in enumerate(ctx.sents):
-        listed = _listed(text, by_sent.get(i - 1, [])) if THEY.match(text, st.start) else []
+        run = in_a_row(text, by_sent.get(i - 1, [])) if i else []
+        them = speaks_of_listed(text, st.start, run)  # "They …", "The three …" after a list of three
+        if them and them.group("n") and any(VOICE_ROLES & set(p.roles) for p in run):
+            them = None  # "The two men were convicted" after the names of two UN experts: their number is a coincidence
+        listed = run if them else []
         if not (listed or accused) or (st.historical and not listed):
             continue
-        said = group.match(text, st.start) or _all_of_group().search(text, st.start, st.end) \
+        said = them or group.match(text, st.start) or _all_of_group().search(text, st.start, st.end) \
             or _the_whole_group(text, st.start, st.end, len(accused))
         if not said:
             continue
@@ -424,7 +430,6 @@ def _step_role(text: str, accused_in: tuple[int, int], held_in: tuple[int, int])
     return "detainee" if cue("cues", "detainee").search(text, *held_in) else None
 
 
-THEY = re.compile(r"\W*They\b")
 # a line's label before the names it gives, the names after a colon and parted by semicolons
 LABEL_BEFORE = re.compile(r"[ \t]*(?:[-•*][ \t]+)?(?P<label>[A-Z][^:\n]{2,60}?)(?:\s*\([^)\n]*\))?:[ \t]*(?:[^:\n;]*;[ \t]*)*"
                           r"(?:(?:%s)\.?[ \t]+)?" % "|".join(map(re.escape, load("names")["label_honorifics"])))
@@ -432,25 +437,6 @@ LABEL_BEFORE = re.compile(r"[ \t]*(?:[-•*][ \t]+)?(?P<label>[A-Z][^:\n]{2,60}?
 # `offices_of`)
 OFFICE_OF = re.compile(r"\b(?:%s)\s+$" % "|".join(sorted(map(re.escape, load("names")["offices_of"]), key=len, reverse=True)),
                        re.I)
-LIST_GAP = re.compile(r"[ \t]*(?:,|,?[ \t]+and)[ \t]+(?:[A-Z][\w’'.-]*[ \t]+){0,2}?$")
-
-
-def _listed(text: str, people: list[Mention]) -> list[Mention]:
-    """The people a sentence lists one after another ("A, Dr B, Prof. C and D"), at least two; none where its names
-    stand apart."""
-    people = sorted(people, key=lambda p: p.evidence.start)
-    run: list[Mention] = []
-    best: list[Mention] = []
-    for p in people:
-        if run and LIST_GAP.match(text[run[-1].evidence.end:p.evidence.start]):
-            run.append(p)
-        else:
-            run = [p]
-        if len(run) > len(best):
-            best = list(run)
-    return best if len(best) >= 2 else []
-
-
 @lru_cache(maxsize=None)
 def _group_nouns() -> str:
     """The nouns a group of people goes by (cues.yaml group_nouns), as one alternation, longest first."""
@@ -560,8 +546,6 @@ def _plural_title_res() -> tuple[tuple[str, re.Pattern[str]], ...]:
                  for role, words in spec.items())
 
 
-LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?")
-
 
 def _plural_titles(text: str, persons: list[Mention]) -> None:
     """A title in the plural before a list of names (names.yaml `plural_titles`) gives each name its role:
@@ -575,7 +559,7 @@ def _plural_titles(text: str, persons: list[Mention]) -> None:
         _add(p.roles, role)
         prev = p
         for q in people[i + 1:]:
-            if not LIST_GAP.fullmatch(text, prev.evidence.end, q.evidence.start):
+            if not NAMES_GAP.fullmatch(text, prev.evidence.end, q.evidence.start):
                 break
             _add(q.roles, role)
             if p.attrs.get("counsel"):

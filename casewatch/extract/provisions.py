@@ -20,6 +20,9 @@ from .laws import Named, instrument_at, instrument_before, instruments, named_in
 
 __all__ = ["find_provisions", "split_number", "instruments", "named_instruments"]
 
+# what the offence is, in brackets between the citation and its law: "Article 310, part 2 (preparation of an act of
+# terrorism) of the Criminal Code"
+GLOSS = r"(?:\s*\([^()\n]{2,160}\))"
 SUB = r"(?:\s?\((?:\d{1,3}|[a-z]{1,3}|[ivx]{1,5})\))"
 NUM = rf"\d{{1,4}}[A-Z]{{0,2}}(?:-\d{{1,4}})?(?:\.\d{{1,3}})*(?:\s(?:bis|ter|quater|quinquies)\b)?(?:/\d{{1,2}}(?:-[a-z])?)?{SUB}*"
 HEAD = r"(?P<head>Articles?|Arts?\.|Sections?|Secs?\.|ss?\.|§§?|Rules?|Clauses?)"
@@ -33,10 +36,10 @@ CITE_RE = re.compile(
     rf"\b{HEAD}\s*(?P<list>{NUM}(?:{SEP}{NUM})*)"
     r"(?P<more>(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)\(\w{1,4}\))+)?"  # "57(1) and (2)", "19(1), (2) and (3)"
     rf"(?:,?\s+{PART_WORD}\s+(?P<part>{PART_VALUE})(?:,?\s+{PART_WORD}\s+{PART_VALUE})*)?"
-    r"(?P<tail>,?\s+(?:of|under|in)\s+(?:the\s+|its\s+|this\s+|that\s+)?)?", re.I)
+    rf"(?P<tail>{GLOSS}?,?\s+(?:of|under|in)\s+(?:the\s+|its\s+|this\s+|that\s+)?)?", re.I)
 PART_OF_RE = re.compile(
     rf"\b(?:part|paragraph|subsection|clause|point|item)\s+(?P<part>\d{{1,2}}|[a-z])\s+of\s+(?:Article|section|art\.)\s+(?P<art>{NUM})"
-    r"(?P<tail>\s+(?:of|under|in)\s+(?:the\s+)?)?", re.I)
+    rf"(?P<tail>{GLOSS}?\s+(?:of|under|in)\s+(?:the\s+)?)?", re.I)
 # a code's acronym written straight after the citation, without "of"
 ACRONYM_NEXT = re.compile(r"[ \t]+(?P<acr>[A-Z]{2,6})\b(?![ \t]+[A-Z][a-z])")
 # "Article 19 said", "ARTICLE 19, the press freedom group": the organisation, not a provision
@@ -154,13 +157,13 @@ def find_provisions(doc: Document) -> list[Provision]:
         """The instrument the next citation of the same sentence names in its tail, where only citations and a few
         words stand between ("articles 241 and 245 and punished under article 242, fraction II, of the Code")."""
         stop = min([x for x in (text.find(". ", start), text.find("\n", start)) if x >= 0] or [len(text)])
-        own = CITE_RE.match(text, start)
+        own = CITE_RE.match(text, start) or PART_OF_RE.match(text, start)  # "Part 3 of Article 310 (…) and …"
         if own is None or own.group("tail"):
             return None
         n = next(CITE_RE.finditer(text, own.end(), stop), None)
         if n is None or not n.group("tail"):
             return None
-        between = text[own.end():n.start()]
+        between = re.sub(GLOSS, "", text[own.end():n.start()])  # "Article 310 (terrorism) and Article 418 (…) of …"
         if len(between) <= 60 and LIST_GOES_ON.match(between) and not re.search(r"[()\[\];]", between):
             return instrument_at(text, n.end("tail"), named)
         return None

@@ -204,9 +204,11 @@ LAW_PENALTY = re.compile(r"\b(?:punish\w*|carr(?:y|ies)|provides?\s+for|prescrib
 # the term a fine turns into if unpaid: "in default to suffer simple imprisonment for one month more"
 IN_DEFAULT = re.compile(r"\bin\s+default\b[^.;]{0,60}$", re.I)
 REQUESTED = re.compile(r"\b(?:sought|seeking|seeks|asked\s+(?:the\s+court\s+)?for|requested|demanded|proposed)\b[^.;]{0,40}$", re.I)
-# an amount written in brackets after another, as its value in a second currency
+# an amount written in brackets after another, as its value in a second currency or in words ("GH¢150,000.00 (One
+# Hundred and Fifty Thousand Ghana Cedis)": the words read from "Fifty")
 CONVERSION = re.compile(r"[\d\w]\s*\(\s*(?:(?:approximately|approx\.?|about|around|roughly|some|nearly|almost|"
-                        r"equivalent\s+to|c\.|ca\.|~|≈|or)\s*)?$", re.I)
+                        r"equivalent\s+to|c\.|ca\.|~|≈|or)\s*)?(?:(?:\w+ty|one|two|three|four|five|six|seven|eight|"
+                        r"nine|ten|eleven|twelve|\w+teen|hundred|thousand|million|billion|and)[\s-]+){0,8}$", re.I)
 AS_OF = re.compile(r"\b(?:at\s+the\s+time|when|then|turned|at\s+(?:his|her)\s+arrest)\b", re.I)
 
 

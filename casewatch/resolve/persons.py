@@ -46,8 +46,24 @@ def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return all(any(t == x for x in it) for t in short)
 
 
+def _skips_a_surname(a: tuple[str, ...], b: tuple[str, ...], surnames: frozenset[str]) -> bool:
+    """"Fernando Vaca" in "Luis Fernando Camacho Vaca": a shorter form that drops the long name's first word and a word
+    between the words it keeps that the case writes as a surname (the last word of another full name) leaves out a
+    family name, not a middle name: the name of someone else ("John Kennedy" keeps the first word, and "Michael Smith"
+    of "John Michael Smith" drops only it)."""
+    pos, j = [], 0
+    for t in a:
+        while j < len(b) and b[j] != t:
+            j += 1
+        pos.append(j)
+        j += 1
+    if len(pos) < 2 or pos[-1] >= len(b) or pos[0] == 0:
+        return False
+    return any(b[k] in surnames for k in range(pos[0] + 1, pos[-1]) if k not in pos)
+
+
 def _held_in(short: NameParts, long: NameParts, families: frozenset[str] = frozenset(),
-             reversible: frozenset[tuple[str, ...]] = frozenset()) -> bool:
+             reversible: frozenset[tuple[str, ...]] = frozenset(), surnames: frozenset[str] = frozenset()) -> bool:
     """Every word of `short` stands in `long`, in order; a family name (one the case writes in capitals
     somewhere) may stand at the other end ("Wai-ming LAM" in "Lam Wai-ming", "Andrew Chiu" in "Chiu Ka-yin
     Andrew"); initials must open given names of `long`."""
@@ -56,6 +72,8 @@ def _held_in(short: NameParts, long: NameParts, families: frozenset[str] = froze
         a = _norm(short.proper)
     fams = {_given(f) for f in (short.family, long.family) if f} | families
     ok = _subsequence(a, b)
+    if ok and _skips_a_surname(a, b, surnames):
+        return False
     if not ok and len(a) == len(b) == 2 and a == b[::-1] and a in reversible:
         ok = True  # "Wanyera Simon" / "Simon Wanyera": a list writes the family name first, a story last
     if not ok and fams & set(a) and fams & set(b) and len(a) >= 2:
@@ -143,6 +161,7 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
     unresolved: list[Unresolved] = []
     families = frozenset(_given(p.family) for p in parts if p.family)  # written in capitals somewhere
     reversible = _reversible(by_key, [d for d, _ in sub])
+    surnames = frozenset(_norm(k)[-1] for k in by_key if len(k) >= 2)  # the last words of the case's full names
     # the longest names first: each shorter one then finds the people whose names hold it
     # (a nickname inside a name does not make it longer: Maykel "Osorbo" Castillo comes after Maykel Castillo Pérez)
     length = {key: len(parts[idx[0]].proper) for key, idx in by_key.items()}
@@ -157,7 +176,7 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
             near = set(by_word.get(words[0], ()))
             for w in words[1:]:
                 near &= by_word.get(w, set())
-        holders = sorted({c for c in near if any(_held_in(p, h, families, reversible) for h in heads[c])})
+        holders = sorted({c for c in near if any(_held_in(p, h, families, reversible, surnames) for h in heads[c])})
         spellings = sorted({sub[i][1].name for i in idx})
         if len(holders) == 1:
             c = holders[0]

@@ -150,3 +150,16 @@ def test_a_serbian_dj_is_the_letter_with_its_stroke_and_a_vietnamese_one_is_d():
     assert person_key("Srđan Đurić") == person_key("Srdjan Djuric")
     assert person_key("Dragana Đorđević") == person_key("Dragana Djordjevic")
     assert person_key("Đoàn Văn Vươn") == person_key("Doan Van Vuon")
+
+
+def test_a_short_name_that_leaves_out_a_family_name_of_the_case_is_someone_else():
+    # "Fernando Vaca" drops the first given name and "Camacho", a surname the case writes for other people: a lawyer,
+    # not the accused "Luis Fernando Camacho Vaca"; "Luis Camacho" and a middle name left out stay one person
+    ents = resolve({"a": ex("a", ("person", "Luis Fernando Camacho Vaca"), ("person", "Fernando Vaca"),
+                            ("person", "José Luis Camacho")),
+                    "b": ex("b", ("person", "Luis Fernando Camacho"), ("person", "John Fitzgerald Kennedy"),
+                            ("person", "John Kennedy"), ("person", "Michael Smith"), ("person", "John Michael Smith"))})
+    g = groups(ents)
+    assert ["Fernando Vaca"] in g
+    assert ["Luis Fernando Camacho", "Luis Fernando Camacho Vaca"] in g
+    assert ["John Fitzgerald Kennedy", "John Kennedy"] in g and ["John Michael Smith", "Michael Smith"] in g
