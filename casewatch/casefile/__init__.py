@@ -15,6 +15,7 @@ from ..model.names import fold
 from ..resolve import Entity, resolve_case
 from ..extract.data import word_set
 from .claims import in_sentence, part_conflicts, value_conflicts
+from .offences import offence_conflicts
 from .people import accused_before, accused_elsewhere, decide_roles, person_features, ranks
 from .state import state
 from .steps import implied_steps
@@ -184,7 +185,7 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
     conflicts += event_count_conflicts(cf["events"], cf["figures"])
     facilities = {e.id for e in entities if e.kind == "place" and any(_held_in(a) for a in e.aliases)}
     more, more_updates = value_conflicts(extractions, docs, entity_for, facilities)
-    conflicts += more + part_conflicts(cf["provisions"], texts)
+    conflicts += more + part_conflicts(cf["provisions"], texts) + offence_conflicts(cf["provisions"], texts)
     updates += more_updates
     # each side of a disagreement quoted in its whole sentence: "arrested 15 activists" says less than the sentence
     # that places them at the meeting, and a reader weighs the two sides by what each report says around the value

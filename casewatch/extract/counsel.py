@@ -30,3 +30,22 @@ APPEARING = re.compile(r"[ \t]*(?:appearing\s+)?for\s+the\s+(?:accused|defen[cs]
 COUNSEL_AFTER = re.compile(r",?\s*(?:who\s+(?:also\s+)?(?:defended|defends|represents|represented)|(?:his|her|their)\s+(?:\w+\s+)?(?:lawyer|counsel)"
                            r"|,\s*(?:SAN|Esq\.?|attorneys?-at-law|(?:one\s+of\s+)?the\s+defen[cs]e\s+(?:counsel|lawyers|team))(?![\w-]))", re.I)
 BAR_RANK = re.compile(r",?\s+(?:KC|QC|SC|SAN)(?![\w-])")
+# counsel named after the party they appear for, in apposition: "counsel for the accused, Me A", "lawyers for the
+# defence, B and C" (the accused are the clients, not the name)
+COUNSEL_FOR_PARTY = re.compile(r"\b(?:counsel|lawyers?|attorneys?|advocates?)\s+for\s+the\s+(?:accused|defen[cs]e|"
+                               r"defendants?|applicants?|appellants?|petitioners?)\s*,\s*(?:(?:Me|Ma[iî]tres?|Mr|Ms|Mrs|Dr|Adv)\.?\s+)?$",
+                               re.I)
+# what parts two counsel named one after the other: "Me A and Me B", "Mr C, Ms D"
+COUNSEL_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:Me|Ma[iî]tre|Mr|Ms|Mrs|Dr|Adv|Atty)\.?\s+)?")
+
+
+def counsel_in_a_row(text: str, persons: list) -> None:
+    """The names right after counsel named in apposition ("counsel for the accused, Me A and Me B") are counsel too,
+    each a lawyer in this case, not the accused (in place)."""
+    people = sorted(persons, key=lambda p: p.evidence.start)
+    for p, q in zip(people, people[1:]):
+        if p.attrs.get("counsel") and "lawyer" in p.roles and set(q.roles) <= {"lawyer"} and not q.attrs.get("client") and \
+                COUNSEL_GAP.fullmatch(text, p.evidence.end, q.evidence.start):
+            q.attrs["counsel"] = True
+            if "lawyer" not in q.roles:
+                q.roles.append("lawyer")

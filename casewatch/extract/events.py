@@ -145,6 +145,19 @@ def find_events(ctx: DocContext) -> list[Event]:
                                     summary=ev.summary, status=ev.status)
                         sent_events.append((ev2, ev_bg))
                         out.append(ev2)
+                # "extended their detention by three months in August and by another three months on 18 November":
+                # the verb told again by its complement alone, with a day of its own, is a second step
+                for dm2 in st.dates:
+                    if m.start() < dm.start and dm2.start > dm.end and dm2.value != d and \
+                            ELLIPTIC_AGAIN.fullmatch(text, dm.end, dm2.start) and \
+                            not any(dm.end <= m2.start() < dm2.start + 40 for _, m2 in found) and \
+                            not VERB_AFTER_DAY.match(text, dm2.end) and \
+                            dm2.value not in {e.date for e, _ in sent_events if e.type == etype}:
+                        ev2 = Event(type=etype, date=dm2.value, evidence=[ctx.doc.span(st.start, st.end)],
+                                    summary=ev.summary, status=ev.status)
+                        sent_events.append((ev2, ev_bg))
+                        out.append(ev2)
+                        break
         told_before = {(ev.type, ev.date) for ev, bg in sent_events if not bg and ev.date and not ev.date_inferred}
         for ev, bg in sent_events:
             if not bg and ev.date:
@@ -161,6 +174,17 @@ def find_events(ctx: DocContext) -> list[Event]:
         if narrative_sent == idx and told and narrative.value not in told:
             narrative = next((dm for dm in reversed(st.dates) if dm.value == told[-1]), narrative)
     return out
+
+
+# what joins a step's day to a second day of the same step, the verb left out: "… in August and by another three
+# months on 18 November", "… on 3 May and again on 10 June"
+ELLIPTIC_AGAIN = re.compile(r",?\s+and\s+(?:(?:again|then|later|by|for|another|a|an|further|second|third|once|more|"
+                            r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|days?|weeks?|months?|years?)\s+)*"
+                            r"(?:on|in)\s+(?:the\s+)?", re.I)
+
+
+# a verb right after the second day makes the day that verb's ("… in October 2018 and on 29 April 2019 fined him")
+VERB_AFTER_DAY = re.compile(r",?\s+(?:(?:he|she|they|it|the\s+\w+)\s+)?\w+(?:ed|en)\b|,?\s+(?:he|she|they)\b", re.I)
 
 
 def _coordinated_days(text: str, dm: DateMention, limit: int) -> list[str]:

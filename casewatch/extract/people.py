@@ -13,7 +13,7 @@ from .numbers import NUM, value
 from .lists import DASH_LIST, NAMES_GAP, after_colon, in_a_row, speaks_of_listed
 from .measures import first_measure, list_measure, partly_acquitted
 from .counsel import (APPEARANCE_LINE_HEAD, APPEARING, APPEARING_AFTER, BAR_RANK, CLIENT_BEFORE, COUNSEL, COUNSEL_AFTER,
-    DEFENCE_SIDE)
+    COUNSEL_FOR_PARTY, DEFENCE_SIDE, counsel_in_a_row)
 from .name_shapes import caption_parties, line_styles_only
 from .spans import ByStart
 
@@ -148,6 +148,7 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         if COUNSEL.match(text, e, min(len(text), e + 60)) or CLIENT_BEFORE.search(before):
             p.attrs["client"] = True  # "Ana Pop's lawyer said", "Lawyers for journalist Ana Pop": the client, not counsel
         elif COUNSEL.search(near_before.group(0) if near_before else "") or COUNSEL.search(after) or \
+                COUNSEL_FOR_PARTY.search(before) or \
                 COUNSEL_AFTER.match(text, e, min(len(text), e + 60)):
             p.attrs["counsel"] = True  # "Ana Pop's lawyer X", "lawyer for the family": counsel in this case, not accused
         elif APPEARING.fullmatch(text, ls, s):
@@ -248,6 +249,7 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
                 p.measures.append(Measure(chosen[0], _measure_date(ev_by_sent.get(ctx.sent_index(a) or 0, []), chosen[0]),
                                           [ctx.doc.span(chosen[1].start(), chosen[1].end())]))
     _plural_titles(text, persons)
+    counsel_in_a_row(text, persons)
     # 2. clause cues: defendant, detainee, measures
     last_person: Mention | None = None
     for i, st in enumerate(ctx.sents):

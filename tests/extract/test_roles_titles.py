@@ -110,3 +110,20 @@ def test_a_spokesman_for_a_prosecution_named_in_its_own_language_is_an_official(
         p = people(x.extract(doc(f"Carlos Mondlane, spokesperson for {body}, told journalists that the reporter had "
                                  "been detained on 6 February.", published="2019-02-20")))
         assert p["Carlos Mondlane"]["roles"] == {"official"}, body
+
+
+def test_counsel_named_after_the_party_they_appear_for_are_lawyers_not_the_accused(x):
+    ex = x.extract(doc("Having regard to the applications for release filed by counsel for the accused, Me Awa Diop Ndiaye "
+                       "and Me Lamine Faye, which were declared inadmissible.", published="2024-03-01"))
+    p = people(ex)
+    for n in ("Awa Diop Ndiaye", "Lamine Faye"):
+        assert "lawyer" in p[n]["roles"] and "defendant" not in p[n]["roles"], n
+
+
+def test_a_courts_officers_by_their_short_titles_are_officials(x):
+    ex = x.extract(doc("The court, composed of presiding judge R. Avetyan, with court session secretary L. Mkrtchyan, "
+                       "heard the motion. HHJ Pembury sentenced Clara Whitcombe to 20 months.", published="2024-03-01"))
+    p = people(ex)
+    assert "official" in p["L. Mkrtchyan"]["roles"] and "defendant" not in p["L. Mkrtchyan"]["roles"]
+    assert "official" in p["Pembury"]["roles"] and "defendant" not in p["Pembury"]["roles"]
+    assert "defendant" in p["Clara Whitcombe"]["roles"]

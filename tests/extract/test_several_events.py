@@ -92,3 +92,20 @@ def test_one_sentence_tells_its_event(x, why, text, event):
 
 def test_moving_to_a_city_is_no_exile(x):
     assert not {e for e in events(x, "In 2020 she moved to Almaty to work for a bank.") if e[0] == "exile"}
+
+
+def test_a_step_told_again_by_its_complement_with_a_day_of_its_own_is_a_second_step(x):
+    ex = x.extract(doc("After the initial two-month remand, the court extended the detention of the defendants by three "
+                       "months in August and by another three months on 18 November 2025. Police arrested Ana Lobo on "
+                       "3 May 2025 and again on 10 June 2025. Police arrested Rui Sol on 3 May 2025 and held him in the "
+                       "city prison on 4 May 2025.", published="2026-02-10"))
+    got = sorted((e.type, e.date) for e in ex.events)
+    assert ("measure_extended", "2025-08") in got and ("measure_extended", "2025-11-18") in got
+    assert ("arrest", "2025-06-10") in got
+    assert ("arrest", "2025-05-04") not in got  # "and held him … on 4 May" is another verb's day
+
+
+def test_a_transfer_to_a_medical_centre_dated_between_verb_and_place_is_a_hospitalisation(x):
+    ex = x.extract(doc("The oldest defendant, 67-year-old Aram Petrosov, was transferred on 2 December 2025 to the "
+                       "Penitentiary Medical Centre after his condition worsened.", published="2026-02-10"))
+    assert ("hospitalization", "2025-12-02") in {(e.type, e.date) for e in ex.events}
