@@ -287,7 +287,10 @@ def _official(mentions: list[tuple[str, Mention]]) -> bool:
     accused named many times is not made an official by one sentence that also names one."""
     official = sum(1 for _, m in mentions if "official" in m.roles)
     accused = sum(1 for _, m in mentions if {"defendant", "detainee"} & set(m.roles))
-    return official > 0 and official >= accused
+    # told as accused or held in three reports or more: an officeholder in the dock ("Governor A" charged), not the
+    # state's officer
+    told_accused = len({d for d, m in mentions if {"defendant", "detainee"} & set(m.roles)})
+    return official > 0 and official >= accused and told_accused < 3
 
 
 def _counsel(mentions: list[tuple[str, Mention]]) -> bool:

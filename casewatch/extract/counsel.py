@@ -17,11 +17,11 @@ COUNSEL = re.compile(r"(?:['’]s|\bhis|\bher|\btheir|\bthe\s+family['’]s)\s+(
 # A B have asked …"); "lawyer for the family, C" names counsel in apposition
 CLIENT_BEFORE = re.compile(r"\b(?:lawyers?|attorneys?|counsel)\s+(?:for|of|representing)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 APPEARING_AFTER = re.compile(r"(?:(?:,|\s+and|\s*&)(?:[^.;\n]|\b[A-Z]\.){0,100}?)?,?\s+for\s+the\s+(?P<party>appellants?|respondents?|applicants?|"
-                             r"petitioners?|accused|defen[cs]e|defendants?|plaintiffs?|prosecution|state|crown|republic)\s*[.;]?\s*$", re.I)
+                             r"petitioners?|accused(?:\s+persons?)?|defen[cs]e|defendants?|plaintiffs?|prosecution|state|crown|republic)\s*[.;]?\s*$", re.I)
 # what may stand before a name on a line of appearances: other names and initials ("W. Marufu and J. Chigumba")
 APPEARANCE_LINE_HEAD = re.compile(r"[\w.'’ \t,&-]{0,80}")
 # the side counsel appear for: the accused's (a lawyer), or the State's, which answers the accused's appeal (an official)
-DEFENCE_SIDE = re.compile(r"appellants?|applicants?|petitioners?|accused|defen[cs]e|defendants?", re.I)
+DEFENCE_SIDE = re.compile(r"appellants?|applicants?|petitioners?|accused(?:\s+persons?)?|defen[cs]e|defendants?", re.I)
 # a judgment's appearances, the line that opens with the party: "For the Accused:   Adv. A (instructed by B Attorneys)"
 APPEARING = re.compile(r"[ \t]*(?:appearing\s+)?for\s+the\s+(?:accused|defen[cs]e|appellants?|applicants?|petitioners?|"
                        r"respondents?|defendants?|plaintiffs?)\s*:\s*(?:(?:Adv|Advocate|Mr|Ms|Mrs|Dr|Me|Atty)\.?\s+)?", re.I)

@@ -28,9 +28,10 @@ KIN = re.compile(r"\b(?:his|her|their|its)\s+(?:husband|wife|son|daughter|nephew
 # the word that names the next person's part ("not related to accused Arnel Sombrio") belongs to that person
 NEXT_PERSONS_ROLE = re.compile(r"\b(?:the\s+)?(?:co-)?(?:accused|defendants?|suspects?)\s*$", re.I)
 SOFT_ROLES = {"official", "advocate", "lawyer", "expert", "journalist"}
-# roles that never make a person the accused; the others (an NGO's chair, a reporter) do unless they speak
-HARD_ROLES = {"official", "expert"}
-VOICE_ROLES = {"official", "expert", "advocate"}  # who speaks of a case, never one of its accused  # a lawyer may be the accused (a rights lawyer detained): that is read in the clause
+# roles that never make a person the accused; the others (an NGO's chair, a reporter, a lawyer: a rights lawyer
+# detained; a scholar: a sociologist arrested) do unless they speak, which is read in the clause
+HARD_ROLES = {"official"}
+VOICE_ROLES = {"official", "expert", "advocate"}  # who speaks of a case, never one of its accused
 # an apposition that opens with a participle tells what befell the person, not who they are
 CLAUSE_APPOSITION = re.compile(r"(?:\w+ly\s+)?(?:\w+ed|held|taken|brought|sent|kept|put|seen)\s+(?:by|under|in|to|on|at|for|with|from|after|before|again|without)\b", re.I)
 SPEECH = re.compile(r"\b(?:said|says|told|stated|added|noted|explained|urged|called on|condemned|denounced|warned|"
@@ -544,7 +545,9 @@ def _measure_date(events: list[Event], mtype: str) -> str | None:
 @lru_cache(maxsize=None)
 def _plural_title_res() -> tuple[tuple[str, re.Pattern[str]], ...]:
     spec = load("names").get("plural_titles", {})
-    return tuple((role, re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$", re.I))
+    # "judges E and F", "magistrates including Mr. G"
+    return tuple((role, re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+(?:(?:including|such\s+as|namely)\s+)?"
+                                   r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$", re.I))
                  for role, words in spec.items())
 
 

@@ -127,3 +127,11 @@ def test_a_courts_officers_by_their_short_titles_are_officials(x):
     assert "official" in p["L. Mkrtchyan"]["roles"] and "defendant" not in p["L. Mkrtchyan"]["roles"]
     assert "official" in p["Pembury"]["roles"] and "defendant" not in p["Pembury"]["roles"]
     assert "defendant" in p["Clara Whitcombe"]["roles"]
+
+
+def test_a_scholar_arrested_is_held_and_a_scholar_who_speaks_is_a_voice(x):
+    ex = x.extract(doc("Sociologist Marisol Ubeda Paz was arrested on 8 June. Professor Ana Rivas Toro, an expert on "
+                       "constitutional law, said the arrests of the activists were illegal.", published="2021-07-01"))
+    p = people(ex)
+    assert "Marisol Ubeda Paz" in p and "detainee" in p["Marisol Ubeda Paz"]["roles"]  # the title is no part of the name
+    assert "detainee" not in p["Ana Rivas Toro"]["roles"] and "defendant" not in p["Ana Rivas Toro"]["roles"]
