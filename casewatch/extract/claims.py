@@ -297,6 +297,12 @@ def _force_claims(ctx: DocContext) -> list[Claim]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _law_year() -> re.Pattern[str]:
+    heads = "|".join(map(re.escape, load("names")["law_heads"]))
+    return re.compile(rf"\b(?:{heads})\s*,?\s*(?:No\.?\s*\d+\s*)?(?:of\s+)?$")
+
+
 def _year_claims(ctx: DocContext, persons: list[Mention]) -> list[Claim]:
     """ "jailed in 2015 on hooliganism charges" against "his 2014 conviction": a year of an earlier event."""
     out: list[Claim] = []
@@ -308,6 +314,8 @@ def _year_claims(ctx: DocContext, persons: list[Mention]) -> list[Claim]:
             pos = st.start + ym.start()
             if now is not None and y > now - 2:
                 continue
+            if _law_year().search(ctx.text, max(st.start, pos - 40), pos):
+                continue  # "the Criminal Law Act 1977", "Act, 1960 (Act 29)": a law's year, no step of a life
             frame = None
             for name, cues in frames.items():
                 if any(c.search(ctx.text[st.start:st.end]) for c in cues):

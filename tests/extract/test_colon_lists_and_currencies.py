@@ -1,7 +1,7 @@
 """A list a colon opens, its items parted by semicolons, and the sentence after it that speaks of its people by their
 number; amounts in the currencies of any country (CLDR's names), never a code read in lower case; a citation whose
-offence is glossed in brackets before its law; honorifics of names.yaml before a name with particles. Invented
-people, places and sums."""
+offence is glossed in brackets before its law; honorifics of names.yaml before a name with particles; a law's year
+is no year of an earlier conviction. Invented people, places and sums."""
 from __future__ import annotations
 
 from .conftest import doc, people
@@ -51,3 +51,9 @@ def test_an_honorific_of_any_language_opens_a_name_with_its_particles(x):
     p = people(ex)
     assert "Rodrigo del Valle del Monte" in p and "official" in p["Rodrigo del Valle del Monte"]["roles"]
     assert "Adv" not in p and "Ministro" not in p
+
+
+def test_the_year_in_a_laws_name_is_no_year_of_an_earlier_conviction(x):
+    ex = x.extract(doc("The defendants were convicted of conspiracy under section 1 of the Criminal Law Act 1977. "
+                       "Brennan was jailed in 2019 for criminal damage.", published="2024-08-01"))
+    assert [(c.subject, c.value) for c in ex.claims if c.topic == "year.earlier_conviction"] == [("Brennan", "2019")]
