@@ -57,6 +57,8 @@ FLOORS = {
     "philippines_tacloban": 0.72, "azerbaijan_abzas_media": 0.76, "zimbabwe_avondale78_timba": 0.76,
     # the fifteenth wave's open half (session 16: first read 0.715, 0.672, 0.804; measured 0.793, 0.710, 0.837)
     "mongolia_zarig": 0.77, "mozambique_cabodelgado": 0.69, "serbia_novisad": 0.81,
+    # the sixteenth wave's open half (session 17: first read 0.805, 0.774, 0.634; measured 0.854, 0.877, 0.731)
+    "armenia_sacred": 0.82, "ghana_fixthecountry": 0.84, "bolivia_camacho": 0.70,
 }
 
 
