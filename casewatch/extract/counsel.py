@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ..model import Mention
+
 # a lawyer named as someone's counsel ("Ana Pop's lawyer", "his defence lawyer", "lawyer for the family", "who
 # defended her"), as against a lawyer by trade who may be the accused ("rights lawyer Wang Yu was detained")
 COUNSEL = re.compile(r"(?:['’]s|\bhis|\bher|\btheir|\bthe\s+family['’]s)\s+(?:\w+\s+)?(?:lawyers?|attorneys?|counsel)\b"
@@ -39,7 +41,7 @@ COUNSEL_FOR_PARTY = re.compile(r"\b(?:counsel|lawyers?|attorneys?|advocates?)\s+
 COUNSEL_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:Me|Ma[iî]tre|Mr|Ms|Mrs|Dr|Adv|Atty)\.?\s+)?")
 
 
-def counsel_in_a_row(text: str, persons: list) -> None:
+def counsel_in_a_row(text: str, persons: list[Mention]) -> None:
     """The names right after counsel named in apposition ("counsel for the accused, Me A and Me B") are counsel too,
     each a lawyer in this case, not the accused (in place)."""
     people = sorted(persons, key=lambda p: p.evidence.start)
