@@ -54,6 +54,6 @@ def test_an_honorific_of_any_language_opens_a_name_with_its_particles(x):
 
 
 def test_the_year_in_a_laws_name_is_no_year_of_an_earlier_conviction(x):
-    ex = x.extract(doc("The defendants were convicted of conspiracy under section 1 of the Criminal Law Act 1977. "
+    ex = x.extract(doc("Orla Brennan was convicted of conspiracy under section 1 of the Criminal Law Act 1977. "
                        "Brennan was jailed in 2019 for criminal damage.", published="2024-08-01"))
     assert [(c.subject, c.value) for c in ex.claims if c.topic == "year.earlier_conviction"] == [("Brennan", "2019")]
