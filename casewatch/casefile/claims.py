@@ -128,7 +128,7 @@ def value_conflicts(extractions: dict[str, Extraction], docs: list[Document], en
                 if ent is None:
                     # a name left unresolved ("Al-Ghamdi" in a case of brothers): reports that write it so are compared
                     # with one another, never with a person the name may not be
-                    subj = "name:" + "-".join(person_key(c.subject))
+                    subj = name_subject(c.subject)
                     names[subj] = c.subject
                 else:
                     subj, names[ent.id] = ent.id, ent.name
@@ -251,6 +251,12 @@ def part_conflicts(provisions: list[dict[str, Any]], texts: dict[str, str] | Non
                     "claims": [{"value": provision_label(head, art, p), "sources": len(parts[p]),
                                 "evidence": ev[(inst, art, p)]} for p in sorted(clash)]})
     return out
+
+
+def name_subject(name: str) -> str:
+    """The subject of a claim about a name left unresolved ("Al-Ghamdi" in a case of brothers): compared only with the
+    claims of reports that write the name so, never with a person the name may not be."""
+    return "name:" + "-".join(person_key(name))
 
 
 def in_sentence(e: dict[str, Any], text: str | None) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from typing import Any, Callable
 from ..model import Claim, Extraction, Judgement
 from ..extract.numbers import as_number
 from ..model.names import fold, person_key
-from .claims import KINDS as VALUE_KINDS
+from .claims import KINDS as VALUE_KINDS, name_subject
 from .voices import apart_in_report, voices_of
 
 COUNT_MEASURES = {"detained", "charged", "pretrial_detention", "house_arrest", "administrative_detention", "fined",
@@ -63,14 +63,11 @@ def find_conflicts(extractions: dict[str, Extraction], entity_for: Callable, fig
             subj = None
             if c.subject:
                 ent = entity_for(doc, c.subject)
-                key = person_key(c.subject)
                 if ent is not None:
                     subj = ent.id
                     names[subj] = ent.name
-                elif key and c.topic.split(".")[0] not in OWNED:  # a year of a life is compared only for a known person
-                    # a name left unresolved ("Camacho" in a case of three Camachos): reports that write it so are
-                    # compared with one another, never with a person the name may not be
-                    subj = "name:" + "-".join(key)
+                elif person_key(c.subject) and c.topic.split(".")[0] not in OWNED:  # a year of a life: a known person's
+                    subj = name_subject(c.subject)  # a name left unresolved ("Camacho" in a case of three Camachos)
                     names[subj] = c.subject
                 else:
                     continue

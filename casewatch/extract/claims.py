@@ -8,6 +8,7 @@ from functools import lru_cache
 from ..model import Claim, Event, Mention
 from .context import DocContext, Sentence, clauses
 from .data import cue, frame_patterns, load
+from .dates import law_year
 from .numbers import NUM, as_number, value
 from .people import HARD_ROLES
 from .prefilter import fast
@@ -297,12 +298,6 @@ def _force_claims(ctx: DocContext) -> list[Claim]:
     return out
 
 
-@lru_cache(maxsize=None)
-def _law_year() -> re.Pattern[str]:
-    heads = "|".join(map(re.escape, load("names")["law_heads"]))
-    return re.compile(rf"\b(?:{heads})\s*,?\s*(?:No\.?\s*\d+\s*)?(?:of\s+)?$")
-
-
 def _year_claims(ctx: DocContext, persons: list[Mention]) -> list[Claim]:
     """ "jailed in 2015 on hooliganism charges" against "his 2014 conviction": a year of an earlier event."""
     out: list[Claim] = []
@@ -314,7 +309,7 @@ def _year_claims(ctx: DocContext, persons: list[Mention]) -> list[Claim]:
             pos = st.start + ym.start()
             if now is not None and y > now - 2:
                 continue
-            if _law_year().search(ctx.text, max(st.start, pos - 40), pos):
+            if law_year().search(ctx.text, max(st.start, pos - 40), pos):
                 continue  # "the Criminal Law Act 1977", "Act, 1960 (Act 29)": a law's year, no step of a life
             frame = None
             for name, cues in frames.items():

@@ -146,7 +146,7 @@ def _expressions(text: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
 
 
 @lru_cache(maxsize=None)
-def _law_year() -> re.Pattern[str]:
+def law_year() -> re.Pattern[str]:
     """The words a law's title puts before its year (names.yaml law_heads, and "No. 17")."""
     heads = "|".join(re.escape(w) for w in load("names")["law_heads"] + ["Regulations", "Rules", "Order", "Law"])
     return re.compile(rf"\b(?:(?:{heads})|No\.?\s*\d+)\)?,?\s+(?:of\s+|de\s+)?$")
@@ -167,7 +167,7 @@ def find_dates(text: str, anchor: date | None, future_at=lambda pos: False, back
         dm = _resolve(kind, m, s, e, anchor, last, future, not future and past_at(s))
         if dm is None or not "1800" <= dm.value[:4] <= "2200":
             continue  # "08/08/1401": a date of another calendar (Solar Hijri), not a Gregorian one
-        if len(dm.value) == 4 and _law_year().search(text, max(0, s - 40), s):
+        if len(dm.value) == 4 and law_year().search(text, max(0, s - 40), s):
             continue  # "the Crime Prevention Law of 1954", "Act No. 17 of 2023": a law's year, not the story's
         out.append(dm)
         until = re.search(r"\b(?:until|till|up to)\s+(?:\w+\s+){0,5}(?:on\s+)?$", text[max(0, s - 60):s])
