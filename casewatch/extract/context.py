@@ -23,7 +23,7 @@ END_POINT = re.compile(r"\b(?:until|till|up\s+to|through)\s+(?:(?:at\s+least|the
                        r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$", re.I)
 # a day a sitting or a term is moved to: "adjourned the matter to 4 August", "extended his detention to 5 May" (not
 # "corresponding to 28 May", the same day in another calendar)
-MOVED_TO = re.compile(r"\b(?:adjourn|postpon|defer|reschedul|moved|put\s+off|extend|prolong|brought\s+forward|pushed\s+back)"
+MOVED_TO = re.compile(r"\b(?:adjourn|postpon|defer|reschedul|reset|moved|put\s+off|stood\s+down|extend|prolong|brought\s+forward|pushed\s+back)"
                       r"\w*\b[^.;]{0,60}?\bto\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$", re.I)
 RELATIVE_AFTER = re.compile(r",\s+(?:[\w'’]+\s+){0,4}?(?:that|which|whether|when)\b")
 # a relative or "since" clause tells the background; one that only says what someone is ("who are close to the
@@ -82,6 +82,9 @@ def clauses(text: str, s: int, e: int, dashes: bool = True) -> list[tuple[int, i
     return [(a, b) for a, b in out if b > a]
 
 
+SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+
+
 def clause_of(cls: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     for a, b in cls:
         if a <= pos < b:
@@ -115,7 +118,10 @@ class DocContext:
         while start is not None and (start - 1 in told or start - 2 in told):
             start -= 1 if start - 1 in told else 2
         for st in self.sents:
-            ys = [int(d.value[:4]) for d in st.dates]
+            # "who has been in prison since 2016" tells a state that lasts to the report, not a distant past
+            # ("since 2019, when its founder was prosecuted" tells that year's step)
+            ys = [int(d.value[:4]) for d in st.dates if not SINCE_BEFORE.search(self.text, max(0, d.start - 8), d.start)
+                  or WHEN_AFTER.match(self.text, d.end)]
             st.historical = bool(ys) and latest is not None and max(ys) <= latest - 3 and max(ys) < start
 
     def sent_index(self, pos: int) -> int | None:

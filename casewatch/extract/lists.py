@@ -15,7 +15,9 @@ NAMES_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:Mr|Ms|Mrs
 # a colon that opens a list: its items parted by semicolons, the first name near the colon ("supporters: the musician A")
 COLON_INTRO = re.compile(r":[ \t]*(?:(?:the|a|an|his|her|their)\s+)?(?:[\w’'-]+\s+){0,3}?$")
 # the sentence after a list, whose subject is the list's people: "They …", "The three …", "All four …"
-THE_LISTED = re.compile(rf"\W*(?:They\b|(?:The|All|Both)\s+(?:(?P<n>{NUM})|of\s+them)\b)", re.I)
+# (after a day or a time that opens the sentence: "On 31 October 2022, they were remanded")
+THE_LISTED = re.compile(rf"\W*(?:(?:On|In|By|Later|Then|Subsequently|The\s+(?:next|following)\s+day)\b[^,.;:]{{0,40}},\s*)?"
+                        rf"(?:They\b|(?:The|All|Both)\s+(?:(?P<n>{NUM})|of\s+them)\b)", re.I)
 
 
 def in_a_row(text: str, people: list[Mention]) -> list[Mention]:

@@ -389,12 +389,19 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
     # the sentence before lists, whatever the report said of them before (and however long ago it was)
     accused = [p for p in persons if "defendant" in p.roles]
     group = _group_subject()
+    carried: list[Mention] = []  # the people the sentence before spoke of as "they"
     for i, st in enumerate(ctx.sents):
         run = in_a_row(text, by_sent.get(i - 1, [])) if i else []
         them = speaks_of_listed(text, st.start, run)  # "They …", "The three …" after a list of three
+        if them is None and carried and not by_sent.get(i - 1):
+            # "They were charged with … On 31 October, they were remanded": "they" goes on naming the same people
+            them = speaks_of_listed(text, st.start, carried)
+            run = carried if them is not None and them.group("n") is None else run
+            them = them if run is carried else None
         if them and them.group("n") and any(VOICE_ROLES & set(p.roles) for p in run):
             them = None  # "The two men were convicted" after the names of two UN experts: their number is a coincidence
         listed = run if them else []
+        carried = listed
         if not (listed or accused) or (st.historical and not listed):
             continue
         said = them or group.match(text, st.start) or _all_of_group().search(text, st.start, st.end) \
@@ -407,10 +414,13 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         # sentence's first step
         chosen = list_measure(text, st, said.span(), measures_tbl) if said.start() > st.start + 3 else None
         chosen = chosen or first_measure(text, (st.start, st.end), measures_tbl)
+        role = _step_role(text, (st.start, st.end), (st.start, st.end)) if listed else None
         if chosen is None or chosen[0] == "administrative_sanction":
+            if role == "defendant" and chosen is None and not NOT_ACCUSED.search(text, st.start, st.end):
+                for p in listed:
+                    _add(p.roles, role)  # "They were charged with incitement …": accused, under no measure yet
             continue
         d = _measure_date(ev_by_sent.get(i, []), chosen[0])
-        role = _step_role(text, (st.start, st.end), (st.start, st.end)) if listed else None
         for p in listed:
             if role:
                 _add(p.roles, role)
@@ -423,6 +433,11 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
             p.roles.remove("detainee")
         if "defendant" in p.roles and "relative" in p.roles and not p.attrs.get("caption") and not p.attrs.get("has_kin"):
             p.roles.remove("defendant")  # "his wife, Ms. A": named here as kin, the clause's step is another's
+
+
+# "They were not charged", "were never prosecuted", "released without charge"
+NOT_ACCUSED = re.compile(r"\b(?:not|never|n[o’']t)\s+(?:yet\s+)?(?:been\s+|be\s+)?(?:formally\s+)?(?:charged|indicted|prosecuted|accused)\b|"
+                         r"\bwithout\s+(?:being\s+)?(?:charged?|indictment)\b", re.I)
 
 
 def _step_role(text: str, accused_in: tuple[int, int], held_in: tuple[int, int]) -> str | None:

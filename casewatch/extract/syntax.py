@@ -42,10 +42,17 @@ def _harm() -> re.Pattern[str]:
     return _word_of("harm_words")
 
 
+def _receives_a_term(tok: Any) -> bool:
+    """A verb of receiving with a term for object: "received nine years", "were given six years"."""
+    return bool(_word_of("term_verbs").match(tok.text)) and any(
+        c.dep_ in ("dobj", "obj", "attr", "npadvmod") and _word_of("term_nouns").match(c.text) for c in tok.children)
+
+
 @lru_cache(maxsize=None)
 def _step_words() -> re.Pattern[str]:
     """A word of the accused, of custody or of harm anywhere in a sentence: the sentences worth parsing."""
-    words = load("cues")["accused_verbs"] + load("cues")["custody_verbs"] + load("cues")["harm_words"]
+    words = load("cues")["accused_verbs"] + load("cues")["custody_verbs"] + load("cues")["harm_words"] + \
+        load("cues")["term_verbs"]
     return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I)
 
 
@@ -95,6 +102,8 @@ def verdict(tok: Any) -> str | None:
         if dep in PATIENT_DEPS and custody.match(head.text) and not accused.match(head.text) and any(
                 c.dep_ == "conj" and accused.match(c.text) and not unreal(c) for c in head.children):
             return "patient"  # "A was arrested on 29 July and charged with …": the second verb shares the subject
+        if dep in ("nsubj", "nsubjpass", "nsubj:pass") and _receives_a_term(head) and not unreal(head):
+            return "patient"  # "A, an organiser who had been held since 2016, received nine years"
         if accused.match(head.text):
             if dep in PATIENT_DEPS and any(c.dep_ == "neg" for c in head.children):
                 return "spared"  # "two other women, who were not charged on Thursday"

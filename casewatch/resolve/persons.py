@@ -62,8 +62,22 @@ def _skips_a_surname(a: tuple[str, ...], b: tuple[str, ...], surnames: frozenset
     return any(b[k] in surnames for k in range(pos[0] + 1, pos[-1]) if k not in pos)
 
 
+def _names_a_forebear(a: tuple[str, ...], b: tuple[str, ...], surnames: frozenset[str],
+                      fulls: frozenset[tuple[str, ...]]) -> bool:
+    """"Khodr El Mir" in "Ahmad Khodr El Mir", where the case also writes "Ahmad El Mir": a name of a chain (given name,
+    father's name, family name) that drops its first word, while another short form keeps that word and drops the
+    shorter one's first, is the father's name, not a second short form of the son's (a word the case writes as a
+    family name elsewhere opens a family name: "Castillo Pérez" of "Maykel Castillo Pérez" stays his).  Asked only of a
+    name a report calls someone's relative: "Ahmed Tinubu" beside "Bola Tinubu" is the one "Bola Ahmed Tinubu"."""
+    if len(a) < 2 or not b or a[0] == b[0] or a[0] in surnames or a[-1] != b[-1]:
+        return False
+    return any(len(o) >= 2 and o[0] == b[0] and o[-1] == b[-1] and a[0] not in o and _subsequence(o, b)
+               for o in fulls)
+
+
 def _held_in(short: NameParts, long: NameParts, families: frozenset[str] = frozenset(),
-             reversible: frozenset[tuple[str, ...]] = frozenset(), surnames: frozenset[str] = frozenset()) -> bool:
+             reversible: frozenset[tuple[str, ...]] = frozenset(), surnames: frozenset[str] = frozenset(),
+             fulls: frozenset[tuple[str, ...]] = frozenset()) -> bool:
     """Every word of `short` stands in `long`, in order; a family name (one the case writes in capitals
     somewhere) may stand at the other end ("Wai-ming LAM" in "Lam Wai-ming", "Andrew Chiu" in "Chiu Ka-yin
     Andrew"); initials must open given names of `long`."""
@@ -72,7 +86,7 @@ def _held_in(short: NameParts, long: NameParts, families: frozenset[str] = froze
         a = _norm(short.proper)
     fams = {_given(f) for f in (short.family, long.family) if f} | families
     ok = _subsequence(a, b)
-    if ok and _skips_a_surname(a, b, surnames):
+    if ok and (_skips_a_surname(a, b, surnames) or _names_a_forebear(a, b, surnames, fulls)):
         return False
     if not ok and len(a) == len(b) == 2 and a == b[::-1] and a in reversible:
         ok = True  # "Wanyera Simon" / "Simon Wanyera": a list writes the family name first, a story last
@@ -162,6 +176,7 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
     families = frozenset(_given(p.family) for p in parts if p.family)  # written in capitals somewhere
     reversible = _reversible(by_key, [d for d, _ in sub])
     surnames = frozenset(_norm(k)[-1] for k in by_key if len(k) >= 2)  # the last words of the case's full names
+    fulls = frozenset(_norm(k) for k in by_key if len(k) >= 2)
     # the longest names first: each shorter one then finds the people whose names hold it
     # (a nickname inside a name does not make it longer: Maykel "Osorbo" Castillo comes after Maykel Castillo Pérez)
     length = {key: len(parts[idx[0]].proper) for key, idx in by_key.items()}
@@ -176,7 +191,9 @@ def cluster_persons(sub: list[tuple[str, Mention]]) -> PersonClusters:
             near = set(by_word.get(words[0], ()))
             for w in words[1:]:
                 near &= by_word.get(w, set())
-        holders = sorted({c for c in near if any(_held_in(p, h, families, reversible, surnames) for h in heads[c])})
+        # a forebear's name inside a chain is told apart only where a report calls its bearer someone's relative
+        kin = fulls if any("relative" in sub[i][1].roles for i in idx) else frozenset()
+        holders = sorted({c for c in near if any(_held_in(p, h, families, reversible, surnames, kin) for h in heads[c])})
         spellings = sorted({sub[i][1].name for i in idx})
         if len(holders) == 1:
             c = holders[0]
