@@ -13,9 +13,9 @@ from typing import Any
 from ..model import Document, Evidence, Event, Extraction, Judgement, Measure, Mention, Provision, vocab
 from ..model.names import fold
 from ..resolve import Entity, resolve_case
-from ..extract.data import word_set
+from ..extract.data import load, word_set
 from .claims import in_sentence, part_conflicts, value_conflicts
-from .offences import offence_conflicts
+from .offences import list_conflicts, offence_conflicts
 from .people import accused_before, accused_elsewhere, decide_roles, person_features, ranks
 from .state import state
 from .steps import implied_steps
@@ -60,7 +60,7 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
     cf: dict[str, Any] = {"schema": SCHEMA, "title": title or case, "case": case}
     cf["documents"] = [{"id": d.id, "sha256": d.sha256, "title": d.title, "publisher": d.publisher,
                         "published": d.published, "kind": d.kind, "filename": d.filename, "text": d.text,
-                        "language": d.language, "read": d.read, "ocr_pages": d.ocr_pages,
+                        "language": d.language, "read": d.read, "laws_read": d.laws_read, "ocr_pages": d.ocr_pages,
                         **({"url": d.source_url, "fetched_at": d.fetched_at} if d.source_url else {}),
                         **({"source_note": d.source_note} if d.source_note else {})}
                        for d in docs]
@@ -131,6 +131,15 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
             if len(p.instrument_name) > len(cur["instrument"]):
                 cur["instrument"] = p.instrument_name
             cur["evidence"] += [e.to_dict() for e in p.evidence]
+    # a law the table does not know goes by one name through the case file, the fullest a report gives it ("Ley 906"
+    # cited for one article, "Law 906 of 2004" for another)
+    table = load("instruments")
+    fullest: dict[str, str] = {}
+    for cur in provs.values():
+        if cur["instrument_key"] not in table and len(cur["instrument"]) > len(fullest.get(cur["instrument_key"], "")):
+            fullest[cur["instrument_key"]] = cur["instrument"]
+    for cur in provs.values():
+        cur["instrument"] = fullest.get(cur["instrument_key"], cur["instrument"])
     cf["provisions"] = sorted(provs.values(), key=lambda x: (x["instrument_key"], _artnum(x["article"]), x["part"] or ""))
 
     # events -------------------------------------------------------------------------
@@ -185,7 +194,8 @@ def build(case: str, title: str | None, docs: list[Document], extractions: dict[
     conflicts += event_count_conflicts(cf["events"], cf["figures"])
     facilities = {e.id for e in entities if e.kind == "place" and any(_held_in(a) for a in e.aliases)}
     more, more_updates = value_conflicts(extractions, docs, entity_for, facilities)
-    conflicts += more + part_conflicts(cf["provisions"], texts) + offence_conflicts(cf["provisions"], texts)
+    conflicts += more + part_conflicts(cf["provisions"], texts) + offence_conflicts(cf["provisions"], texts) \
+        + list_conflicts(cf["provisions"], texts)
     updates += more_updates
     # each side of a disagreement quoted in its whole sentence: "arrested 15 activists" says less than the sentence
     # that places them at the meeting, and a reader weighs the two sides by what each report says around the value

@@ -1,13 +1,16 @@
-"""One offence, two articles: reports that charge the same offence under different articles of one law ("treason
+"""One offence, two articles, and one charge sheet cited as two lists.  One offence: reports that charge the same offence under different articles of one law ("treason
 felony under section 180 of the Act" / "a charge of treason felony contrary to section 182"), where no report cites
 both. The offence is read from the words the report writes right before the citation ("of terrorism under Article
-133", "the crime of terrorism, which under Article 133") or in brackets right after it ("Article 310 (terrorism)")."""
+133", "the crime of terrorism, which under Article 133") or in brackets right after it ("Article 310 (terrorism)").  Two lists: "Articles 5 and 6 of the Law of 11 January 1958" in
+one report, "articles 6 et 7 de la loi du 11 janvier 1958" in another: lists of one national law as long as each
+other, with an article in common, whose other articles the other report never cites."""
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 from typing import Any
 
+from ..extract.data import load
 from ..model.names import fold
 from .claims import in_sentence
 
@@ -57,4 +60,46 @@ def offence_conflicts(provisions: list[dict[str, Any]], texts: dict[str, str]) -
                     "claims": [{"value": f"{head} {a}", "sources": len(arts[a]),
                                 "evidence": list({(x['doc'], x['start']): x for x in ev[(inst, offence, a)]}.values())}
                                for a in sorted(clash)]})
+    return out
+
+
+def _national(key: str) -> bool:
+    """A law of the state (a title the table does not know is one); a treaty's articles are cited for their rights,
+    each report choosing its own."""
+    spec = load("instruments").get(key)
+    return spec is None or bool(spec.get("national"))
+
+
+def list_conflicts(provisions: list[dict[str, Any]], texts: dict[str, str]) -> list[dict[str, Any]]:
+    """Conflicts of the articles one law is cited with in a list, each side quoted with its sentence."""
+    lists: dict[tuple[str, str, int], set[str]] = defaultdict(set)  # (law, report, where) -> the articles cited there
+    cited: dict[tuple[str, str], set[str]] = defaultdict(set)  # (law, report) -> every article the report cites of it
+    where: dict[tuple[str, str, int], dict[str, Any]] = {}
+    heads: dict[str, str] = {}
+    for p in provisions:
+        if not _national(p["instrument_key"]):
+            continue
+        for e in p["evidence"]:
+            lists[(p["instrument_key"], e["doc"], e["start"])].add(p["article"])
+            cited[(p["instrument_key"], e["doc"])].add(p["article"])
+            where.setdefault((p["instrument_key"], e["doc"], e["start"]), e)
+            heads[p["instrument_key"]] = p.get("head") or "Article"
+    by_law: dict[str, dict[frozenset[str], dict[str, dict[str, Any]]]] = defaultdict(lambda: defaultdict(dict))
+    for (inst, doc, start), arts in lists.items():
+        if len(arts) >= 2:
+            by_law[inst][frozenset(arts)].setdefault(doc, where[(inst, doc, start)])
+    out = []
+    for inst, sets in by_law.items():
+        clash = {a for a in sets for b in sets if a != b and len(a) == len(b) and a & b
+                 and not any((a - b) & cited[(inst, d)] for d in sets[b])
+                 and not any((b - a) & cited[(inst, d)] for d in sets[a])}
+        if len(clash) < 2:
+            continue
+        head = heads[inst]
+        out.append({"topic": f"{head.lower()}s of {inst.replace('_', ' ')} cited together", "key": f"list.{inst}:",
+                    "subject": None, "status": "open",
+                    "claims": [{"value": f"{head}s " + " and ".join(sorted(a, key=lambda x: (len(x), x))),
+                                "sources": len(sets[a]),
+                                "evidence": [in_sentence(e, texts.get(d)) for d, e in sorted(sets[a].items())]}
+                               for a in sorted(clash, key=sorted)]})
     return out

@@ -11,6 +11,7 @@ from rich.markup import escape
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from ..model import unread_note
 from ..errors import CasewatchError
 from ..settings import Settings
 from ..store import Store
@@ -110,8 +111,8 @@ def print_report(case: str, rep: Any, quiet: bool = False, prefix: str = "") -> 
         err.print(f"[cyan]OCR[/cyan] {escape(name)}: a scan, read by OCR ({pages} page{'s' if pages > 1 else ''}; "
                   "names may be misread)", highlight=False, soft_wrap=True)
     for name, lang in rep.unread:
-        err.print(f"[yellow]not read[/yellow] {escape(name)}: in {escape(language_name(lang))}, stored but not read "
-                  "(the extractor reads English)", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]not read[/yellow] {escape(name)}: in {escape(language_name(lang))}, {escape(unread_note(lang))}",
+                  highlight=False, soft_wrap=True)
     for e in rep.failed:
         err.print(f"[red]error[/red] {escape(str(e))}", highlight=False, soft_wrap=True)
     if rep.slowest and len(rep.added) + len(rep.failed) > 1:

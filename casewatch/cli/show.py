@@ -45,11 +45,12 @@ def render(console: Console, cf: dict[str, Any]) -> None:
 def reports(console: Console, cf: dict[str, Any]) -> None:
     """The reports stored and not read (in a language the extractor does not read), and those read by OCR."""
     from ..ingest.language import name
+    from ..model import unread_note
     for d in cf["documents"]:
         label = d.get("filename") or d["id"]
         if d.get("read") is False:
-            console.print(f"not read: {label} ({d['id']}): in {name(d.get('language'))}, stored but not read "
-                          "(the extractor reads English)", highlight=False, markup=False)
+            console.print(f"not read: {label} ({d['id']}): in {name(d.get('language'))}, {unread_note(d.get('language'))}",
+                          highlight=False, markup=False)
         if d.get("ocr_pages"):
             console.print(f"read by OCR: {label} ({d['id']}), {d['ocr_pages']} page(s) of a scan; names may be "
                           "misread", highlight=False, markup=False)

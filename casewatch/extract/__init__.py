@@ -12,7 +12,7 @@ from dataclasses import fields, is_dataclass, replace
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
-from ..model import Document, Event, Evidence, Extraction, Mention
+from ..model import CITED_LANGUAGES, Document, Event, Evidence, Extraction, Mention
 from ..model.names import fold, person_key
 from .dates import find_dates, latest_resolved, parse_iso
 from .claims import find_claims
@@ -63,11 +63,13 @@ class Extractor:
         whole text's: memory and time grow with the length, never faster.
 
         A document in a language the extractor cannot read (`Document.read` false) gets an empty extraction: a
-        Russian report read with English rules yields names that look read and are not."""
+        Russian report read with English rules yields names that look read and are not.  Only the laws cited in
+        one of the languages whose citations the provision grammar knows (`CITED_LANGUAGES`) are taken from it."""
         docs = list(docs)
         read = self._read_many([d for d in docs if d.read], batch_size, n_process)
         for d in docs:
-            yield next(read) if d.read else Extraction(doc=d.id, extractor=self.name)
+            yield next(read) if d.read else Extraction(
+                doc=d.id, extractor=self.name, provisions=find_provisions(d) if d.language in CITED_LANGUAGES else [])
 
     def _read_many(self, docs: list[Document], batch_size: int, n_process: int) -> Iterator[Extraction]:
         pieces = [(i, a, d.text[a:b]) for i, d in enumerate(docs) for a, b in chunks(d.text)]

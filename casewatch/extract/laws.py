@@ -28,6 +28,9 @@ SUFFIX = (r"(?:,?\s+(?:No\.?\s*)?\d{1,6}(?:/\d{2,4})?(?:\s+of\s+(?:19|20)\d\d)?(
           r"(?:\s*\((?:Law\s+)?No\.\s*[\d/]+\))?")
 # "the Unlawful Activities (Prevention) Act", "Anti-Terrorism Proclamation": up to eight title words, then the kind
 KIND_LAST = re.compile(rf"(?<![\w'’\-])(?P<name>{TITLE_WORD}(?:[ \t]+(?:{CONNECT}[ \t]+)*{TITLE_WORD}){{0,9}}[ \t]+{KINDS}(?![\w-])){SUFFIX}")
+# a title whose words are a list: "the Police, Crime, Sentencing and Courts Act 2022"
+LISTED_TITLE = re.compile(rf"(?<![\w'’\-])(?P<name>(?:[A-Z][\w'’\-]*,[ \t]+){{1,5}}[A-Z][\w'’\-]*[ \t]+and[ \t]+[A-Z][\w'’\-]*"
+                          rf"(?:[ \t]+[A-Z][\w'’\-]*){{0,2}}[ \t]+{KINDS}(?![\w-])){SUFFIX}")
 # the shortest reading, where the longest runs over two laws ("the Penal Code and the Press Law")
 KIND_LAST_SHORT = re.compile(KIND_LAST.pattern.replace("{0,9}[ \\t]+", "{0,9}?[ \\t]+"))
 TWO_LAWS = re.compile(rf"\b{KINDS}\s+(?:and|or|,)\s")
@@ -48,11 +51,27 @@ KIND_FIRST_ROMANCE = re.compile(
     rf"(?:[ \t]+[A-ZÁÉÍÓÚÂÊÔÃÕÇ][\w'’\-]*)*){{1,6}})(?![\w-])")
 ROMANCE_KIND = re.compile(r"(?<![\w-])(?:Ley|Lei|Loi|C[óo]digo|Code|Decreto|D[ée]cret)\b")
 NUMBERED = re.compile(r"(?:the\s+)?(?P<kind>Republic Act|R\.\s?A\.|RA|Presidential Decree|P\.\s?D\.|PD|Executive Order|E\.\s?O\.|"
-                      r"Federal Law|Organic Law|Law|Ley|Decree|Act|Proclamation|Ordinance)\s+(?:No\.?\s*|N[°º]\s*)?(?P<num>\d{1,6}(?:-[A-Z0-9]{1,4})?)\b"
-                      r"(?:(?:\s+of\s+|/)(?P<year>(?:19|20)\d\d)\b|/(?P<yy>\d\d)\b(?![/.-]\d))?")  # "Law 23/10": of 2010
+                      r"Federal Law|Organic Law|Law|Ley|Decree|Act|Proclamation|Ordinance|(?i:d[ée]cret(?:-loi)?|loi|decreto(?:-le[yi])?|lei))\s+(?:No\.?\s*|[Nn][°º]\s*)?(?P<num>\d{1,6}(?:-[A-Z0-9]{1,4})?)\b"
+                      r"(?:(?:\s+(?:of|de|del)\s+|/)(?P<year>(?:19|20)\d\d)\b|/(?P<yy>\d\d)\b(?![/.-]\d))?")  # "Law 23/10": of 2010
+_MONTH_WORDS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December"]
+_MONTHS = "(?:" + "|".join(sorted(set(_MONTH_WORDS) | set(load("dates")["months"]), key=len, reverse=True)) + ")"
+_YEAR = r"(?:1[89]|20)\d\d"
+# a law known by the day it was made: "the Law of 11 January 1958", "the Law of January 11, 1958", "Law of 11/1/1958",
+# "la loi du 11 janvier 1958" (one with a number is read by its number: "Law No. 12 of 3 May 1990"); and by its year alone, "the 1958 law on terrorism"
+DATED = re.compile(
+    rf"(?<![\w-])(?P<kind>(?:Legislative\s+)?Decree(?:-Law)?|Law|Act|Ordinance|Loi|D[ée]cret(?:-loi)?|Ley|Decreto(?:-Lei)?|Lei)"
+    rf"\s+(?:of|du|de|del|dated)\s+"
+    rf"(?:\d{{1,2}}(?:er)?\s+(?:de\s+)?{_MONTHS}(?:\s+de)?,?\s+(?P<y1>{_YEAR})|{_MONTHS}\s+\d{{1,2}},?\s+(?P<y2>{_YEAR})"
+    rf"|\d{{1,2}}[/.]\d{{1,2}}[/.](?P<y3>{_YEAR}))(?![\d/])", re.I)
+YEAR_LAW = re.compile(rf"(?<=\bthe\s)(?P<year>{_YEAR})\s+(?P<kind>law|act|decree|ordinance)\b"
+                      r"(?:\s+on\s+(?:the\s+)?(?-i:[a-z][\w-]+)(?:\s+of\s+(?-i:[a-z][\w-]+))?)?", re.I)
+LAW_KINDS = {"loi": "Law", "ley": "Law", "lei": "Law", "décret": "Decree", "decret": "Decree", "decreto": "Decree"}
 ABBREVIATED = {"r.a.": "Republic Act", "ra": "Republic Act", "r. a.": "Republic Act", "p.d.": "Presidential Decree",
                "pd": "Presidential Decree", "p. d.": "Presidential Decree", "e.o.": "Executive Order",
-               "e. o.": "Executive Order", "ley": "Law"}
+               "e. o.": "Executive Order", "ley": "Law", "loi": "Law", "lei": "Law", "décret": "Decree", "decret": "Decree",
+               "decreto": "Decree", "décret-loi": "Decree-Law", "decret-loi": "Decree-Law", "decreto-ley": "Decree-Law",
+               "decreto-lei": "Decree-Law"}
 ACRONYM_AFTER = re.compile(r"^\s*\((?:the\s+|hereinafter\s+(?:the\s+)?)?[\"“”']?(?P<acr>[A-Z][A-Za-z]{1,9})[\"“”']?\)")
 BACK = re.compile(r"(?:the\s+)?(?:same\s+|said\s+|above\s+|aforementioned\s+|aforesaid\s+)?"
                   r"(?P<head>Act|Code|Law|Ordinance|Proclamation|Decree|Convention|Covenant|Charter|Declaration|Constitution)\b")
@@ -199,6 +218,24 @@ def named_instruments(text: str) -> list[Named]:
         name = re.sub(r"\s+", " ", text[s:e]).strip().rstrip(",")
         if _title_ok(name):
             found.append(Named(_title_key(name), name, s, s + len(text[s:e].rstrip().rstrip(",")), True, _head(name)))
+    for m in LISTED_TITLE.finditer(text):
+        name = re.sub(r"\s+", " ", m.group(0)).strip().rstrip(",")
+        if not NOT_TITLE.match(name):
+            found.append(Named(_title_key(name), name, m.start(), m.start() + len(name), True, _head(name)))
+    for rx in (DATED, YEAR_LAW):
+        for m in rx.finditer(text):
+            word = m.group("kind").split()[-1].split("-")[0]
+            kind = LAW_KINDS.get(word.casefold(), word.capitalize())
+            year = next(y for y in (m.groupdict().get(g) for g in ("y1", "y2", "y3", "year")) if y)
+            s = _strip_the(text, m.start())
+            key, name = f"{kind.casefold()}_of_{year}", re.sub(r"\s+", " ", text[s:m.end()]).strip()
+            if rx is YEAR_LAW:
+                # "the 2022 Act" after "the Police, Crime, Sentencing and Courts Act 2022": that law, called short
+                titled = [n for n in found if n.end <= m.start() and year in n.name and n.head.casefold() == kind.casefold()]
+                if titled:
+                    key, name = titled[-1].key, titled[-1].name
+            # one key for the spellings of one day, or of the year alone ("the 1958 law on terrorism")
+            found.append(Named(key, name, s, m.end(), True, kind))
     found.sort(key=lambda n: (n.start, -(n.end - n.start)))
     out: list[Named] = []
     for n in found:

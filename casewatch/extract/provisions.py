@@ -25,8 +25,9 @@ __all__ = ["find_provisions", "split_number", "instruments", "named_instruments"
 GLOSS = r"(?:\s*\([^()\n]{2,160}\))"
 SUB = r"(?:\s?\((?:\d{1,3}|[a-z]{1,3}|[ivx]{1,5})\))"
 NUM = rf"\d{{1,4}}[A-Z]{{0,2}}(?:-\d{{1,4}})?(?:\.\d{{1,3}})*(?:\s(?:bis|ter|quater|quinquies)\b)?(?:/\d{{1,2}}(?:-[a-z])?)?{SUB}*"
-HEAD = r"(?P<head>Articles?|Arts?\.|Sections?|Secs?\.|ss?\.|§§?|Rules?|Clauses?)"
-SEP = r"\s*(?i:,\s*(?:and\s+|or\s+)?|\band\b|\bor\b|\bto\b|–|&|\bread\s+with\s+(?:(?:Articles?|Sections?|ss?\.|§)\s*)?)\s*"
+HEAD = r"(?P<head>Articles?|Art[íi]culos?|Artigos?|Arts?\.|Sections?|Secs?\.|ss?\.|§§?|Rules?|Clauses?)"
+# (the words of a list in French, Spanish and Portuguese as well: "articles 6 et 7", "artículos 209 y 230")
+SEP = r"\s*(?i:,\s*(?:and\s+|or\s+|(?:et|y|e)\s+(?=\d))?|\band\b|\bor\b|(?<=\s)(?:et|y|e)(?=\s+\d)|\bto\b|–|&|\bread\s+with\s+(?:(?:Articles?|Sections?|ss?\.|§)\s*)?)\s*"
 # a subdivision written in words after the article: "part 2", "paragraph 3(a)", "section A", "fraction VIII"; more
 # may follow ("article 2, section A, fraction VIII, of the Constitution"), the first is the part
 PART_WORD = (r"(?:part|paragraph|para\.|par\.|subsection|sub-paragraph|subparagraph|item|point|clause|al\.|alinéa|"
@@ -36,7 +37,7 @@ CITE_RE = re.compile(
     rf"\b{HEAD}\s*(?P<list>{NUM}(?:{SEP}{NUM})*)"
     r"(?P<more>(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)\(\w{1,4}\))+)?"  # "57(1) and (2)", "19(1), (2) and (3)"
     rf"(?:,?\s+{PART_WORD}\s+(?P<part>{PART_VALUE})(?:,?\s+{PART_WORD}\s+{PART_VALUE})*)?"
-    rf"(?P<tail>{GLOSS}?,?\s+(?:of|under|in)\s+(?:the\s+|its\s+|this\s+|that\s+)?)?", re.I)
+    rf"(?P<tail>{GLOSS}?,?\s+(?:of|under|in|de|du|del|da|do)\s+(?:the\s+|its\s+|this\s+|that\s+|la\s+|le\s+|l['’]\s*)?)?", re.I)
 PART_OF_RE = re.compile(
     rf"\b(?:part|paragraph|subsection|clause|point|item)\s+(?P<part>\d{{1,2}}|[a-z])\s+of\s+(?:Article|section|art\.)\s+(?P<art>{NUM})"
     rf"(?P<tail>{GLOSS}?\s+(?:of|under|in)\s+(?:the\s+)?)?", re.I)
@@ -92,7 +93,7 @@ def _expand(listing: str, three_level: bool) -> list[tuple[str, str | None]]:
     prev: int | None = None
     rng = False
     for p in items:
-        if re.fullmatch(SEP, p):
+        if not re.search(r"\d", p):  # a separator (its lookahead for the next number is not in the piece)
             rng = bool(re.search(r"\bto\b|–", p))
             continue
         m = re.fullmatch(r"(\d+)-(\d+)", p.strip())

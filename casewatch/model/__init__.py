@@ -42,8 +42,12 @@ class Evidence:
 
 
 # the languages the extractor reads (spaCy's English model and English cue phrases): a report detected in another
-# is stored and shown, and no fact is extracted from it (ingest/language.py decides, Document.read tells)
+# is stored and shown, and no fact is extracted from it but the laws it cites (ingest/language.py decides, Document.read
+# tells)
 READ_LANGUAGES = frozenset({"en"})
+# the languages whose citations of laws the provision grammar reads ("articles 6 et 7 de la loi du 11 janvier 1958",
+# "artículos 209 y 230 del Código Penal"): from a report in one of them the laws it cites are extracted, nothing else
+CITED_LANGUAGES = frozenset({"fr", "es", "pt", "it"})
 
 
 @dataclass
@@ -78,8 +82,20 @@ class Document:
         """Whether the extractor reads this report: not when it is known to be in a language it cannot read."""
         return self.language is None or self.language in READ_LANGUAGES
 
+    @property
+    def laws_read(self) -> bool:
+        """Whether, not read, the laws it cites are read from it all the same (`CITED_LANGUAGES`)."""
+        return not self.read and self.language in CITED_LANGUAGES
+
     def span(self, start: int, end: int) -> Evidence:
         return Evidence(self.id, start, end, self.text[start:end])
+
+
+def unread_note(language: str | None) -> str:
+    """What every view says of a report in a language the extractor does not read."""
+    if language in CITED_LANGUAGES:
+        return "stored, and of it only the laws it cites are read (the extractor reads English)"
+    return "stored but not read (the extractor reads English)"
 
 
 @dataclass

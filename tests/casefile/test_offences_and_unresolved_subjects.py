@@ -37,3 +37,22 @@ def test_a_penitentiary_institution_written_in_lower_case_is_a_place_of_detentio
     cf = casefile([("2025-08-01", "Archbishop Aram Kesoyan is reportedly held at the Eastvale penitentiary institution "
                                   "in Norport.")])
     assert "Eastvale penitentiary institution" in {p["name"] for p in cf["places"]}
+
+
+def test_two_lists_of_one_law_that_share_an_article_and_never_cite_the_others_are_a_conflict():
+    c = conflicts(("2021-03-01", "Judge Samir Aoun charged 35 people with terrorist acts under Articles 5 and 6 of the "
+                                 "Law of 3 March 1962 and with theft under Article 638 of the Penal Code."),
+                  ("2021-04-09", "The defendants face terrorism charges under Articles 5 and 6 of the Law of 3 March "
+                                 "1962."),
+                  ("2022-06-10", "The commissioner charged 35 people with terrorism under Articles 6 and 7 of the Law of "
+                                 "3 March 1962."))
+    assert ["Articles 5 and 6", "Articles 6 and 7"] in c.values()
+
+
+def test_lists_of_a_treaty_or_lists_one_report_cites_whole_are_no_conflict():
+    c = conflicts(("2021-03-01", "The arrest breached Articles 9 and 14 of the ICCPR. He is charged under Articles 5 "
+                                 "and 6 of the Law of 3 March 1962."),
+                  ("2021-04-09", "The arrest breached Articles 9 and 19 of the ICCPR. He is charged under Articles 6 and "
+                                 "7 of the Law of 3 March 1962, and Article 5 of the same law was cited at the hearing."))
+    assert not any(v in (["Articles 9 and 14", "Articles 9 and 19"], ["Articles 5 and 6", "Articles 6 and 7"])
+                   for v in c.values())
