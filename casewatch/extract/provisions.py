@@ -25,7 +25,7 @@ __all__ = ["find_provisions", "split_number", "instruments", "named_instruments"
 GLOSS = r"(?:\s*\([^()\n]{2,160}\))"
 SUB = r"(?:\s?\((?:\d{1,3}|[a-z]{1,3}|[ivx]{1,5})\))"
 NUM = rf"\d{{1,4}}[A-Z]{{0,2}}(?:-\d{{1,4}})?(?:\.\d{{1,3}})*(?:\s(?:bis|ter|quater|quinquies)\b)?(?:/\d{{1,2}}(?:-[a-z])?)?{SUB}*"
-HEAD = r"(?P<head>Articles?|Art[íi]culos?|Artigos?|Arts?\.|Sections?|Secs?\.|ss?\.|§§?|Rules?|Clauses?)"
+HEAD = r"(?P<head>Articles?|Art[íi]culos?|Artigos?|Articol[oi]|Arts?\.|Sections?|Secs?\.|ss?\.|§§?|Rules?|Clauses?)"
 # (the words of a list in French, Spanish and Portuguese as well: "articles 6 et 7", "artículos 209 y 230")
 SEP = r"\s*(?i:,\s*(?:and\s+|or\s+|(?:et|y|e)\s+(?=\d))?|\band\b|\bor\b|(?<=\s)(?:et|y|e)(?=\s+\d)|\bto\b|–|&|\bread\s+with\s+(?:(?:Articles?|Sections?|ss?\.|§)\s*)?)\s*"
 # a subdivision written in words after the article: "part 2", "paragraph 3(a)", "section A", "fraction VIII"; more

@@ -41,6 +41,8 @@ def test_lists_of_articles_in_french_spanish_and_portuguese(x):
         == {("criminal_code", "209"), ("criminal_code", "230")}
     assert {a for _, _, a, _ in cited(x, "Foi acusado nos termos dos artigos 5 e 6 da Lei de Segurança Interna.")} \
         == {"5", "6"}
+    assert {(k, a) for k, _, a, _ in cited(x, "Il est poursuivi en vertu des articles 192 et 193 du code pénal.")} \
+        == {("criminal_code", "192"), ("criminal_code", "193")}
 
 
 def test_a_numbered_law_of_a_year_in_spanish_is_the_same_law_in_english(x):
