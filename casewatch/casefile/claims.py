@@ -18,7 +18,7 @@ from ..extract.values import ENDED
 from .people import sentence_around
 
 KINDS = {"age", "term", "duration", "amount", "facility", "count", "time"}
-CASE_AMOUNTS = {"bail", "seized", "funding", "frozen", "payment", "economic_cost"}
+CASE_AMOUNTS = {"bail", "surety", "seized", "funding", "frozen", "payment", "economic_cost"}
 
 
 def _count_people() -> frozenset[str]:

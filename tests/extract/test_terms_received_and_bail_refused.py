@@ -68,3 +68,22 @@ def test_they_were_not_charged_accuses_nobody(x):
     got = people(x, "Nora Vela, Tomas Paruta and the two brothers were released on 13 February 2025. They were not "
                     "charged, but they were forbidden to leave the country.", published="2025-03-01")
     assert "defendant" not in got["Nora Vela"][0] and "defendant" not in got["Tomas Paruta"][0]
+
+
+def claims(x, text, published="2026-04-10"):
+    return [(c.topic, c.value) for c in x.extract(doc(text, published)).claims]
+
+
+def test_a_kwacha_or_kina_amount_written_k_before_the_figure_and_what_sureties_stand_bound_in(x):
+    got = claims(x, "Magistrate Tembo admitted Mr. Phiri to bail on the following conditions: a cash bond of K50,000; "
+                    "two sureties, each bound in the sum of K500,000 non-cash; reporting to police once a fortnight.")
+    assert ("amount.bail", "K 50,000") in got and ("amount.surety", "K 500,000") in got
+    assert not [c for c in claims(x, "The K9 unit was deployed and 50 fans were held before bail was set.")
+                if c[0].startswith("amount")]
+    assert ("amount.bail", "THB 400,000") in claims(x, "The court granted bail on a surety of 400,000 baht.")
+
+
+def test_a_time_of_day_told_the_sentence_after_its_day(x):
+    got = claims(x, "On 13 December 2025 Magistrate Tembo released Mr. Phiri on bail. At around 3 pm, barely minutes "
+                    "after walking out of the court, Mr. Phiri was re-arrested by police.")
+    assert ("time.arrest", "~15:00") in got
