@@ -83,6 +83,8 @@ def _compatible(kind: str, frame: str | None, a: Any, b: Any, da: date | None, d
         if frame not in _count_people():
             return False
         lo, hi = sorted((a, b))
+        if hi <= 10:
+            return False  # "two children" / "three children" among the charged: a few of a kind are counted one by one
         return hi > lo * 1.15  # 2,000 marching and 50 arrested are two groups, 114 and 119 arraigned one
     if kind == "duration":
         if frame and frame.endswith(ENDED):

@@ -56,3 +56,10 @@ def test_lists_of_a_treaty_or_lists_one_report_cites_whole_are_no_conflict():
                                  "7 of the Law of 3 March 1962, and Article 5 of the same law was cited at the hearing."))
     assert not any(v in (["Articles 9 and 14", "Articles 9 and 19"], ["Articles 5 and 6", "Articles 6 and 7"])
                    for v in c.values())
+
+
+def test_a_few_children_counted_two_ways_are_a_conflict():
+    c = conflicts(("2021-03-01", "Judge Samir Aoun charged 35 people, including two children, with terrorist acts."),
+                  ("2021-04-09", "Mr. Farid Nakhla is one of 35 people, among them three children, charged with "
+                                 "terrorist acts in February."))
+    assert ["2", "3"] in c.values()
