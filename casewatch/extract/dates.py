@@ -148,8 +148,13 @@ def _expressions(text: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
 @lru_cache(maxsize=None)
 def law_year() -> re.Pattern[str]:
     """The words a law's title puts before its year (names.yaml law_heads, and "No. 17")."""
-    heads = "|".join(re.escape(w) for w in load("names")["law_heads"] + ["Regulations", "Rules", "Order", "Law"])
-    return re.compile(rf"\b(?:(?:{heads})|No\.?\s*\d+)\)?,?\s+(?:of\s+|de\s+)?$")
+    heads = "|".join(re.escape(w) for w in load("names")["law_heads"] + ["Regulations", "Rules", "Order", "Law", "loi",
+                                                                          "ley", "lei", "décret", "decreto"])
+    return re.compile(rf"\b(?:(?:{heads})|No\.?\s*\d+)\)?,?\s+(?:of\s+|de\s+|du\s+|del\s+)?$", re.I)
+
+
+# "the 1958 law on terrorism": a year that names a law after it
+YEAR_OF_LAW = re.compile(r"\s+(?:law|act|decree|ordinance|constitution)\b", re.I)
 
 
 def find_dates(text: str, anchor: date | None, future_at=lambda pos: False, background_at=lambda pos: False,
@@ -167,8 +172,11 @@ def find_dates(text: str, anchor: date | None, future_at=lambda pos: False, back
         dm = _resolve(kind, m, s, e, anchor, last, future, not future and past_at(s))
         if dm is None or not "1800" <= dm.value[:4] <= "2200":
             continue  # "08/08/1401": a date of another calendar (Solar Hijri), not a Gregorian one
-        if len(dm.value) == 4 and law_year().search(text, max(0, s - 40), s):
-            continue  # "the Crime Prevention Law of 1954", "Act No. 17 of 2023": a law's year, not the story's
+        if law_year().search(text, max(0, s - 40), s) and (len(dm.value) == 4 or re.search(
+                r"\b(?:law|loi|ley|lei|décret|decreto|decree|act|ordinance)\s+(?:of|du|de|del)\s+$", text[max(0, s - 20):s], re.I)):
+            continue  # "the Crime Prevention Law of 1954", "Act No. 17 of 2023", "the Law of 11 January 1958": a law's
+        if len(dm.value) == 4 and YEAR_OF_LAW.match(text, e) and re.search(r"\bthe\s+$", text[max(0, s - 5):s], re.I):
+            continue  # "the 1958 law on terrorism"
         out.append(dm)
         until = re.search(r"\b(?:until|till|up to)\s+(?:\w+\s+){0,5}(?:on\s+)?$", text[max(0, s - 60):s])
         if (not dm.relative or kind in ("weekday", "last_month_name", "dm", "md", "dm_range")) and not background_at(s) \

@@ -64,3 +64,18 @@ def test_a_report_in_french_gives_the_laws_it_cites_and_no_one(x):
     assert not ex.mentions and not ex.events
     ru = dataclasses.replace(d, language="ru")
     assert not next(x.extract_many([ru])).provisions
+
+
+def test_the_day_or_year_in_a_laws_name_dates_no_step(x):
+    evs = {(e.type, e.date) for e in x.extract(doc(
+        "On 22 February 2021, Judge Samir Aoun charged them with terrorist acts under Articles 5 and 6 of the Law of "
+        "3 March 1962. Nader Haddad was also charged under Articles 5 and 6 of the Law of 3 March 1962. Rami Saad "
+        "was charged under Articles 5 and 6 of the 1962 law on sedition.")).events}
+    assert ("charge", "2021-02-22") in evs and not any((d or "").startswith("1962") for _, d in evs)
+
+
+def test_a_sentence_upheld_with_its_length_and_kind_before_it(x):
+    evs = {(e.type, e.date) for e in x.extract(doc(
+        "The Superior Court on Friday upheld the 13-year prison sentence imposed on Rosa Quispe.",
+        published="2026-04-13")).events}
+    assert ("appeal", "2026-04-10") in evs
