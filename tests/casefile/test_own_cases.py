@@ -59,6 +59,8 @@ FLOORS = {
     "mongolia_zarig": 0.77, "mozambique_cabodelgado": 0.69, "serbia_novisad": 0.81,
     # the sixteenth wave's open half (session 17: first read 0.805, 0.774, 0.634; measured 0.854, 0.877, 0.731)
     "armenia_sacred": 0.82, "ghana_fixthecountry": 0.84, "bolivia_camacho": 0.70,
+    # the seventeenth wave's open half (session 18: first read 0.697, 0.703, 0.600; measured 0.774, 0.765, 0.715)
+    "lebanon_tripoli35": 0.75, "malawi_kalindo": 0.74, "argentina_milagrosala": 0.69,
 }
 
 

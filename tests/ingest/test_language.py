@@ -41,12 +41,13 @@ def test_short_or_name_heavy_english_is_read(text):
     assert detect(text) in (None, "en")
 
 
-def test_the_example_reports_are_english_but_four_in_spanish_one_in_french_and_one_in_portuguese():
-    """Every report of examples/ is detected English, but four in Spanish: the municipal court's sentence in the
-    Cuba case, a news story and a judge's order in the Colombia case, the appeal chamber's ruling in the Bolivia case;
-    one in French, a news story on the appeal
-    in the Rwanda case; and one in Portuguese, a press union's statement in the Mozambique case; the extractor does
-    not read them (their cases still hold their floors, tests/casefile/test_own_cases.py)."""
+def test_the_example_reports_are_english_but_six_in_spanish_two_in_french_and_one_in_portuguese():
+    """Every report of examples/ is detected English, but six in Spanish: the municipal court's sentence in the
+    Cuba case, a news story and a judge's order in the Colombia case, the appeal chamber's ruling in the Bolivia case,
+    the rights groups' statement and the court's verdict in the Argentina case; two in French, news stories on the
+    appeals in the Rwanda and the Lebanon cases; and one in Portuguese, a press union's statement in the Mozambique
+    case; the extractor reads only the laws they cite (their cases still hold their floors,
+    tests/casefile/test_own_cases.py)."""
     settings = Settings(db_url="sqlite://")
     found = {}
     for f in sorted(EXAMPLES.glob("*/*")):
@@ -59,4 +60,7 @@ def test_the_example_reports_are_english_but_four_in_spanish_one_in_french_and_o
                       "colombia_leaders/004_juzgado1-especializado-cartagena_revocatoria-medida.txt": "es",
                       "rwanda_rusesabagina/003_courrier-grands-lacs_appel-rusesabagina.html": "fr",
                       "mozambique_cabodelgado/001_misa-mocambique_comunicado-germano-adriano.txt": "pt",
+                      "lebanon_tripoli35/005_courrier-du-levant_cassation-militaire-tripoli.md": "fr",
+                      "argentina_milagrosala/001_cels-amnistia-andhes_comunicado-sala.txt": "es",
+                      "argentina_milagrosala/004_poder-judicial-jujuy_veredicto-pibes-villeros.txt": "es",
                       "bolivia_camacho/001_tdj-la-paz_auto-de-vista-apelacion.txt": "es"}
