@@ -111,6 +111,8 @@ def looks_like_person(name: str) -> bool:
         return False  # "Jail Warden", "Police Colonel": a title with no name
     if all(t.casefold() in notp for t in toks) or toks[0].casefold() in notp:
         return False
+    if len(toks) > 1 and toks[-1].casefold() in notp and re.fullmatch(r"[A-Z]{2,4}s", toks[-1]):
+        return False  # "Ngwempisi MPs": a group of members named by their seat
     return toks[0][:1].isupper()
 
 

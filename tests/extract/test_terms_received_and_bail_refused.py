@@ -87,3 +87,16 @@ def test_a_time_of_day_told_the_sentence_after_its_day(x):
     got = claims(x, "On 13 December 2025 Magistrate Tembo released Mr. Phiri on bail. At around 3 pm, barely minutes "
                     "after walking out of the court, Mr. Phiri was re-arrested by police.")
     assert ("time.arrest", "~15:00") in got
+
+
+def test_charges_read_in_court_and_a_case_opened_at_a_court_are_steps(x):
+    got = events(x, "The 33 appeared before the Chief Resident Magistrate's Court on Monday, 31 October 2025, where the "
+                    "charges were read and all of them pleaded not guilty. His first case opened at the Lomara "
+                    "Magistrate's Court on Monday, 3 November 2025.", published="2025-12-01")
+    assert ("charge", "2025-10-31") in got and ("trial_opened", "2025-11-03") in got
+
+
+def test_a_headings_participle_and_a_seats_members_are_no_person(x):
+    got = people(x, "Incarcerated Hosea and Ngwempisi MPs will spend a second Christmas in custody after the High Court "
+                    "dismissed their third application for bail.")
+    assert not got
