@@ -1,9 +1,13 @@
-"""One offence, two articles, and one charge sheet cited as two lists.  One offence: reports that charge the same offence under different articles of one law ("treason
-felony under section 180 of the Act" / "a charge of treason felony contrary to section 182"), where no report cites
-both. The offence is read from the words the report writes right before the citation ("of terrorism under Article
-133", "the crime of terrorism, which under Article 133") or in brackets right after it ("Article 310 (terrorism)").  Two lists: "Articles 5 and 6 of the Law of 11 January 1958" in
-one report, "articles 6 et 7 de la loi du 11 janvier 1958" in another: lists of one national law as long as each
-other, with an article in common, whose other articles the other report never cites."""
+"""One offence, two articles, and one charge sheet cited as two lists.
+
+One offence: reports that charge the same offence under different articles of one law ("treason felony under section
+180 of the Act" / "a charge of treason felony contrary to section 182"), where no report cites both. The offence is
+read from the words the report writes right before the citation ("of terrorism under Article 133", "the crime of
+terrorism, which under Article 133") or in brackets right after it ("Article 310 (terrorism)").
+
+Two lists: "Articles 5 and 6 of the Law of 11 January 1958" in one report, "articles 6 et 7 de la loi du 11 janvier
+1958" in another: lists of one national law as long as each other, with an article in common, whose other articles
+the other report never cites."""
 from __future__ import annotations
 
 import re

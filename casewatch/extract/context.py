@@ -18,6 +18,7 @@ CLAUSE_SPLIT = re.compile(CLAUSE_SPLIT_NO_DASH.pattern + r"|\s+–\s+|\s+—\s+"
 # "remanded until 13 March", "extended by two months, till 13 May": the day a measure runs to, not the day of it
 NOT_UNTIL = re.compile(r"\b(?:not|never|nothing|no\s+one|nobody)\b|n't\b", re.I)
 WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
+SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)  # "has been in prison since 2016": a state lasting to the report
 WHEN_FUTURE = re.compile(r"\s+(?:[\w'’]+\s+){0,3}?(?:is|are|was|were)\s+(?:due|expected|scheduled|set|to)\b|\s+(?:[\w'’]+\s+){0,3}?will\b", re.I)
 END_POINT = re.compile(r"\b(?:until|till|up\s+to|through)\s+(?:(?:at\s+least|the|on)\s+)?"
                        r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$", re.I)
@@ -80,9 +81,6 @@ def clauses(text: str, s: int, e: int, dashes: bool = True) -> list[tuple[int, i
         pos = m.end()
     out.append((pos, e))
     return [(a, b) for a, b in out if b > a]
-
-
-SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 
 
 def clause_of(cls: list[tuple[int, int]], pos: int) -> tuple[int, int]:

@@ -155,6 +155,8 @@ def law_year() -> re.Pattern[str]:
 
 # "the 1958 law on terrorism": a year that names a law after it
 YEAR_OF_LAW = re.compile(r"\s+(?:law|act|decree|ordinance|constitution)\b", re.I)
+# "the Law of 11 January 1958", "la loi du 11 janvier 1958": a day that names a law before it (its words are law_year's)
+LAW_OF_DAY = re.compile(r"\b(?:law|loi|ley|lei|décret|decreto|decree|act|ordinance)\s+(?:of|du|de|del)\s+$", re.I)
 
 
 def find_dates(text: str, anchor: date | None, future_at=lambda pos: False, background_at=lambda pos: False,
@@ -172,8 +174,7 @@ def find_dates(text: str, anchor: date | None, future_at=lambda pos: False, back
         dm = _resolve(kind, m, s, e, anchor, last, future, not future and past_at(s))
         if dm is None or not "1800" <= dm.value[:4] <= "2200":
             continue  # "08/08/1401": a date of another calendar (Solar Hijri), not a Gregorian one
-        if law_year().search(text, max(0, s - 40), s) and (len(dm.value) == 4 or re.search(
-                r"\b(?:law|loi|ley|lei|décret|decreto|decree|act|ordinance)\s+(?:of|du|de|del)\s+$", text[max(0, s - 20):s], re.I)):
+        if (len(dm.value) == 4 and law_year().search(text, max(0, s - 40), s)) or LAW_OF_DAY.search(text[max(0, s - 20):s]):
             continue  # "the Crime Prevention Law of 1954", "Act No. 17 of 2023", "the Law of 11 January 1958": a law's
         if len(dm.value) == 4 and YEAR_OF_LAW.match(text, e) and re.search(r"\bthe\s+$", text[max(0, s - 5):s], re.I):
             continue  # "the 1958 law on terrorism"

@@ -58,7 +58,8 @@ _MONTH_WORDS = ["January", "February", "March", "April", "May", "June", "July", 
 _MONTHS = "(?:" + "|".join(sorted(set(_MONTH_WORDS) | set(load("dates")["months"]), key=len, reverse=True)) + ")"
 _YEAR = r"(?:1[89]|20)\d\d"
 # a law known by the day it was made: "the Law of 11 January 1958", "the Law of January 11, 1958", "Law of 11/1/1958",
-# "la loi du 11 janvier 1958" (one with a number is read by its number: "Law No. 12 of 3 May 1990"); and by its year alone, "the 1958 law on terrorism"
+# "la loi du 11 janvier 1958" (one with a number is read by its number: "Law No. 12 of 3 May 1990"); and by its year
+# alone, "the 1958 law on terrorism"
 DATED = re.compile(
     rf"(?<![\w-])(?P<kind>(?:Legislative\s+)?Decree(?:-Law)?|Law|Act|Ordinance|Loi|D[ée]cret(?:-loi)?|Ley|Decreto(?:-Lei)?|Lei)"
     rf"\s+(?:of|du|de|del|dated)\s+"
@@ -66,7 +67,6 @@ DATED = re.compile(
     rf"|\d{{1,2}}[/.]\d{{1,2}}[/.](?P<y3>{_YEAR}))(?![\d/])", re.I)
 YEAR_LAW = re.compile(rf"(?<=\bthe\s)(?P<year>{_YEAR})\s+(?P<kind>law|act|decree|ordinance)\b"
                       r"(?:\s+on\s+(?:the\s+)?(?-i:[a-z][\w-]+)(?:\s+of\s+(?-i:[a-z][\w-]+))?)?", re.I)
-LAW_KINDS = {"loi": "Law", "ley": "Law", "lei": "Law", "décret": "Decree", "decret": "Decree", "decreto": "Decree"}
 ABBREVIATED = {"r.a.": "Republic Act", "ra": "Republic Act", "r. a.": "Republic Act", "p.d.": "Presidential Decree",
                "pd": "Presidential Decree", "p. d.": "Presidential Decree", "e.o.": "Executive Order",
                "e. o.": "Executive Order", "ley": "Law", "loi": "Law", "lei": "Law", "décret": "Decree", "decret": "Decree",
@@ -225,7 +225,7 @@ def named_instruments(text: str) -> list[Named]:
     for rx in (DATED, YEAR_LAW):
         for m in rx.finditer(text):
             word = m.group("kind").split()[-1].split("-")[0]
-            kind = LAW_KINDS.get(word.casefold(), word.capitalize())
+            kind = ABBREVIATED.get(word.casefold(), word.capitalize())
             year = next(y for y in (m.groupdict().get(g) for g in ("y1", "y2", "y3", "year")) if y)
             s = _strip_the(text, m.start())
             key, name = f"{kind.casefold()}_of_{year}", re.sub(r"\s+", " ", text[s:m.end()]).strip()

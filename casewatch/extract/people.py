@@ -395,9 +395,9 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
         them = speaks_of_listed(text, st.start, run)  # "They …", "The three …" after a list of three
         if them is None and carried and not by_sent.get(i - 1):
             # "They were charged with … On 31 October, they were remanded": "they" goes on naming the same people
-            them = speaks_of_listed(text, st.start, carried)
-            run = carried if them is not None and them.group("n") is None else run
-            them = them if run is carried else None
+            again = speaks_of_listed(text, st.start, carried)
+            if again is not None and again.group("n") is None:
+                them, run = again, carried
         if them and them.group("n") and any(VOICE_ROLES & set(p.roles) for p in run):
             them = None  # "The two men were convicted" after the names of two UN experts: their number is a coincidence
         listed = run if them else []
@@ -436,8 +436,8 @@ def assign_people(ctx: DocContext, persons: list[Mention], events: list[Event]) 
 
 
 # "They were not charged", "were never prosecuted", "released without charge"
-NOT_ACCUSED = re.compile(r"\b(?:not|never|n[o’']t)\s+(?:yet\s+)?(?:been\s+|be\s+)?(?:formally\s+)?(?:charged|indicted|prosecuted|accused)\b|"
-                         r"\bwithout\s+(?:being\s+)?(?:charged?|indictment)\b", re.I)
+NOT_ACCUSED = re.compile(r"\b(?:not|never|n[o’']t)\s+(?:yet\s+)?(?:been\s+|be\s+)?(?:formally\s+)?"
+                         r"(?:charged|indicted|prosecuted|accused)\b|\bwithout\s+(?:being\s+)?(?:charged?|indictment)\b", re.I)
 
 
 def _step_role(text: str, accused_in: tuple[int, int], held_in: tuple[int, int]) -> str | None:

@@ -331,7 +331,7 @@ def find_values(doc, sents: list[tuple[int, int]], persons: list[Mention],
         # the time of day of a step on a day the sentence dates, or that a sentence just before dates ("On 13
         # December the court bailed him. At around 3 pm he was re-arrested outside the court")
         on = [(pos, d) for pos, d in dated if len(d) == 10]
-        if not on and k and TIME_RE.search(sent) and not dates_in(s, e):
+        if not on and k and not dated and TIME_RE.search(sent):
             on = [(s, d) for _, d in dates_in(*sents[k - 1]) if len(d) == 10][-1:]
         if on and (frame := next((k for k, pats in cp["time_frames"].items() if any(p.search(sent) for p in pats)), None)):
             for m in TIME_RE.finditer(sent):
